@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Everything an operator can set, read once from the environment at start. */
+export const ConfigSchema = z.object({
+  /** TCP port the web server listens on. */
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind; 0.0.0.0 to serve other machines. */
+  host: z.string().min(1).default('127.0.0.1'),
+  /** Folder for the embedded database and caches; created when missing. */
+  dataDir: z.string().min(1).default('data'),
+  /** postgres://… to run on PostgreSQL; unset means the embedded SQLite file in dataDir. */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  /** Largest number of pooled PostgreSQL connections per server. */
+  dbPoolSize: z.coerce.number().int().min(1).max(200).default(10),
+  /** Milliseconds to wait for a PostgreSQL connection before failing a request. */
+  dbConnectTimeoutMs: z.coerce.number().int().min(100).default(5000),
+  /** Milliseconds a single SQL statement may run on PostgreSQL. */
+  dbStatementTimeoutMs: z.coerce.number().int().min(100).default(15000),
+  /** Public base URL used in canonical links, sitemap and Open Graph tags. */
+  publicUrl: z.string().url().optional(),
+  /** Folder of Markdown content imported into an empty database on first start. */
+  contentDir: z.string().min(1).default('content'),
+  /** Log each request (method, path, status, ms) to stdout. */
+  logRequests: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Reads ATOZ-style environment variables into a validated Config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = ConfigSchema.safeParse({
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.ATOZ_DATA_DIR,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dbPoolSize: env.ATOZ_DB_POOL_SIZE,
+    dbConnectTimeoutMs: env.ATOZ_DB_CONNECT_TIMEOUT_MS,
+    dbStatementTimeoutMs: env.ATOZ_DB_STATEMENT_TIMEOUT_MS,
+    publicUrl: env.ATOZ_PUBLIC_URL || undefined,
+    contentDir: env.ATOZ_CONTENT_DIR,
+    logRequests: env.ATOZ_LOG_REQUESTS,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = { ...parsed.data, ...overrides };
+  return { ...config, dataDir: resolve(config.dataDir), contentDir: resolve(config.contentDir) };
+}
+
+/** A configuration problem the operator must fix; printed without a stack trace. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

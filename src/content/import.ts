@@ -1,0 +1,90 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { citationFromBibliographyEntry } from '../citations/record.js';
+import { upsertCitation } from '../citations/store.js';
+import type { Db } from '../db/database.js';
+import type { PageDocumentInput } from '../directory/document.js';
+import { ContentValidationError } from '../directory/errors.js';
+import type { DirectoryStore } from '../directory/store.js';
+import { saveSettings } from '../site/settings.js';
+import { ContentSyntaxError, parsePageFile } from './page-file.js';
+
+const AuthorsFile = z.record(
+  z.string(),
+  z.object({ name: z.string().min(1), role: z.string().default(''), disclosure: z.string().default('') }),
+);
+
+export interface ImportResult {
+  pages: number;
+  citations: number;
+  authors: number;
+}
+
+/**
+ * Imports a content folder (docs/content-format.md) in one transaction: all
+ * of it or, on any error, none of it. Existing pages with the same slugs are
+ * replaced; others are left alone.
+ */
+export async function importContent(db: Db, store: DirectoryStore, dir: string): Promise<ImportResult> {
+  const site = await readYaml(join(dir, 'site.yaml'));
+  const authors = AuthorsFile.parse((await readYaml(join(dir, 'authors.yaml'))) ?? {});
+  const bibliography = ((await readYaml(join(dir, 'bibliography.yaml'))) ?? {}) as Record<string, unknown>;
+  const pageFiles = (await readdir(join(dir, 'pages'))).filter((f) => f.endsWith('.md')).sort();
+  const pages: PageDocumentInput[] = [];
+  for (const file of pageFiles) {
+    const text = await readFile(join(dir, 'pages', file), 'utf8');
+    pages.push(parsePageFile(text, file.slice(0, -3), `pages/${file}`));
+  }
+  const citations = Object.entries(bibliography).map(([key, value]) => citationFromBibliographyEntry(key, value));
+
+  await db.transaction().execute(async (tx) => {
+    await saveSettings(tx, site as never);
+    for (const [key, a] of Object.entries(authors)) {
+      await tx
+        .insertInto('authors')
+        .values({ key, name: a.name, role: a.role, disclosure: a.disclosure })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ name: a.name, role: a.role, disclosure: a.disclosure }))
+        .execute();
+    }
+    for (const citation of citations) await upsertCitation(tx, citation);
+    for (const page of parentsFirst(pages)) {
+      try {
+        await store.savePage(page, { tx });
+      } catch (error) {
+        if (error instanceof ContentValidationError) {
+          throw new ContentSyntaxError(`pages/${page.slug}.md`, null, error.message);
+        }
+        throw error;
+      }
+    }
+  });
+  return { pages: pages.length, citations: citations.length, authors: Object.keys(authors).length };
+}
+
+async function readYaml(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8');
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    throw new ContentSyntaxError(file, null, `not valid YAML: ${(error as Error).message}`);
+  }
+}
+
+/** Orders pages so every parent is saved before its children. */
+function parentsFirst(pages: PageDocumentInput[]): PageDocumentInput[] {
+  const bySlug = new Map(pages.map((p) => [p.slug, p]));
+  const done = new Set<string>();
+  const ordered: PageDocumentInput[] = [];
+  const visit = (page: PageDocumentInput, trail: string[]) => {
+    if (done.has(page.slug)) return;
+    if (trail.includes(page.slug)) throw new ContentSyntaxError(`pages/${page.slug}.md`, null, `parent loop: ${[...trail, page.slug].join(' → ')}`);
+    const parent = page.parentSlug ? bySlug.get(page.parentSlug) : undefined;
+    if (parent) visit(parent, [...trail, page.slug]);
+    done.add(page.slug);
+    ordered.push(page);
+  };
+  for (const page of pages) visit(page, []);
+  return ordered;
+}

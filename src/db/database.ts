@@ -1,0 +1,87 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import { ConfigError } from '../config.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+
+/** An open database and what the rest of the app needs to know about it. */
+export interface DatabaseHandle {
+  db: Db;
+  dialect: Dialect;
+  /** Where the data lives, for messages (file path or URL without password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+type DatabaseOptions = Pick<
+  Config,
+  'dataDir' | 'databaseUrl' | 'dbPoolSize' | 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs'
+>;
+
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  return options.databaseUrl ? openPostgres(options, options.databaseUrl) : openSqlite(options.dataDir);
+}
+
+/** The embedded default: one SQLite file in the data directory. */
+export function openSqlite(dataDir: string): DatabaseHandle {
+  ensureWritableDir(dataDir);
+  const file = join(dataDir, 'atoz.sqlite');
+  const sqlite = new SQLite(file);
+  // WAL lets readers run beside the writer; synchronous=FULL makes every
+  // acknowledged commit survive power loss, not only a process crash.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+export function openPostgres(options: DatabaseOptions, url: string): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.dbPoolSize,
+    connectionTimeoutMillis: options.dbConnectTimeoutMs,
+    statement_timeout: options.dbStatementTimeoutMs,
+  });
+  // An idle client losing its server (restart, network cut) must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+}
+
+/** Creates the data directory if needed and proves it can be written, naming the path if not. */
+export function ensureWritableDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigError(
+      `The data directory ${dir} cannot be written (${reason}). ` +
+        `Set ATOZ_DATA_DIR to a folder this user can write, or fix its permissions.`,
+    );
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
+
+/** The ISO instant now; one place so tests and code agree on the format. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import type { MarkdownRenderer } from '../content/markdown.js';
+import type { PageRenderer } from '../web/page-renderer.js';
+import type { CitationHtml } from './presenter.js';
+import { presentTopic } from './presenter.js';
+import type { DirectoryQueries } from './queries.js';
+import { SLUG_PATTERN } from './slug.js';
+import { AzPage, BibliographyPage, DirectoryIndexPage, WantedPagesPage } from './views/index-pages.js';
+import { TopicPage } from './views/topic-page.js';
+
+export interface DirectoryRouteDeps {
+  queries: DirectoryQueries;
+  pages: PageRenderer;
+  markdown: MarkdownRenderer;
+  citations: () => Promise<CitationHtml>;
+}
+
+/** Reader routes of the directory: tree, A–Z, topic pages, wanted pages, bibliography. */
+export function directoryRoutes(deps: DirectoryRouteDeps) {
+  const { queries, pages } = deps;
+  const app = new Hono();
+
+  app.get('/directory', async (c) =>
+    (await pages.cached(c, 'directory', async (site) => <DirectoryIndexPage site={site} tree={await queries.tree()} />))!,
+  );
+
+  app.get('/directory/a-z', async (c) => (await pages.cached(c, 'a-z', async (site) => <AzPage site={site} tree={await queries.tree()} />))!);
+
+  app.get('/directory/:slug', async (c, next) => {
+    const slug = c.req.param('slug');
+    if (!SLUG_PATTERN.test(slug)) {
+      // Readers type addresses by hand: "Causes-Of-Scleroderma" still finds its page.
+      const lower = slug.toLowerCase();
+      if (lower !== slug && SLUG_PATTERN.test(lower)) return c.redirect(`/directory/${lower}`, 301);
+      return next();
+    }
+    const response = await pages.cached(c, `page:${slug}`, async (site) => {
+      const page = await queries.page(slug);
+      if (!page) return null;
+      const [tree, formatter] = await Promise.all([queries.tree(), deps.citations()]);
+      return <TopicPage site={site} view={presentTopic(page, tree, site, deps.markdown, formatter)} />;
+    });
+    if (response) return response;
+    const moved = await queries.redirectFor(slug);
+    return moved ? c.redirect(`/directory/${moved}`, 301) : next();
+  });
+
+  app.get('/wanted', async (c) =>
+    (await pages.cached(c, 'wanted', async (site) => <WantedPagesPage site={site} wanted={await queries.wantedPages()} />))!,
+  );
+
+  app.get('/bibliography', async (c) =>
+    (await pages.cached(c, 'bibliography', async (site) => {
+      const [rows, formatter] = await Promise.all([queries.bibliography(), deps.citations()]);
+      const entries = rows.map((r) => ({ citation: r, html: formatter.html(r), citedBy: r.citedBy }));
+      return <BibliographyPage site={site} entries={entries} />;
+    }))!,
+  );
+
+  return app;
+}

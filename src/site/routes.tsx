@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import type { MarkdownRenderer, RenderContext } from '../content/markdown.js';
+import type { DirectoryQueries } from '../directory/queries.js';
+import type { PageRenderer } from '../web/page-renderer.js';
+import type { SiteContext } from '../web/site-context.js';
+import { ContactPage, HomePage, TextPage } from './views/site-pages.js';
+
+const TEXT_PAGES = {
+  about: 'About us',
+  disclaimer: 'Medical disclaimer',
+  support: 'Support',
+} as const;
+
+/** Settings text may link to directory pages with [[…]]; it cites nothing. */
+function settingsContext(): RenderContext {
+  return {
+    resolveLink: (slug) => ({ href: `/directory/${slug}`, wanted: false }),
+    citation: () => null,
+    footnote: () => null,
+  };
+}
+
+/** Home, pages written in site settings, sitemap and robots.txt. */
+export function siteRoutes(deps: { queries: DirectoryQueries; pages: PageRenderer; markdown: MarkdownRenderer }) {
+  const { queries, pages, markdown } = deps;
+  const app = new Hono();
+
+  app.get('/', async (c) =>
+    (await pages.cached(c, 'home', async (site) => {
+      const tree = await queries.tree();
+      return <HomePage site={site} topLevel={tree.roots} pageCount={tree.order.length} />;
+    }))!,
+  );
+
+  for (const [key, title] of Object.entries(TEXT_PAGES) as Array<[keyof typeof TEXT_PAGES, string]>) {
+    app.get(`/${key}`, async (c) =>
+      (await pages.cached(c, key, async (site: SiteContext) => (
+        <TextPage site={site} title={title} path={`/${key}`} html={markdown.render(site.settings[key] || 'Not written yet.', settingsContext())} />
+      )))!,
+    );
+  }
+
+  app.get('/contact', async (c) =>
+    (await pages.cached(c, 'contact', async (site) => <ContactPage site={site} html={markdown.render(site.settings.contact, settingsContext())} />))!,
+  );
+
+  app.get('/sitemap.xml', async (c) =>
+    (await pages.cached(
+      c,
+      'sitemap',
+      async (site) => {
+        const dates = await queries.pageDates();
+        const fixed = ['/', '/directory', '/directory/a-z', '/bibliography', '/about', '/disclaimer', '/support', '/contact'];
+        const urls = [
+          ...fixed.map((p) => `<url><loc>${xmlEscape(site.baseUrl + p)}</loc></url>`),
+          ...dates.map((d) => `<url><loc>${xmlEscape(`${site.baseUrl}/directory/${d.slug}`)}</loc><lastmod>${d.changedAt.slice(0, 10)}</lastmod></url>`),
+        ];
+        return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n` as never;
+      },
+      'application/xml; charset=utf-8',
+    ))!,
+  );
+
+  app.get('/robots.txt', async (c) =>
+    (await pages.cached(
+      c,
+      'robots',
+      async (site) => `User-agent: *\nDisallow: /search\nDisallow: /edit\nDisallow: /api/\nSitemap: ${site.baseUrl}/sitemap.xml\n` as never,
+      'text/plain; charset=utf-8',
+    ))!,
+  );
+
+  return app;
+}
+
+function xmlEscape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

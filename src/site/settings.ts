@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Db, Tx } from '../db/database.js';
+
+const NavLink = z.object({
+  /** Text of the navigation link. */
+  label: z.string().min(1).max(60),
+  /** Where it goes: a site path or a full URL. */
+  href: z.string().min(1).max(500),
+});
+
+/** Everything about the organisation that runs the site; editable by admins. */
+export const SiteSettings = z.object({
+  /** Name shown in the header, titles and copyright. */
+  organisation: z.string().min(1).max(120),
+  /** One line under the name on the home page. */
+  tagline: z.string().max(300).default(''),
+  /** Who the organisation is; home page and meta description. */
+  description: z.string().max(1000).default(''),
+  /** Public contact address. */
+  contactEmail: z.string().email(),
+  /** Phone lines with what each is for. */
+  hotlines: z.array(z.object({ label: z.string().min(1).max(80), number: z.string().min(3).max(40) })).default([]),
+  /** Postal address, one line. */
+  address: z.string().max(300).default(''),
+  /** Where donations go, if anywhere. */
+  donateUrl: z.string().url().optional(),
+  /** Language of the site's pages (BCP 47). */
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).default('en'),
+  /** Navigation links, in order. */
+  sections: z.array(NavLink).max(12).default([]),
+  /** Name of the directory root in breadcrumbs and headings. */
+  directoryTitle: z.string().min(1).max(80).default('Medical Directory'),
+  /** Markdown of the disclaimer page. */
+  disclaimer: z.string().max(20_000).default(''),
+  /** Markdown of the about page. */
+  about: z.string().max(20_000).default(''),
+  /** Markdown of the support page. */
+  support: z.string().max(20_000).default(''),
+  /** Markdown shown on the contact page above the contact details. */
+  contact: z.string().max(20_000).default(''),
+  /** Footer copyright line. */
+  copyright: z.string().max(300).default(''),
+  /** Citation style for every page. */
+  citationStyle: z.enum(['vancouver', 'apa']).default('vancouver'),
+});
+export type SiteSettings = z.infer<typeof SiteSettings>;
+export type SiteSettingsInput = z.input<typeof SiteSettings>;
+
+const SETTINGS_KEY = 'site';
+
+export async function loadSettings(db: Db | Tx): Promise<SiteSettings> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
+  if (!row) throw new Error('Site settings are missing: import content first (npm run atoz -- import content)');
+  return SiteSettings.parse(JSON.parse(row.value));
+}
+
+export async function saveSettings(db: Db | Tx, settings: SiteSettingsInput): Promise<SiteSettings> {
+  const valid = SiteSettings.parse(settings);
+  const value = JSON.stringify(valid);
+  await db
+    .insertInto('settings')
+    .values({ key: SETTINGS_KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+  return valid;
+}

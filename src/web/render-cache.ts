@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** One response body, ready in every encoding we serve. */
+export interface CachedBody {
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  etag: string;
+  contentType: string;
+}
+
+/** Compresses once, at render time, so a cache hit costs no CPU beyond the socket write. */
+export function prepareBody(body: string | Buffer, contentType: string): CachedBody {
+  const identity = typeof body === 'string' ? Buffer.from(body) : body;
+  return {
+    identity,
+    gzip: gzipSync(identity, { level: 9 }),
+    br: brotliCompressSync(identity, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+    }),
+    etag: `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`,
+    contentType,
+  };
+}
+
+/**
+ * Rendered pages by key, valid for one content version. Anything that changes
+ * content bumps the version (in the database, so every server sees it); the
+ * cache notices and empties itself.
+ */
+export class RenderCache {
+  private entries = new Map<string, CachedBody>();
+  private version = -1;
+
+  constructor(private readonly maxEntries = 5000) {}
+
+  /** The content version the cached entries belong to. */
+  get currentVersion(): number {
+    return this.version;
+  }
+
+  /** Moves to a new content version, dropping everything rendered for an older one. */
+  observeVersion(version: number): void {
+    if (version !== this.version) {
+      this.entries.clear();
+      this.version = version;
+    }
+  }
+
+  get(key: string): CachedBody | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Stores a body rendered from content at `renderedAtVersion`; a stale render is not kept. */
+  put(key: string, body: CachedBody, renderedAtVersion: number): void {
+    if (renderedAtVersion !== this.version) return;
+    if (this.entries.size >= this.maxEntries) {
+      // Oldest first: Map iteration follows insertion order.
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.entries.set(key, body);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

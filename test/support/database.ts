@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type DatabaseHandle, openPostgres, openSqlite } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+
+/** Which backend this test run targets (vitest project env). */
+export const TEST_DIALECT = (process.env.ATOZ_TEST_DB === 'postgres' ? 'postgres' : 'sqlite') as 'sqlite' | 'postgres';
+
+/** Server-level URL used to create and drop per-test databases. */
+export const POSTGRES_ADMIN_URL = process.env.ATOZ_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+let reachable: Promise<boolean> | undefined;
+
+/** Whether a PostgreSQL server answers; asked once per worker. */
+export function postgresReachable(): Promise<boolean> {
+  reachable ??= (async () => {
+    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await client.end().catch(() => {});
+    }
+  })();
+  return reachable;
+}
+
+/** Whether tests of this run should be skipped, printing why once. CI sets ATOZ_REQUIRE_POSTGRES=1 so a missing server fails instead. */
+export async function skipWithoutDatabase(): Promise<boolean> {
+  if (TEST_DIALECT !== 'postgres') return false;
+  if (await postgresReachable()) return false;
+  if (process.env.ATOZ_REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is required (ATOZ_REQUIRE_POSTGRES=1) but ${POSTGRES_ADMIN_URL} does not answer`);
+  console.log('skipped: no PostgreSQL');
+  return true;
+}
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  /** URL (PostgreSQL) or data directory (SQLite) of this test's own database. */
+  location: string;
+  dataDir: string;
+  /** Closes and deletes the database. */
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated, empty database of the run's dialect, owned by one test file. */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'atoz-test-'));
+  if (TEST_DIALECT === 'sqlite') {
+    const handle = openSqlite(dataDir);
+    if (options.migrate !== false) await migrateToLatest(handle.db);
+    return {
+      handle,
+      location: dataDir,
+      dataDir,
+      drop: async () => {
+        await handle.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `atoz_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const handle = openPostgres({ dataDir, dbPoolSize: 5, dbConnectTimeoutMs: 5000, dbStatementTimeoutMs: 30000 }, url.toString());
+  if (options.migrate !== false) await migrateToLatest(handle.db);
+  return {
+    handle,
+    location: url.toString(),
+    dataDir,
+    drop: async () => {
+      await handle.close();
+      const a = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
