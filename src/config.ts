@@ -20,10 +20,24 @@ export const ConfigSchema = z.object({
   dbConnectTimeoutMs: z.coerce.number().int().min(100).default(5000),
   /** Milliseconds a single SQL statement may run on PostgreSQL. */
   dbStatementTimeoutMs: z.coerce.number().int().min(100).default(15000),
+  /** Milliseconds to keep retrying an unreachable database at start before giving up. */
+  dbStartupWaitMs: z.coerce.number().int().min(0).default(60_000),
+  /** Run the background-job worker inside this server process (0 to leave jobs to `npm run atoz -- jobs run`). */
+  worker: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  /** Milliseconds between the worker's looks for due jobs. */
+  workerPollMs: z.coerce.number().int().min(50).default(1000),
   /** Public base URL used in canonical links, sitemap and Open Graph tags. */
   publicUrl: z.string().url().optional(),
   /** Folder of Markdown content imported into an empty database on first start. */
   contentDir: z.string().min(1).default('content'),
+  /** Behind a reverse proxy: trust X-Forwarded-Proto (Secure cookies) and the last X-Forwarded-For entry (client IP). */
+  trustProxy: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   /** Log each request (method, path, status, ms) to stdout. */
   logRequests: z
     .enum(['0', '1', 'true', 'false'])
@@ -43,9 +57,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dbPoolSize: env.ATOZ_DB_POOL_SIZE,
     dbConnectTimeoutMs: env.ATOZ_DB_CONNECT_TIMEOUT_MS,
     dbStatementTimeoutMs: env.ATOZ_DB_STATEMENT_TIMEOUT_MS,
+    dbStartupWaitMs: env.ATOZ_DB_STARTUP_WAIT_MS,
+    worker: env.ATOZ_WORKER,
+    workerPollMs: env.ATOZ_WORKER_POLL_MS,
     publicUrl: env.ATOZ_PUBLIC_URL || undefined,
     contentDir: env.ATOZ_CONTENT_DIR,
     logRequests: env.ATOZ_LOG_REQUESTS,
+    trustProxy: env.ATOZ_TRUST_PROXY,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

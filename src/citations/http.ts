@@ -24,7 +24,10 @@ export interface HttpGetOptions {
 
 export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** GETs `url` and returns the body of a 2xx answer, or throws CitationLookupError. */
+/**
+ * GETs `url` and returns the body of a 2xx answer, or throws CitationLookupError.
+ * Retries 429, 5xx and network failures; not timeouts: the editor has already waited `timeoutMs`.
+ */
 export async function httpGetText(url: string, options: HttpGetOptions): Promise<string> {
   const { maxRetries } = options;
   const sleep = options.sleep ?? defaultSleep;

@@ -2,6 +2,7 @@
  * Keeps a client under a remote service's request rate (NCBI: 3/s, 10/s with a key).
  * Create ONE per process and service, and share it by every client that calls that service.
  */
+import { defaultSleep } from './http.js';
 
 export interface RateLimiter {
   /** Resolves when the caller may send one request; calls are served in order. */
@@ -42,8 +43,4 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       if (wait > 0) await sleep(wait);
     },
   };
-}
-
-function defaultSleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { citationFromBibliographyEntry } from '../citations/record.js';
+import { CitationRecordError, citationFromBibliographyEntry } from '../citations/record.js';
 import { upsertCitation } from '../citations/store.js';
 import type { Db } from '../db/database.js';
 import type { PageDocumentInput } from '../directory/document.js';
@@ -37,7 +37,14 @@ export async function importContent(db: Db, store: DirectoryStore, dir: string):
     const text = await readFile(join(dir, 'pages', file), 'utf8');
     pages.push(parsePageFile(text, file.slice(0, -3), `pages/${file}`));
   }
-  const citations = Object.entries(bibliography).map(([key, value]) => citationFromBibliographyEntry(key, value));
+  const citations = Object.entries(bibliography).map(([key, value]) => {
+    try {
+      return citationFromBibliographyEntry(key, value);
+    } catch (error) {
+      if (error instanceof CitationRecordError) throw new ContentSyntaxError('bibliography.yaml', null, error.message);
+      throw error;
+    }
+  });
 
   await db.transaction().execute(async (tx) => {
     await saveSettings(tx, site as never);

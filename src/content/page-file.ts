@@ -23,8 +23,14 @@ const FrontMatter = z.object({
 /** A page file that cannot be read, with the file and line to fix. */
 export class ContentSyntaxError extends Error {
   override name = 'ContentSyntaxError';
-  constructor(file: string, line: number | null, message: string) {
-    super(`${file}${line ? `:${line}` : ''}: ${message}`);
+  constructor(
+    readonly file: string,
+    /** Line to fix (1-based), when known; the editor shows it next to the body field. */
+    readonly line: number | null,
+    /** What is wrong, without the file and line prefix. */
+    readonly reason: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${reason}`);
   }
 }
 
@@ -61,7 +67,7 @@ export function parsePageFile(text: string, slug: string, file = `${slug}.md`): 
     reviewIntervalMonths: front.reviewIntervalMonths ?? 24,
     alsoSee: front.alsoSee.map((t) => linkFromText(t)),
     footnotes: front.footnotes.map((f) => f.trim()),
-    sections: parseBody(content, file, bodyStartLine),
+    sections: parsePageBody(content, file, bodyStartLine),
   };
 }
 
@@ -75,13 +81,21 @@ function linkFromText(text: string): LinkRef {
   return m ? parseWikiLink(m[1]!, m[2]) : parseWikiLink(text);
 }
 
-type SectionDraft = { heading: string | null; entries: Entry[]; subArticles: LinkRef[]; alsoSee: LinkRef[] };
+export type SectionDraft = { heading: string | null; entries: Entry[]; subArticles: LinkRef[]; alsoSee: LinkRef[] };
+/** Where each returned section and entry starts (line numbers), so the editor can point at them. */
+export type BodyPositions = Array<{ line: number; entries: number[] }>;
 
-/** Line-based reader of the body: headings, ::: blocks, paragraphs, Sub-articles and Also see. */
-function parseBody(body: string, file: string, firstLine: number): SectionDraft[] {
+/**
+ * Line-based reader of the body (everything after the front matter): headings,
+ * ::: blocks, paragraphs, Sub-articles and Also see. Exported for the editor,
+ * which edits the body as one text field; `firstLine` numbers error messages.
+ */
+export function parsePageBody(body: string, file = 'body', firstLine = 1, positions?: BodyPositions): SectionDraft[] {
   const lines = body.split(/\r?\n/);
   const sections: SectionDraft[] = [{ heading: null, entries: [], subArticles: [], alsoSee: [] }];
+  const starts: BodyPositions = [{ line: firstLine, entries: [] }];
   let paragraph: string[] = [];
+  let paragraphStart = firstLine;
   let inSubArticles = false;
   const current = () => sections[sections.length - 1]!;
   const flushParagraph = () => {
@@ -90,7 +104,10 @@ function parseBody(body: string, file: string, firstLine: number): SectionDraft[
       const last = current().entries.at(-1);
       // Consecutive paragraphs under one heading stay one summary entry.
       if (last?.kind === 'summary' && lastWasSummary) last.body += `\n\n${text}`;
-      else current().entries.push({ kind: 'summary', body: text });
+      else {
+        current().entries.push({ kind: 'summary', body: text });
+        starts.at(-1)!.entries.push(paragraphStart);
+      }
       lastWasSummary = true;
     }
     paragraph = [];
@@ -106,6 +123,7 @@ function parseBody(body: string, file: string, firstLine: number): SectionDraft[
       inSubArticles = false;
       lastWasSummary = false;
       sections.push({ heading: heading[1]!, entries: [], subArticles: [], alsoSee: [] });
+      starts.push({ line: lineNo, entries: [] });
       continue;
     }
     if (/^#\s/.test(line)) throw new ContentSyntaxError(file, lineNo, 'use "##" for section headings; the page title comes from the front matter');
@@ -118,6 +136,7 @@ function parseBody(body: string, file: string, firstLine: number): SectionDraft[
       if (end < 0) throw new ContentSyntaxError(file, lineNo, `the "::: ${block[1]}" block is never closed with ":::"`);
       const text = lines.slice(i + 1, end).join('\n').trim();
       current().entries.push(parseBlock(block[1]!, block[2]!.trim(), text, file, lineNo));
+      starts.at(-1)!.entries.push(lineNo);
       i = end;
       continue;
     }
@@ -150,12 +169,15 @@ function parseBody(body: string, file: string, firstLine: number): SectionDraft[
       continue;
     }
     inSubArticles = false;
+    if (!paragraph.length) paragraphStart = lineNo;
     paragraph.push(line);
   }
   flushParagraph();
   const [intro, ...rest] = sections;
   // An empty introduction is no section at all.
-  return intro!.entries.length || intro!.subArticles.length || intro!.alsoSee.length ? sections : rest;
+  const keepIntro = intro!.entries.length || intro!.subArticles.length || intro!.alsoSee.length;
+  positions?.push(...(keepIntro ? starts : starts.slice(1)));
+  return keepIntro ? sections : rest;
 }
 
 function parseBlock(kind: string, args: string, text: string, file: string, line: number): Entry {
@@ -165,7 +187,8 @@ function parseBlock(kind: string, args: string, text: string, file: string, line
     if (!cite) throw new ContentSyntaxError(file, line, '"::: research" needs its citation on the same line, e.g. "::: research [@smith-2010]"');
     return { kind: 'research', citationKey: normaliseCitationKey(cite[1]!), body: text };
   }
-  const attrs = Object.fromEntries([...args.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+  // A value may hold a double quote written as \" (and a backslash as \\).
+  const attrs = Object.fromEntries([...args.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!.replace(/\\(.)/g, '$1')]));
   if (!attrs.outlet || !attrs.date) throw new ContentSyntaxError(file, line, '"::: news" needs outlet="…" and date="YYYY-MM-DD"');
   return {
     kind: 'news',

@@ -32,8 +32,12 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 /** The embedded default: one SQLite file in the data directory. */
 export function openSqlite(dataDir: string): DatabaseHandle {
   ensureWritableDir(dataDir);
-  const file = join(dataDir, 'atoz.sqlite');
-  const sqlite = new SQLite(file);
+  return openSqliteFile(join(dataDir, 'atoz.sqlite'));
+}
+
+/** One SQLite file by path (the CLI copies to and from files anywhere); created when missing. */
+export function openSqliteFile(file: string, options: { mustExist?: boolean } = {}): DatabaseHandle {
+  const sqlite = new SQLite(file, { fileMustExist: options.mustExist === true });
   // WAL lets readers run beside the writer; synchronous=FULL makes every
   // acknowledged commit survive power loss, not only a process crash.
   sqlite.pragma('journal_mode = WAL');
@@ -50,6 +54,9 @@ export function openPostgres(options: DatabaseOptions, url: string): DatabaseHan
     max: options.dbPoolSize,
     connectionTimeoutMillis: options.dbConnectTimeoutMs,
     statement_timeout: options.dbStatementTimeoutMs,
+    // TCP keep-alive notices a silently vanished server (network cut) instead of waiting forever.
+    keepAlive: true,
+    application_name: 'atoz',
   });
   // An idle client losing its server (restart, network cut) must not crash the process.
   pool.on('error', () => {});

@@ -19,6 +19,18 @@ export interface Database {
   slug_redirects: SlugRedirectsTable;
   settings: SettingsTable;
   content_state: ContentStateTable;
+  jobs: JobsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  signing_keys: SigningKeysTable;
+  page_revisions: PageRevisionsTable;
+  search_documents: SearchDocumentsTable;
+  search_terms: SearchTermsTable;
+  search_synonyms: SearchSynonymsTable;
+  search_state: SearchStateTable;
 }
 
 /** A node of the directory tree: a topic page or a section page that groups others. */
@@ -169,9 +181,227 @@ export interface ContentStateTable {
   version: number;
 }
 
+/** A person who edits, reviews or administers (accounts). */
+export interface UsersTable {
+  id: Generated<number>;
+  /** Lower-case e-mail address; the sign-in name, unique. */
+  email: string;
+  /** Name shown in the signed-in bar, user lists and the audit log. */
+  name: string;
+  /** 'admin' | 'editor' | 'reviewer' (Role in src/accounts/context.ts). */
+  role: string;
+  /** scrypt$N$r$p$salt$hash; null until an invitation is accepted. */
+  password_hash: string | null;
+  /** authors.key of the byline record this person signs as, if linked. */
+  author_key: string | null;
+  /** When the account was created (ISO instant). */
+  created_at: string;
+  /** When the password was last set (ISO instant). */
+  password_changed_at: string | null;
+  /** When an admin disabled the account; null while active. */
+  disabled_at: string | null;
+}
+
+/** A signed-in browser; the cookie holds a random token whose sha256 is the id. */
+export interface SessionsTable {
+  /** sha256 (hex) of the cookie token, so a leaked table cannot be replayed. */
+  id: string;
+  user_id: number;
+  /** Secret the CSRF tokens of this session are derived from. */
+  csrf_secret: string;
+  /** Sign-in instant (ISO); the absolute timeout counts from here. */
+  created_at: string;
+  /** Last request instant (ISO, updated at most every few minutes); the idle timeout counts from here. */
+  last_seen_at: string;
+  /** Absolute expiry instant (ISO). */
+  expires_at: string;
+}
+
+/** A one-time link that lets a person set their password (new account or reset). */
+export interface InvitationsTable {
+  id: Generated<number>;
+  /** The account the link sets a password for. */
+  user_id: number;
+  /** sha256 (hex) of the token in the link. */
+  token_hash: string;
+  /** Admin who created the link; null when made from the command line. */
+  created_by: number | null;
+  /** ISO instant. */
+  created_at: string;
+  /** ISO instant after which the link no longer works. */
+  expires_at: string;
+  /** When the link was used (it works once). */
+  used_at: string | null;
+  /** When an admin withdrew it, or a newer link replaced it. */
+  revoked_at: string | null;
+}
+
+/** Failed sign-in counters per e-mail ('account:…') and per IP ('ip:…'), shared by every server. */
+export interface LoginThrottleTable {
+  key: string;
+  /** Failures since window_started_at. */
+  failures: number;
+  /** Start of the counting window (ISO instant). */
+  window_started_at: string;
+  /** Sign-in refused for this key until this instant (ISO), when locked. */
+  locked_until: string | null;
+}
+
+/** Every editorial and account action, append-only. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  /** ISO instant. */
+  at: string;
+  /** Who did it; null for the command line, the system, or an unknown person (failed sign-in). */
+  actor_user_id: number | null;
+  /** What, as domain.verb: 'user.login', 'page.publish', … */
+  action: string;
+  /** Kind of thing acted on: 'user', 'page', … */
+  subject_type: string | null;
+  /** Its id or slug, as text. */
+  subject_id: string | null;
+  /** JSON object text with whatever else matters. */
+  details: string;
+  /** Client IP of the request, when there was one. */
+  ip: string | null;
+}
+
+/** Server-wide secrets (random, made on first start) so every server signs alike. */
+export interface SigningKeysTable {
+  /** What the key signs: 'csrf', … */
+  name: string;
+  /** base64url random bytes. */
+  secret: string;
+  /** ISO instant. */
+  created_at: string;
+}
+
+/** A background job (src/jobs/): one-off or repeating, claimed by one worker at a time across all servers. */
+export interface JobsTable {
+  id: Generated<number>;
+  /** Identity of the job, unique: the job name for repeating jobs, e.g. "citations.refresh:pmid:123" for one-offs. */
+  key: string;
+  /** Name of the registered handler that runs it. */
+  name: string;
+  /** Input for the handler (JSON text, validated by the handler's schema). */
+  payload: Generated<string>;
+  /** Seconds between runs of a repeating job; null for a one-off job. */
+  interval_seconds: number | null;
+  /** When it is next due (ISO instant); null when there is nothing left to do (done, or gave up). */
+  run_at: string | null;
+  /** Worker holding it now (host:pid:random); null when free. */
+  locked_by: string | null;
+  /** The holder's lease ends here (ISO instant); after that another worker may take the job. */
+  locked_until: string | null;
+  /** Failures since the last success. */
+  attempts: Generated<number>;
+  /** A one-off job stops being retried after this many failures. */
+  max_attempts: Generated<number>;
+  /** When it last finished, well or badly (ISO instant). */
+  last_run_at: string | null;
+  /** The last failure's message; null after a success. */
+  last_error: string | null;
+  /** What the last successful run returned (JSON text). */
+  last_result: string | null;
+  /** When the job was first queued (ISO instant). */
+  created_at: string;
+}
+
 export type PageRow = Selectable<PagesTable>;
 export type NewPage = Insertable<PagesTable>;
 export type PageUpdate = Updateable<PagesTable>;
 export type CitationRow = Selectable<CitationsTable>;
 export type AuthorRow = Selectable<AuthorsTable>;
 export type EntryRow = Selectable<EntriesTable>;
+
+export type RevisionState = 'draft' | 'in_review' | 'approved' | 'published' | 'superseded';
+
+/** Every save of a page: a full PageDocument snapshot and where it stands in the review workflow. */
+export interface PageRevisionsTable {
+  id: Generated<number>;
+  /** Stable page identity across renames: "page:<pages.id>", or "draft:<random>" for a page never published. */
+  page_key: string;
+  /** 1, 2, 3… within the page; unique with page_key. */
+  number: number;
+  /** The document's slug at this revision (finds never-published drafts by address). */
+  slug: string;
+  /** The document's title at this revision (lists without parsing JSON). */
+  title: string;
+  /** The whole PageDocument as JSON text. */
+  document: string;
+  /** Who saved it; null for the baseline taken from imported content. */
+  author_user_id: number | null;
+  /** The edit summary the author wrote. */
+  summary: string;
+  /** When it was saved (ISO instant). */
+  created_at: string;
+  /** The revision the author started from; a different newest revision at save time is an edit conflict. */
+  base_revision_id: number | null;
+  state: RevisionState;
+  /** When it was sent for medical review (ISO instant). */
+  submitted_at: string | null;
+  /** The reviewer who approved it. */
+  reviewed_by_user_id: number | null;
+  /** When it was approved (ISO instant). */
+  reviewed_at: string | null;
+  /** When it became what readers see (ISO instant). */
+  published_at: string | null;
+}
+
+/**
+ * One findable piece of a page (src/search/documents.ts). Its full-text index
+ * is per backend: the FTS5 tables search_fts_pages / search_fts_entries on
+ * SQLite, a `tsv tsvector` column on PostgreSQL (not declared here: only the
+ * PostgreSQL search backend touches it, in raw SQL).
+ */
+export interface SearchDocumentsTable {
+  id: Generated<number>;
+  /** The page it belongs to; deleting the page row deletes it. */
+  page_id: number;
+  /** 'page' (title, headings, linked titles) or 'entry' (one digest): which full-text index holds it. */
+  scope: 'page' | 'entry';
+  /** 'page' | 'section' | 'summary' | 'research' | 'news': what the result links to and how it is filtered. */
+  kind: 'page' | 'section' | 'summary' | 'research' | 'news';
+  /** Section fragment to link to; null for the top of the page. */
+  anchor: string | null;
+  /** Page title (page documents only; '' otherwise). */
+  title: string;
+  /** Section heading (indexed for sections, shown for digests). */
+  heading: string;
+  /** Titles of sub-articles, "Also see" and wanted pages, one per line. */
+  links: string;
+  /** Plain text: page summary and footnotes, or the digest's text. */
+  body: string;
+  /** Citation title, journal, authors and year, or news outlet and headline. */
+  source: string;
+  /** Publication year of the study or news report; null otherwise. */
+  year: number | null;
+}
+
+/** The index's vocabulary: every search term with how many documents hold it (typo correction, prefixes, query planning). */
+export interface SearchTermsTable {
+  /** The term as indexed (folded, stemmed: src/search/normalize.ts). */
+  term: string;
+  /** The word as first written in the directory, for "Did you mean". */
+  display: string;
+  /** Page and section documents holding the term. */
+  page_docs: number;
+  /** Digest documents holding the term. */
+  entry_docs: number;
+}
+
+/** The curated synonym table: terms sharing a group_id mean the same ("SSc", "systemic sclerosis", "scleroderma"). */
+export interface SearchSynonymsTable {
+  id: Generated<number>;
+  /** Terms with the same group id are synonyms of each other. */
+  group_id: number;
+  /** A term as readers write it. */
+  term: string;
+}
+
+/** One row: bumped by every index or synonym change, so each server knows when its cached vocabulary is stale. */
+export interface SearchStateTable {
+  id: number;
+  /** Increases with every change to the search index or synonyms. */
+  generation: number;
+}

@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { SiteContext } from './site-context.js';
+import type { CurrentUser } from '../accounts/context.js';
+import { UserBar } from '../accounts/views/user-bar.js';
 
 export interface Crumb {
   label: string;
@@ -21,6 +23,10 @@ export interface LayoutProps {
   noindex?: boolean;
   /** Search box content, when the page is a search result. */
   query?: string;
+  /** The signed-in person (per-user pages only, never cached ones): shows the account bar. */
+  user?: CurrentUser | null | undefined;
+  /** CSRF token for the account bar's sign-out form (c.get('csrfToken')). */
+  csrfToken?: string | undefined;
   children: Child;
 }
 
@@ -56,6 +62,7 @@ export function Layout(props: LayoutProps) {
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to main content</a>
+        {props.user ? <UserBar user={props.user} csrfToken={props.csrfToken ?? ''} /> : null}
         <header class="site-header">
           <div class="wrap header-inner">
             <a class="brand" href="/">

@@ -15,14 +15,11 @@ export function sendPrepared(c: Context, body: CachedBody, status: 200 | 404 | 4
   if (status === 200 && etagMatches(c.req.header('if-none-match'), body.etag)) {
     return new Response(null, { status: 304, headers });
   }
-  const accept = c.req.header('accept-encoding') ?? '';
+  const encoding = chooseEncoding(c.req.header('accept-encoding'));
   let payload = body.identity;
-  if (/\bbr\b/.test(accept)) {
-    payload = body.br;
-    headers['content-encoding'] = 'br';
-  } else if (/\bgzip\b/.test(accept)) {
-    payload = body.gzip;
-    headers['content-encoding'] = 'gzip';
+  if (encoding !== 'identity') {
+    payload = body[encoding];
+    headers['content-encoding'] = encoding;
   }
   headers['content-length'] = String(payload.length);
   return new Response(c.req.method === 'HEAD' ? null : (payload as unknown as BodyInit), { status, headers });
@@ -32,4 +29,21 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/** Brotli if the client takes it, else gzip, else none; an explicit q=0 refuses an encoding. */
+export function chooseEncoding(accept: string | undefined): 'br' | 'gzip' | 'identity' {
+  if (!accept) return 'identity';
+  // Fast path for what browsers send ("gzip, deflate, br, zstd"): no weights to read.
+  if (!accept.includes('q=')) return /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : 'identity';
+  // Per encoding: true (wanted), false (q=0), undefined (not named; "*" decides).
+  const named: Record<string, boolean> = {};
+  for (const part of accept.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    named[name] = q === undefined || Number(q.slice(2)) > 0;
+  }
+  if (named.br ?? named['*']) return 'br';
+  if (named.gzip ?? named['*']) return 'gzip';
+  return 'identity';
 }

@@ -33,6 +33,11 @@ export function postgresReachable(): Promise<boolean> {
 /** Whether tests of this run should be skipped, printing why once. CI sets ATOZ_REQUIRE_POSTGRES=1 so a missing server fails instead. */
 export async function skipWithoutDatabase(): Promise<boolean> {
   if (TEST_DIALECT !== 'postgres') return false;
+  return skipWithoutPostgres();
+}
+
+/** For tests that need PostgreSQL whatever the run's dialect (copy-database, several servers): same rules as skipWithoutDatabase. */
+export async function skipWithoutPostgres(): Promise<boolean> {
   if (await postgresReachable()) return false;
   if (process.env.ATOZ_REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is required (ATOZ_REQUIRE_POSTGRES=1) but ${POSTGRES_ADMIN_URL} does not answer`);
   console.log('skipped: no PostgreSQL');
@@ -44,20 +49,23 @@ export interface TestDatabase {
   /** URL (PostgreSQL) or data directory (SQLite) of this test's own database. */
   location: string;
   dataDir: string;
+  /** A second, independent connection (pool) to the same database, as another server would have; the caller closes it. */
+  reopen(): DatabaseHandle;
   /** Closes and deletes the database. */
   drop(): Promise<void>;
 }
 
 /** A fresh, migrated, empty database of the run's dialect, owned by one test file. */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrate?: boolean; dialect?: 'sqlite' | 'postgres' } = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atoz-test-'));
-  if (TEST_DIALECT === 'sqlite') {
+  if ((options.dialect ?? TEST_DIALECT) === 'sqlite') {
     const handle = openSqlite(dataDir);
     if (options.migrate !== false) await migrateToLatest(handle.db);
     return {
       handle,
       location: dataDir,
       dataDir,
+      reopen: () => openSqlite(dataDir),
       drop: async () => {
         await handle.close();
         rmSync(dataDir, { recursive: true, force: true });
@@ -71,12 +79,14 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   await admin.end();
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
-  const handle = openPostgres({ dataDir, dbPoolSize: 5, dbConnectTimeoutMs: 5000, dbStatementTimeoutMs: 30000 }, url.toString());
+  const poolOptions = { dataDir, dbPoolSize: 5, dbConnectTimeoutMs: 5000, dbStatementTimeoutMs: 30000 };
+  const handle = openPostgres(poolOptions, url.toString());
   if (options.migrate !== false) await migrateToLatest(handle.db);
   return {
     handle,
     location: url.toString(),
     dataDir,
+    reopen: () => openPostgres(poolOptions, url.toString()),
     drop: async () => {
       await handle.close();
       const a = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });

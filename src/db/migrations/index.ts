@@ -1,5 +1,9 @@
 import type { Migration } from 'kysely';
 import * as directory from './0001_directory.js';
+import * as search from './0002_search.js';
+import * as jobs from './0003_jobs.js';
+import * as accounts from './0004_accounts.js';
+import * as editing from './0005_editing.js';
 
 /**
  * Every migration, in order. Each domain adds its own file here
@@ -7,4 +11,8 @@ import * as directory from './0001_directory.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_directory': directory,
+  '0002_search': search,
+  '0003_jobs': jobs,
+  '0004_accounts': accounts,
+  '0005_editing': editing,
 };

@@ -1,0 +1,193 @@
+import { type Context, Hono } from 'hono';
+import { auditActions, listAudit, recordAudit } from './audit.js';
+import { clientIp } from './client-ip.js';
+import type { AppEnv, CurrentUser } from './context.js';
+import type { AccountsDeps } from './deps.js';
+import { type InviteValues, formFields, parseInvite } from './forms.js';
+import { requirePermission } from './middleware.js';
+import { AuditPage } from './views/audit-page.js';
+import type { FieldError } from './views/form-parts.js';
+import { type IssuedLink, UserPage, UsersPage } from './views/users-pages.js';
+import { AccountRuleError, DuplicateEmailError, type UserRow, isRole } from './users.js';
+
+/** Messages after a change, chosen by key so nothing a visitor types is echoed back. */
+const USER_NOTICES: Record<string, string> = {
+  role: 'Role saved. It applies from their next click.',
+  author: 'Byline saved.',
+  disabled: 'Account disabled. They have been signed out everywhere.',
+  enabled: 'Account enabled. They can sign in with their password again.',
+  withdrawn: 'The waiting sign-in link was withdrawn.',
+};
+
+const EMPTY_INVITE: InviteValues = { name: '', email: '', role: '' };
+
+/** User management and the audit log, for admins. */
+export function adminRoutes(deps: AccountsDeps) {
+  const app = new Hono<AppEnv>();
+  const { pages, db } = deps;
+  const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(), user: c.get('user')!, csrfToken: c.get('csrfToken') });
+  const ip = (c: Context<AppEnv>) => clientIp(c, deps.trustProxy);
+
+  async function usersPage(c: Context<AppEnv>, invite: { values: InviteValues; errors: FieldError[] }, status = 200, issued?: IssuedLink) {
+    const [users, pending] = await Promise.all([deps.users.list(), deps.invitations.pendingByUser()]);
+    return pages.fresh(c, <UsersPage {...await frame(c)} users={users} pending={pending} invite={invite} issued={issued} />, status);
+  }
+
+  async function userPage(c: Context<AppEnv>, target: UserRow, options: { errors?: FieldError[]; status?: number; issued?: IssuedLink } = {}) {
+    const [pending, sessions, authors] = await Promise.all([
+      deps.invitations.pendingFor(target.id),
+      deps.sessions.countFor(target.id),
+      db.selectFrom('authors').select(['key', 'name']).orderBy('name').execute(),
+    ]);
+    const notice = USER_NOTICES[c.req.query('notice') ?? ''];
+    const page = <UserPage {...await frame(c)} target={target} pending={pending} sessions={sessions} authors={authors} errors={options.errors ?? []} notice={notice} issued={options.issued} />;
+    return pages.fresh(c, page, options.status ?? 200);
+  }
+
+  const linkFor = async (token: string, email: string, expiresAt: string): Promise<IssuedLink> => ({
+    url: `${(await pages.siteContext()).baseUrl}/invite/${token}`,
+    email,
+    expiresAt,
+  });
+
+  /** The user named in the path, or null (the route answers 404). */
+  const target = async (c: Context<AppEnv>) => {
+    const id = c.req.param('id') ?? '';
+    return /^\d{1,9}$/.test(id) ? ((await deps.users.byId(Number(id))) ?? null) : null;
+  };
+
+  app.use('/admin/users', requirePermission('users.manage'));
+  app.use('/admin/users/*', requirePermission('users.manage'));
+  app.use('/admin/audit', requirePermission('audit.view'));
+
+  app.get('/admin/users', (c) => usersPage(c, { values: EMPTY_INVITE, errors: [] }));
+
+  app.post('/admin/users', async (c) => {
+    const admin = c.get('user')!;
+    const invite = parseInvite(await formFields(c));
+    if (invite.errors.length || !invite.values.role) return usersPage(c, invite, 400);
+    const role = invite.values.role;
+    try {
+      const { user, token, invitation } = await db.transaction().execute(async (tx) => {
+        const user = await deps.users.create({ email: invite.values.email, name: invite.values.name, role, passwordHash: null }, tx);
+        const { token, invitation } = await deps.invitations.create(user.id, admin.id, tx);
+        await recordAudit(tx, { actorUserId: admin.id, action: 'user.invited', subjectType: 'user', subjectId: user.id, details: { email: user.email, role }, ip: ip(c) }, deps.clock());
+        return { user, token, invitation };
+      });
+      return usersPage(c, { values: EMPTY_INVITE, errors: [] }, 200, await linkFor(token, user.email, invitation.expires_at));
+    } catch (error) {
+      if (!(error instanceof DuplicateEmailError)) throw error;
+      const message = `There is already an account for ${error.email}. Open it from the list to make a new sign-in link.`;
+      return usersPage(c, { values: invite.values, errors: [{ field: 'invite-email', message }] }, 400);
+    }
+  });
+
+  app.get('/admin/users/:id', async (c) => {
+    const user = await target(c);
+    return user ? userPage(c, user) : c.notFound();
+  });
+
+  app.post('/admin/users/:id/role', async (c) => {
+    const [admin, user] = [c.get('user')!, await target(c)];
+    if (!user) return c.notFound();
+    const role = (await formFields(c)).role;
+    if (user.id === admin.id) return userPage(c, user, { errors: [{ field: 'role-title', message: 'You cannot change your own role. Ask another admin.' }], status: 400 });
+    if (!isRole(role)) return userPage(c, user, { errors: [{ field: 'role-editor', message: 'Choose a role' }], status: 400 });
+    try {
+      await deps.users.setRole(user.id, role, (tx, before) =>
+        recordAudit(tx, { actorUserId: admin.id, action: 'user.role_changed', subjectType: 'user', subjectId: user.id, details: { from: before.role, to: role }, ip: ip(c) }, deps.clock()),
+      );
+    } catch (error) {
+      return ruleProblem(c, error, user, 'role-editor');
+    }
+    return c.redirect(`/admin/users/${user.id}?notice=role`, 303);
+  });
+
+  app.post('/admin/users/:id/author', async (c) => {
+    const [admin, user] = [c.get('user')!, await target(c)];
+    if (!user) return c.notFound();
+    const key = (await formFields(c)).author ?? '';
+    if (key && !(await db.selectFrom('authors').select('key').where('key', '=', key).executeTakeFirst())) {
+      return userPage(c, user, { errors: [{ field: 'author', message: 'Choose an author record from the list' }], status: 400 });
+    }
+    await db.transaction().execute(async (tx) => {
+      await deps.users.setAuthorKey(user.id, key || null, tx);
+      await recordAudit(tx, { actorUserId: admin.id, action: 'user.byline_changed', subjectType: 'user', subjectId: user.id, details: { from: user.author_key, to: key || null }, ip: ip(c) }, deps.clock());
+    });
+    return c.redirect(`/admin/users/${user.id}?notice=author`, 303);
+  });
+
+  app.post('/admin/users/:id/reset', async (c) => {
+    const [admin, user] = [c.get('user')!, await target(c)];
+    if (!user) return c.notFound();
+    if (user.disabled_at) return userPage(c, user, { errors: [{ field: 'access-title', message: 'Enable the account before making a sign-in link for it.' }], status: 400 });
+    const { token, invitation } = await db.transaction().execute(async (tx) => {
+      const made = await deps.invitations.create(user.id, admin.id, tx);
+      await recordAudit(tx, { actorUserId: admin.id, action: 'user.link_created', subjectType: 'user', subjectId: user.id, details: { expiresAt: made.invitation.expires_at }, ip: ip(c) }, deps.clock());
+      return made;
+    });
+    return userPage(c, user, { issued: await linkFor(token, user.email, invitation.expires_at) });
+  });
+
+  app.post('/admin/users/:id/revoke-link', async (c) => {
+    const [admin, user] = [c.get('user')!, await target(c)];
+    if (!user) return c.notFound();
+    await db.transaction().execute(async (tx) => {
+      const withdrawn = await deps.invitations.revokeFor(user.id, tx);
+      if (withdrawn) await recordAudit(tx, { actorUserId: admin.id, action: 'user.link_withdrawn', subjectType: 'user', subjectId: user.id, ip: ip(c) }, deps.clock());
+    });
+    return c.redirect(`/admin/users/${user.id}?notice=withdrawn`, 303);
+  });
+
+  for (const [verb, disabled] of [['disable', true], ['enable', false]] as const) {
+    app.post(`/admin/users/:id/${verb}`, async (c) => {
+      const [admin, user] = [c.get('user')!, await target(c)];
+      if (!user) return c.notFound();
+      if (user.id === admin.id) return userPage(c, user, { errors: [{ field: 'access-title', message: 'You cannot disable your own account. Ask another admin.' }], status: 400 });
+      try {
+        await deps.users.setDisabled(user.id, disabled, (tx) =>
+          recordAudit(tx, { actorUserId: admin.id, action: disabled ? 'user.disabled' : 'user.enabled', subjectType: 'user', subjectId: user.id, ip: ip(c) }, deps.clock()),
+        );
+      } catch (error) {
+        return ruleProblem(c, error, user, 'access-title');
+      }
+      return c.redirect(`/admin/users/${user.id}?notice=${disabled ? 'disabled' : 'enabled'}`, 303);
+    });
+  }
+
+  async function ruleProblem(c: Context<AppEnv>, error: unknown, user: UserRow, field: string) {
+    if (!(error instanceof AccountRuleError)) throw error;
+    return userPage(c, (await deps.users.byId(user.id)) ?? user, { errors: [{ field, message: error.message }], status: 400 });
+  }
+
+  app.get('/admin/audit', async (c) => {
+    const admin: CurrentUser = c.get('user')!;
+    const [actors, actions] = await Promise.all([deps.users.list(), auditActions(db)]);
+    const actor = c.req.query('actor') ?? '';
+    const action = c.req.query('action') ?? '';
+    const filter = {
+      actor: actor === 'none' || /^\d{1,9}$/.test(actor) ? actor : '',
+      action: actions.includes(action) ? action : '',
+    };
+    const requested = Number(c.req.query('page') ?? '1');
+    const page = Number.isInteger(requested) && requested >= 1 && requested <= 1_000_000 ? requested : 1;
+    const result = await listAudit(db, { actorUserId: filter.actor === 'none' ? null : filter.actor ? Number(filter.actor) : undefined, action: filter.action || undefined }, page);
+    return pages.fresh(
+      c,
+      <AuditPage
+        site={(await frame(c)).site}
+        user={admin}
+        csrfToken={c.get('csrfToken')}
+        rows={result.rows}
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        actors={actors.map((u) => ({ id: u.id, name: `${u.name} (${u.email})` }))}
+        actions={actions}
+        filter={filter}
+      />,
+    );
+  });
+
+  return app;
+}

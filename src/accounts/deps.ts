@@ -1,0 +1,53 @@
+import type { Db } from '../db/database.js';
+import type { PageRenderer } from '../web/page-renderer.js';
+import { type InvitationStore, createInvitationStore } from './invitations.js';
+import { type SessionPolicy, type SessionStore, DEFAULT_SESSION_POLICY, createSessionStore } from './sessions.js';
+import { loadSigningKey } from './signing-keys.js';
+import { type LoginThrottle, type ThrottlePolicy, DEFAULT_THROTTLE_POLICY, createLoginThrottle } from './throttle.js';
+import { type UserStore, createUserStore } from './users.js';
+
+/** Everything the accounts middleware and routes share, built once at start. */
+export interface AccountsDeps {
+  db: Db;
+  pages: PageRenderer;
+  /** ATOZ_TRUST_PROXY: believe X-Forwarded-Proto and X-Forwarded-For. */
+  trustProxy: boolean;
+  clock: () => Date;
+  /** Signs the anonymous double-submit CSRF cookie. */
+  csrfKey: Buffer;
+  users: UserStore;
+  sessions: SessionStore;
+  invitations: InvitationStore;
+  throttle: LoginThrottle;
+}
+
+export interface AccountsOptions {
+  db: Db;
+  pages: PageRenderer;
+  trustProxy: boolean;
+  /** Tests move time forward; production uses the wall clock. */
+  clock?: () => Date;
+  sessionPolicy?: Partial<SessionPolicy>;
+  throttlePolicy?: Partial<ThrottlePolicy>;
+  invitationTtlMs?: number;
+}
+
+export async function createAccounts(options: AccountsOptions): Promise<AccountsDeps> {
+  const { db } = options;
+  const clock = options.clock ?? (() => new Date());
+  const sessions = createSessionStore(db, { ...DEFAULT_SESSION_POLICY, ...options.sessionPolicy }, clock);
+  const throttle = createLoginThrottle(db, { ...DEFAULT_THROTTLE_POLICY, ...options.throttlePolicy }, clock);
+  // Expired rows from earlier runs go now; afterwards each sign-in sweeps.
+  await Promise.all([sessions.cleanup(), throttle.cleanup()]);
+  return {
+    db,
+    pages: options.pages,
+    trustProxy: options.trustProxy,
+    clock,
+    csrfKey: await loadSigningKey(db, 'csrf'),
+    users: createUserStore(db, clock),
+    sessions,
+    invitations: createInvitationStore(db, clock, options.invitationTtlMs),
+    throttle,
+  };
+}

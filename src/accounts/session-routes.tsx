@@ -1,0 +1,182 @@
+import { type Context, Hono } from 'hono';
+import { recordAudit } from './audit.js';
+import { clientIp } from './client-ip.js';
+import type { AppEnv, CurrentUser } from './context.js';
+import { SESSION_COOKIE, clearCookieHeader, cookieHeader } from './cookies.js';
+import type { AccountsDeps } from './deps.js';
+import { formFields, parseAcceptInvitation, parseLogin, parsePasswordChange, safeNext } from './forms.js';
+import { attemptLogin } from './login.js';
+import { requireSignedIn, sessionIdOf } from './middleware.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { accountKey } from './throttle.js';
+import { AccountPage, ChangePasswordPage } from './views/account-pages.js';
+import type { FieldError } from './views/form-parts.js';
+import { type Frame, minutesFromNow } from './views/frame.js';
+import { AcceptInvitationPage, InvitationProblemPage } from './views/invitation-pages.js';
+import { LOGIN_NOTICES, LoginPage, type LoginNotice } from './views/login-page.js';
+
+const ACCOUNT_NOTICES: Record<string, string> = {
+  'password-changed': 'Your password is changed. Every other browser signed in as you has been signed out.',
+};
+
+/** A 303 that also sets the session cookie (login, password change, invitation). */
+function redirectWithSession(c: Context, deps: AccountsDeps, location: string, token: string): Response {
+  const res = c.redirect(location, 303);
+  res.headers.append('set-cookie', cookieHeader(c, deps.trustProxy, SESSION_COOKIE, token));
+  return res;
+}
+
+/** Sign in and out, your own account, and accepting a sign-in link. */
+export function sessionRoutes(deps: AccountsDeps) {
+  const app = new Hono<AppEnv>();
+  const { pages } = deps;
+  const frame = async (c: Context<AppEnv>): Promise<Frame> => ({ site: await pages.siteContext(), user: c.get('user'), csrfToken: c.get('csrfToken') });
+  const audit = (c: Context<AppEnv>) => ({ ip: clientIp(c, deps.trustProxy) });
+
+  app.get('/login', async (c) => {
+    const next = safeNext(c.req.query('next'));
+    if (c.get('user')) return c.redirect(next, 303);
+    const notice = c.req.query('notice');
+    const known = notice && notice in LOGIN_NOTICES ? (notice as LoginNotice) : undefined;
+    return pages.fresh(c, <LoginPage {...await frame(c)} email="" next={next} errors={[]} notice={known} />);
+  });
+
+  app.post('/login', async (c) => {
+    const { values, errors } = parseLogin(await formFields(c));
+    const show = async (problems: FieldError[], status: number) =>
+      pages.fresh(c, <LoginPage {...await frame(c)} email={values.email} next={values.next} errors={problems} />, status);
+    if (errors.length) return show(errors, 400);
+
+    const ip = clientIp(c, deps.trustProxy);
+    const result = await attemptLogin(deps, values.email, values.password, ip);
+    if (result.kind === 'locked') {
+      if (result.justLocked) await recordAudit(deps.db, { actorUserId: null, action: 'user.login_locked', details: { email: values.email.toLowerCase() }, ip }, deps.clock());
+      const wait = minutesFromNow(result.until, deps.clock());
+      const message = `Too many failed attempts to sign in. To keep accounts safe, signing in with this e-mail address or from this network is paused. Try again ${wait}.`;
+      return show([{ field: 'email', message }], 429);
+    }
+    if (result.kind === 'invalid') {
+      await recordAudit(deps.db, { actorUserId: null, action: 'user.login_failed', details: { email: values.email.toLowerCase() }, ip }, deps.clock());
+      return show([{ field: 'password', message: 'The e-mail address or the password is not right. Check both and try again.' }], 401);
+    }
+    if (result.kind === 'disabled') {
+      await recordAudit(deps.db, { actorUserId: result.user.id, action: 'user.login_refused_disabled', subjectType: 'user', subjectId: result.user.id, ip }, deps.clock());
+      return show([{ field: 'email', message: 'This account has been disabled. If you think that is a mistake, ask an admin of this site.' }], 403);
+    }
+
+    // A new session id on every sign-in (no fixation); the browser's old one ends.
+    const previous = sessionIdOf(c);
+    const { token } = await deps.db.transaction().execute(async (tx) => {
+      if (previous) await deps.sessions.end(previous, tx);
+      const created = await deps.sessions.create(result.user.id, tx);
+      await recordAudit(tx, { actorUserId: result.user.id, action: 'user.login', subjectType: 'user', subjectId: result.user.id, ip }, deps.clock());
+      return created;
+    });
+    // Sign-ins are rare: a good moment to sweep expired sessions and counters.
+    await Promise.all([deps.sessions.cleanup(), deps.throttle.cleanup()]);
+    return redirectWithSession(c, deps, values.next, token);
+  });
+
+  app.post('/logout', async (c) => {
+    const user = c.get('user');
+    const id = sessionIdOf(c);
+    if (user && id) {
+      await deps.db.transaction().execute(async (tx) => {
+        await deps.sessions.end(id, tx);
+        await recordAudit(tx, { actorUserId: user.id, action: 'user.logout', subjectType: 'user', subjectId: user.id, ...audit(c) }, deps.clock());
+      });
+    }
+    const res = c.redirect('/login?notice=signed-out', 303);
+    res.headers.append('set-cookie', clearCookieHeader(c, deps.trustProxy, SESSION_COOKIE));
+    return res;
+  });
+
+  app.get('/account', requireSignedIn(), async (c) => {
+    const user = c.get('user')!;
+    const others = (await deps.sessions.countFor(user.id)) - 1;
+    const notice = ACCOUNT_NOTICES[c.req.query('notice') ?? ''];
+    return pages.fresh(c, <AccountPage {...await frame(c)} user={user} notice={notice} otherSessions={Math.max(0, others)} />);
+  });
+
+  app.get('/account/password', requireSignedIn(), async (c) => pages.fresh(c, <ChangePasswordPage {...await frame(c)} user={c.get('user')!} errors={[]} />));
+
+  app.post('/account/password', requireSignedIn(), async (c) => {
+    const user = c.get('user')!;
+    const show = async (errors: FieldError[], status: number) => pages.fresh(c, <ChangePasswordPage {...await frame(c)} user={user} errors={errors} />, status);
+    const { values, errors } = parsePasswordChange(await formFields(c), user);
+    if (errors.length) return show(errors, 400);
+    const checked = await checkCurrentPassword(deps, user, values.current);
+    if (checked) return show([{ field: 'current', message: checked.message }], checked.status);
+
+    const hash = await hashPassword(values.password);
+    const token = await deps.db.transaction().execute(async (tx) => {
+      await deps.users.setPassword(user.id, hash, tx);
+      const ended = await deps.sessions.endAllFor(user.id, tx);
+      const created = await deps.sessions.create(user.id, tx);
+      await recordAudit(tx, { actorUserId: user.id, action: 'user.password_changed', subjectType: 'user', subjectId: user.id, details: { sessionsEnded: ended - 1 }, ...audit(c) }, deps.clock());
+      return created.token;
+    });
+    return redirectWithSession(c, deps, '/account?notice=password-changed', token);
+  });
+
+  app.get('/invite/:token', async (c) => {
+    const found = await deps.invitations.find(c.req.param('token'));
+    const res =
+      'problem' in found
+        ? await pages.fresh(c, <InvitationProblemPage {...await frame(c)} problem={found.problem} />, found.problem === 'unknown' ? 404 : 410)
+        : await pages.fresh(
+            c,
+            <AcceptInvitationPage {...await frame(c)} token={c.req.param('token')} email={found.user.email} name={found.user.name} expiresAt={found.invitation.expires_at} isNew={!found.user.password_hash} errors={[]} />,
+          );
+    // The token is in the address: never send it on to another site.
+    res.headers.set('referrer-policy', 'no-referrer');
+    return res;
+  });
+
+  app.post('/invite/:token', async (c) => {
+    const token = c.req.param('token');
+    const found = await deps.invitations.find(token);
+    if ('problem' in found) return pages.fresh(c, <InvitationProblemPage {...await frame(c)} problem={found.problem} />, found.problem === 'unknown' ? 404 : 410);
+    const { invitation, user } = found;
+    const { values, errors } = parseAcceptInvitation(await formFields(c), user.email);
+    if (errors.length) {
+      const page = <AcceptInvitationPage {...await frame(c)} token={token} email={user.email} name={values.name} expiresAt={invitation.expires_at} isNew={!user.password_hash} errors={errors} />;
+      const res = await pages.fresh(c, page, 400);
+      res.headers.set('referrer-policy', 'no-referrer');
+      return res;
+    }
+    const hash = await hashPassword(values.password);
+    const previous = sessionIdOf(c);
+    const session = await deps.db.transaction().execute(async (tx) => {
+      // Of two tabs sending the form at once, only one gets here.
+      if (!(await deps.invitations.markUsed(invitation.id, tx))) return null;
+      await deps.users.setPassword(user.id, hash, tx);
+      if (values.name !== user.name) await deps.users.setName(user.id, values.name, tx);
+      await deps.sessions.endAllFor(user.id, tx);
+      if (previous) await deps.sessions.end(previous, tx);
+      const created = await deps.sessions.create(user.id, tx);
+      await recordAudit(tx, { actorUserId: user.id, action: user.password_hash ? 'user.password_reset' : 'user.invitation_accepted', subjectType: 'user', subjectId: user.id, ...audit(c) }, deps.clock());
+      return created;
+    });
+    if (!session) return pages.fresh(c, <InvitationProblemPage {...await frame(c)} problem="used" />, 410);
+    await deps.throttle.reset(accountKey(user.email));
+    return redirectWithSession(c, deps, '/dashboard', session.token);
+  });
+
+  return app;
+}
+
+/** Checks the current password under the same lockout as sign-in; null when it is right. */
+async function checkCurrentPassword(deps: AccountsDeps, user: CurrentUser, password: string): Promise<{ message: string; status: number } | null> {
+  const key = accountKey(user.email);
+  const locked = await deps.throttle.lockedUntil([key]);
+  if (locked) return { message: `Too many wrong passwords. Try again ${minutesFromNow(locked, deps.clock())}.`, status: 429 };
+  const row = await deps.users.byId(user.id);
+  if (row?.password_hash && (await verifyPassword(password, row.password_hash))) {
+    await deps.throttle.reset(key);
+    return null;
+  }
+  const lockedNow = await deps.throttle.recordFailure([key]);
+  if (lockedNow) return { message: `Too many wrong passwords. Try again ${minutesFromNow(lockedNow, deps.clock())}.`, status: 429 };
+  return { message: 'Your current password is not right.', status: 400 };
+}

@@ -1,0 +1,90 @@
+import type { Child } from 'hono/jsx';
+
+/** A problem with one form field: `field` is the input's id, so the summary can link to it. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Errors by field id, for the inputs to show next to themselves. */
+export function errorFor(errors: FieldError[], field: string): string | undefined {
+  return errors.find((e) => e.field === field)?.message;
+}
+
+/** Page title with "Error: " first when the form came back with problems (GOV.UK pattern: screen readers hear it first). */
+export function formTitle(title: string, errors: FieldError[]): string {
+  return errors.length ? `Error: ${title}` : title;
+}
+
+/** The box at the top of a failed form, linking to each field that needs attention. */
+export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: FieldError[]; title?: string }) {
+  if (!errors.length) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+      <h2 id="error-summary-title">{title}</h2>
+      <ul>
+        {errors.map((e) => (
+          <li>
+            <a href={`#${e.field}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The hidden CSRF field every state-changing form carries. */
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export interface TextFieldProps {
+  id: string;
+  name?: string;
+  label: string;
+  type?: 'text' | 'email' | 'password';
+  value?: string;
+  hint?: Child;
+  error?: string | undefined;
+  autocomplete?: string;
+  required?: boolean;
+  maxlength?: number;
+  minlength?: number;
+  spellcheck?: boolean;
+}
+
+/** A labelled input with its hint and error message tied to it for screen readers. */
+export function TextField(props: TextFieldProps) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <span class="hint" id={hintId}>
+          {props.hint}
+        </span>
+      ) : null}
+      {props.error ? (
+        <span class="field-error" id={errorId}>
+          <span class="visually-hidden">Error: </span>
+          {props.error}
+        </span>
+      ) : null}
+      <input
+        id={props.id}
+        name={props.name ?? props.id}
+        type={props.type ?? 'text'}
+        value={props.type === 'password' ? undefined : (props.value ?? '')}
+        autocomplete={props.autocomplete}
+        required={props.required}
+        maxlength={props.maxlength}
+        minlength={props.minlength}
+        spellcheck={props.spellcheck}
+        aria-describedby={describedBy}
+        aria-invalid={props.error ? 'true' : undefined}
+      />
+    </div>
+  );
+}

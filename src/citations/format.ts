@@ -1,0 +1,130 @@
+/**
+ * Formats citation records for pages (Vancouver or APA via citation-js/citeproc)
+ * with identifier links, and exports bibliographies (RIS, BibTeX, CSL-JSON).
+ */
+import { createHash } from 'node:crypto';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-csl'; // registers the 'bibliography' output and the apa/vancouver templates
+import '@citation-js/plugin-bibtex'; // registers 'bibtex'
+import '@citation-js/plugin-ris'; // registers 'ris'
+import { escapeHtml, htmlToText, sanitizeEntryHtml } from './csl-html.js';
+import { LruMap } from './lru.js';
+import type { CitationRecord, CslName } from './record.js';
+
+export type CitationStyle = 'vancouver' | 'apa';
+export type BibliographyExportFormat = 'ris' | 'bibtex' | 'csl-json';
+
+/** One record rendered once: `html` is the safe fragment with links, `text` the plain citation. */
+export interface FormattedCitation {
+  html: string;
+  text: string;
+}
+
+/** Where formatted citations are kept; keys include a content hash, so a persistent store never serves stale text. */
+export interface FormattedCitationCache {
+  get(key: string): FormattedCitation | undefined;
+  set(key: string, value: FormattedCitation): void;
+}
+
+export interface CitationFormatterOptions {
+  lang?: string; // CSL locale; citation-js bundles en-US, de-DE, es-ES, fr-FR, nl-NL
+  cache?: FormattedCitationCache; // default: an in-memory LRU of 10,000 entries
+}
+
+export interface CitationFormatter {
+  readonly style: CitationStyle;
+  /** Safe inline HTML: the citation, then PubMed/PMC/DOI links (class "cite-link") or a "No PubMed record linked" note. */
+  html(record: CitationRecord): string;
+  /** The citation as plain text (not escaped), without links. */
+  text(record: CitationRecord): string;
+}
+
+/** Creates a formatter for one style. Citeproc needs a few ms per record, so results are cached per record content. */
+export function createCitationFormatter(style: CitationStyle, options: CitationFormatterOptions = {}): CitationFormatter {
+  const lang = options.lang ?? 'en-US';
+  const cache = options.cache ?? new LruMap<string, FormattedCitation>(10_000);
+
+  function formatted(record: CitationRecord): FormattedCitation {
+    const key = `${style}|${lang}|${record.key}|${fingerprint(record)}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const entry = renderEntry(record, style, lang);
+    const result = { html: `${entry} ${identifierLinks(record)}`, text: htmlToText(entry) };
+    cache.set(key, result);
+    return result;
+  }
+
+  return {
+    style,
+    html: (record) => formatted(record).html,
+    text: (record) => formatted(record).text,
+  };
+}
+
+/** The links after a citation: PubMed, PMC and DOI where known; a visible note when no PubMed record is linked. */
+export function identifierLinks(record: CitationRecord): string {
+  const links: string[] = [];
+  if (record.pmid) links.push(link(`https://pubmed.ncbi.nlm.nih.gov/${record.pmid}/`, 'PubMed'));
+  if (record.pmcid) links.push(link(`https://www.ncbi.nlm.nih.gov/pmc/articles/${record.pmcid}/`, 'PMC'));
+  if (record.doi) links.push(link(`https://doi.org/${doiPath(record.doi)}`, 'DOI'));
+  if (!record.pmid) links.push('<span class="cite-missing">No PubMed record linked</span>');
+  return links.join(' ');
+}
+
+/** Exports records as RIS, BibTeX or CSL-JSON (ids are the record keys). */
+export function exportBibliography(records: readonly CitationRecord[], format: BibliographyExportFormat): string {
+  const cite = new Cite(records.map(toCiteprocItem));
+  if (format === 'csl-json') return cite.format('data', { format: 'text' });
+  return cite.format(format, { format: 'text' });
+}
+
+/** The record as citation-js input: CSL-JSON with the record key as id and the canonical identifiers. */
+function toCiteprocItem(record: CitationRecord): Record<string, unknown> {
+  const item: Record<string, unknown> = { ...record.csl, id: record.key };
+  if (record.csl.author) item.author = record.csl.author.map(spellOutInitials);
+  if (record.pmid) item.PMID = record.pmid;
+  if (record.pmcid) item.PMCID = record.pmcid;
+  if (record.doi && !record.csl.DOI) item.DOI = record.doi;
+  if (record.url && !record.csl.URL) item.URL = record.url;
+  return item;
+}
+
+function renderEntry(record: CitationRecord, style: CitationStyle, lang: string): string {
+  try {
+    const html = new Cite(toCiteprocItem(record)).format('bibliography', { template: style, format: 'html', lang });
+    const entry = sanitizeEntryHtml(html);
+    if (entry !== '') return entry;
+  } catch {
+    // Fall through: a citation must never break the page it is on.
+  }
+  return fallbackEntry(record);
+}
+
+/** A plain "Authors. Title. Journal. Year." when citeproc cannot format the record. */
+function fallbackEntry(record: CitationRecord): string {
+  const { csl } = record;
+  const authors = (csl.author ?? []).map((a) => a.literal ?? [a.family, a.given].filter(Boolean).join(' ')).join(', ');
+  const year = csl.issued?.['date-parts'][0]?.[0];
+  const parts = [authors, csl.title, csl['container-title-short'] ?? csl['container-title'], year === undefined ? undefined : String(year)];
+  return escapeHtml(parts.filter((p) => p !== undefined && p !== '').join('. ') + '.');
+}
+
+/** PubMed writes initials run together ("FC"); citeproc would read that as one name and print "F". */
+function spellOutInitials(name: CslName): CslName {
+  const given = name.given?.trim();
+  if (!given || !/^\p{Lu}{2,4}$/u.test(given)) return name;
+  return { ...name, given: `${[...given].join('. ')}.` };
+}
+
+function link(href: string, label: string): string {
+  return `<a class="cite-link" href="${escapeHtml(href)}">${label}</a>`;
+}
+
+/** DOIs may contain "#", "?" and "%", which would end or alter the URL path. */
+function doiPath(doi: string): string {
+  return encodeURI(doi).replace(/[#?]/g, (c) => encodeURIComponent(c));
+}
+
+function fingerprint(record: CitationRecord): string {
+  return createHash('sha1').update(JSON.stringify(record)).digest('base64url');
+}

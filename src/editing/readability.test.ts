@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { measurePage, measureText, plainText, sentencesOf } from './readability.js';
+import { countSyllables } from './syllables.js';
+
+describe('countSyllables', () => {
+  // Dictionary syllable counts (Merriam-Webster divisions) for common and health words.
+  const known: Record<string, number> = {
+    the: 1, cat: 1, cats: 1, skin: 1, blood: 1, heart: 1, years: 1, whole: 1, make: 1, makes: 1, liked: 1, used: 1,
+    played: 1, free: 1, queue: 1, were: 1, there: 1, some: 1, have: 1,
+    table: 2, tables: 2, simple: 2, little: 2, doctor: 2, cancer: 2, kidney: 2, study: 2, studies: 2, studied: 2, needed: 2,
+    wanted: 2, pages: 2, boxes: 2, because: 2, yellow: 2, research: 2, treatment: 2, raynaud: 2, agreed: 2, people: 2,
+    syllable: 3, beautiful: 3, serious: 3, previous: 3, medicine: 3, digestive: 3, actual: 3, calcium: 3, media: 3,
+    earlier: 3, systemic: 3, arthritis: 3, careful: 2, created: 3,
+    biology: 4, scleroderma: 4, medication: 4, inflammation: 4, hypertension: 4, situation: 4, autoimmune: 4,
+    rheumatism: 4, continuous: 4, esophagus: 4, calcinosis: 4, pulmonary: 4,
+    readability: 5,
+  };
+  for (const [word, n] of Object.entries(known)) {
+    it(`"${word}" has ${n}`, () => expect(countSyllables(word)).toBe(n));
+  }
+
+  it('ignores case, apostrophes and punctuation, and gives nothing for no letters', () => {
+    expect(countSyllables('Raynaud’s')).toBe(2);
+    expect(countSyllables('DOCTOR,')).toBe(2);
+    expect(countSyllables('1999')).toBe(0);
+  });
+
+  it('gives every word at least one syllable and never more than its letters', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{1,20}$/), (word) => {
+        const n = countSyllables(word);
+        expect(n).toBeGreaterThanOrEqual(1);
+        expect(n).toBeLessThanOrEqual(word.length);
+      }),
+    );
+  });
+});
+
+describe('plainText', () => {
+  it('keeps what readers read and drops citation, link and footnote syntax', () => {
+    const text = plainText('See [[Causes: Genetics|genes]] and [[Raynaud Phenomenon]] [@shahin-2006].[^2] Read *more* at https://example.org/x.');
+    expect(text).toBe('See genes and Raynaud Phenomenon . Read more at ');
+  });
+});
+
+describe('sentencesOf', () => {
+  it('splits on end punctuation and paragraph breaks but not on common abbreviations', () => {
+    expect(sentencesOf('Dr. Smith treats skin, e.g. hands. Is it catching? No!\n\nA new paragraph')).toEqual([
+      'Dr Smith treats skin, eg hands.',
+      'Is it catching?',
+      'No!',
+      'A new paragraph',
+    ]);
+  });
+});
+
+describe('measureText', () => {
+  it('applies both published formulas to exact counts', () => {
+    // 6 one-syllable words in one sentence: FK = 0.39×6 + 11.8×1 − 15.59 = −1.45; SMOG = 1.043×√0 + 3.1291.
+    const r = measureText('The cat sat on the mat.');
+    expect(r).toMatchObject({ words: 6, sentences: 1, syllables: 6, polysyllables: 0 });
+    // Shown to one decimal: −1.45 (−1.4499… in floating point) → −1.4; 3.1291 → 3.1.
+    expect(r.fleschKincaid).toBe(-1.4);
+    expect(r.smog).toBe(3.1);
+  });
+
+  it('rates plain patient text low and dense clinical text high', () => {
+    const plain = measureText(
+      'Scleroderma makes the skin hard and tight. It can also harm the blood vessels. Cold hands can turn white or blue. Talk to your doctor if this happens. Keep your hands warm.',
+    );
+    const dense = measureText(
+      'Systemic sclerosis is a heterogeneous autoimmune connective tissue disorder characterised by microvascular dysfunction, immunological abnormalities and progressive fibrosis of the integument and visceral organs. Interstitial pulmonary involvement constitutes the predominant determinant of mortality in contemporary observational cohorts.',
+    );
+    expect(plain.fleschKincaid!).toBeLessThan(6);
+    expect(plain.smog!).toBeLessThan(8);
+    expect(dense.fleschKincaid!).toBeGreaterThan(14);
+    expect(dense.smog!).toBeGreaterThan(14);
+  });
+
+  it('rises when sentences get longer and when words get longer', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 10 }), (length, extra) => {
+        const sentence = (n: number, word: string) => `${Array.from({ length: n }, () => word).join(' ')}.`;
+        const short = measureText(sentence(length, 'cat'));
+        const longer = measureText(sentence(length + extra, 'cat'));
+        const longerWords = measureText(sentence(length, 'medication'));
+        expect(longer.fleschKincaid!).toBeGreaterThan(short.fleschKincaid!);
+        expect(longerWords.fleschKincaid!).toBeGreaterThan(short.fleschKincaid!);
+        expect(longerWords.smog!).toBeGreaterThan(short.smog!);
+      }),
+    );
+  });
+
+  it('gives no grade for a page without text', () => {
+    expect(measureText('')).toMatchObject({ words: 0, fleschKincaid: null, smog: null });
+    expect(measurePage({ summary: '', sections: [] }).fleschKincaid).toBeNull();
+  });
+
+  it('measures a page from its summary and every entry, whatever the kind', () => {
+    const r = measurePage({
+      summary: 'Cold hands.',
+      sections: [
+        { heading: 'A', entries: [{ kind: 'summary', body: 'Warm gloves help.' }, { kind: 'research', citationKey: 'x', body: 'A study [@x] found this.' }] },
+        { heading: 'B', entries: [{ kind: 'news', outlet: 'O', date: '2020-01-01', body: 'News said so.' }] },
+      ],
+    });
+    expect(r).toMatchObject({ sentences: 4, words: 2 + 3 + 4 + 3 });
+  });
+});

@@ -1,0 +1,79 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp } from '../support/app.js';
+import { type RunningServer, VIEWPORTS, axeViolations, launchBrowser, serveOnFreePort } from '../support/browser.js';
+import { validateHtml } from '../support/html-validator.js';
+import { READER_PAGE_TYPES } from './page-types.js';
+
+// Every reader page type must be valid HTML (W3C Nu checker) and pass axe-core
+// WCAG 2.2 AA at a phone width and a laptop width, with nothing wider than the screen.
+
+let testApp: TestApp;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  testApp = await createTestApp();
+  server = await serveOnFreePort(testApp.atoz.app.fetch);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await testApp?.close();
+});
+
+describe('reader pages', () => {
+  it('every page type answers with its status and HTML', async () => {
+    for (const type of READER_PAGE_TYPES) {
+      const res = await testApp.request(type.path);
+      expect({ page: type.name, status: res.status, type: res.headers.get('content-type') }).toEqual({
+        page: type.name,
+        status: type.status,
+        type: 'text/html; charset=utf-8',
+      });
+    }
+  });
+
+  it('every page type passes the W3C Nu HTML checker with no errors', async () => {
+    const documents: Record<string, string> = {};
+    for (const type of READER_PAGE_TYPES) documents[type.name] = await (await testApp.request(type.path)).text();
+    const problems = await validateHtml(documents);
+    expect(problems).toEqual(Object.fromEntries(READER_PAGE_TYPES.map((t) => [t.name, []])));
+  }, 120_000);
+
+  for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
+    describe(`at ${viewport.width} px`, () => {
+      let context: BrowserContext;
+      beforeAll(async () => {
+        context = await browser.newContext({ viewport });
+      });
+      afterAll(async () => {
+        await context?.close();
+      });
+
+      for (const type of READER_PAGE_TYPES) {
+        it(`${type.name} has no axe-core WCAG 2.2 AA violations and no sideways scrolling (${viewportName})`, async () => {
+          const page = await context.newPage();
+          try {
+            const res = await page.goto(server.url + type.path);
+            expect(res?.status()).toBe(type.status);
+            expect(await axeViolations(page)).toEqual([]);
+            // Responsive: the page never needs horizontal scrolling (WCAG 1.4.10 reflow at 320 CSS px and up).
+            const overflow = await page.evaluate(() => ({
+              page: document.documentElement.scrollWidth,
+              widest: [...document.querySelectorAll('body *')]
+                .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                .slice(0, 3)
+                .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+            }));
+            expect(overflow).toEqual({ page: viewport.width, widest: [] });
+          } finally {
+            await page.close();
+          }
+        });
+      }
+    });
+  }
+});

@@ -1,0 +1,37 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/web/package-root.js';
+
+export interface PageType {
+  /** Short name used in test titles and problem reports. */
+  name: string;
+  path: string;
+  /** The status a reader gets at this path. */
+  status: 200 | 404;
+}
+
+/** One address per kind of reader page, over the demo directory. */
+export const READER_PAGE_TYPES: PageType[] = [
+  { name: 'home', path: '/', status: 200 },
+  { name: 'directory', path: '/directory', status: 200 },
+  { name: 'a-z', path: '/directory/a-z', status: 200 },
+  // A parent topic: table of contents, sub-articles, wanted links, footnotes, children.
+  { name: 'topic', path: '/directory/causes-of-scleroderma', status: 200 },
+  // A cause page with both a research digest (formatted citation) and news digests.
+  { name: 'topic-digests', path: '/directory/causes-proteins', status: 200 },
+  { name: 'wanted', path: '/wanted', status: 200 },
+  { name: 'bibliography', path: '/bibliography', status: 200 },
+  { name: 'about', path: '/about', status: 200 },
+  { name: 'disclaimer', path: '/disclaimer', status: 200 },
+  { name: 'contact', path: '/contact', status: 200 },
+  { name: 'support', path: '/support', status: 200 },
+  { name: 'not-found', path: '/directory/no-such-topic-here', status: 404 },
+  // Search results join once src/search/ serves them (another engineer builds it).
+  ...(searchExists() ? [{ name: 'search', path: '/search?q=silica', status: 200 as const }] : []),
+];
+
+/** Search is part of the app once src/search/ holds source files (not only tests). */
+function searchExists(): boolean {
+  const dir = join(packageRoot(), 'src', 'search');
+  return existsSync(dir) && readdirSync(dir).some((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+}

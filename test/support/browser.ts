@@ -1,0 +1,82 @@
+/**
+ * Shared helpers for tests that need a real browser or a real socket:
+ *
+ *   const server = await serveOnFreePort(testApp.atoz.app.fetch);
+ *   const browser = await launchBrowser();
+ *   const context = await browser.newContext({ viewport: VIEWPORTS.phone, javaScriptEnabled: false });
+ *   const page = await context.newPage();
+ *   await page.goto(server.url + '/directory');
+ *   expect(await axeViolations(page)).toEqual([]);
+ *
+ * Close what you open (context, browser, server) in afterAll.
+ */
+import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve } from '@hono/node-server';
+import { type Browser, type Page, chromium } from 'playwright-core';
+
+/** The system Chromium (Debian package); override with ATOZ_CHROMIUM. */
+export const CHROMIUM_PATH = process.env.ATOZ_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Flags for a quiet, sandbox-free headless Chromium (tests run as root, offline). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The two widths every reader page must work at: a small phone and a laptop. */
+export const VIEWPORTS = {
+  phone: { width: 375, height: 812 },
+  desktop: { width: 1280, height: 900 },
+} as const;
+
+/** The WCAG levels we promise (2.2 AA, which includes the older A/AA rules). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Starts headless Chromium; use browser.newContext() per test group. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Runs axe-core on the page as it is now and returns one readable line per
+ * failing element ("color-contrast: Elements must meet … at .lead > a"), so a
+ * failing `toEqual([])` says what to fix.
+ */
+export async function axeViolations(page: Page, tags: string[] = WCAG_TAGS): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(tags).analyze();
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${v.help} at ${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ')})` : ''}`),
+  );
+}
+
+export interface RunningServer {
+  /** http://127.0.0.1:<port>, no trailing slash. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves a fetch handler (e.g. `atoz.app.fetch`) over a real socket on a free loopback port. */
+export function serveOnFreePort(fetch: (request: Request) => Response | Promise<Response>): Promise<RunningServer> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            // Keep-alive sockets (browsers) would hold close() open otherwise.
+            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
