@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { Config } from './config.js';
-import { createCitationFormatter } from './citations/format.js';
+import { createCitationDomain } from './citations/domain.js';
+import type { FetchLike } from './citations/http.js';
+import type { CitationHttpOptions } from './citations/services.js';
 import { createMarkdownRenderer } from './content/markdown.js';
 import { importContent } from './content/import.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
@@ -9,11 +11,11 @@ import { isDatabaseUnavailable } from './db/connection-errors.js';
 import { withDatabaseLock } from './db/startup-lock.js';
 import { waitForDatabase } from './db/wait-for-database.js';
 import { type JobSystem, createJobSystem } from './jobs/system.js';
-import type { CitationHtml } from './directory/presenter.js';
 import { type DirectoryQueries, createDirectoryQueries } from './directory/queries.js';
 import { directoryRoutes } from './directory/routes.js';
 import { type DirectoryStore, type PageIndexer, createDirectoryStore } from './directory/store.js';
 import { siteRoutes } from './site/routes.js';
+import { editingRoutes } from './editing/routes.js';
 import type { AppEnv } from './accounts/context.js';
 import { createAccounts } from './accounts/deps.js';
 import { accountsMiddleware, csrfProtection } from './accounts/middleware.js';
@@ -24,6 +26,9 @@ import { requestGuards } from './web/guards.js';
 import { createPageRenderer } from './web/page-renderer.js';
 import { RenderCache } from './web/render-cache.js';
 import { sendPrepared } from './web/respond.js';
+import { cachedPageFastLane } from './web/fast-lane.js';
+import { SECURITY_HEADERS } from './web/security-headers.js';
+import { SESSION_COOKIE } from './accounts/cookies.js';
 import { ContentVersionWatcher } from './web/version-watcher.js';
 import { databaseUnavailableResponse } from './web/database-unavailable.js';
 
@@ -47,9 +52,12 @@ export interface CreateOptions {
   importIfEmpty?: boolean;
   /** An already open database (tests, CLI); otherwise opened from config. */
   database?: DatabaseHandle;
+  /** How PubMed and Crossref are reached; default the global fetch (tests inject recorded answers, never the network). */
+  fetch?: FetchLike;
+  /** Timing of those requests (tests: a sleep that does not wait, short timeouts). */
+  citationHttp?: Omit<CitationHttpOptions, 'fetch'>;
 }
 
-const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** The composition root: config → database → domains → routes. */
 export async function createAtoz(config: Config, options: CreateOptions = {}): Promise<Atoz> {
@@ -81,22 +89,29 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const baseUrl = (config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`).replace(/\/$/, '');
   const pages = createPageRenderer({ db, cache, assets, baseUrl });
 
-  let formatter: { style: string; html: CitationHtml } | undefined;
-  const citations = async (): Promise<CitationHtml> => {
-    const style = (await pages.siteContext()).settings.citationStyle;
-    if (formatter?.style !== style) {
-      const f = createCitationFormatter(style);
-      formatter = {
-        style,
-        html: { html: (c) => f.html({ key: c.key, csl: c.csl as never, pmid: c.pmid ?? undefined, pmcid: c.pmcid ?? undefined, doi: c.doi ?? undefined, url: c.url ?? undefined, pubTypes: c.pubTypes }) },
-      };
-    }
-    return formatter.html;
-  };
+  // One PubMed and one Crossref client for the whole process (NCBI's rate limit), the citation jobs, formats kept in the database.
+  const citationDomain = createCitationDomain({
+    db, config, pages, queries, store, jobs,
+    contentChanged: async () => {
+      await watcher.refresh();
+    },
+    http: { ...options.citationHttp, fetch: options.fetch },
+  });
+  // Citeproc is slow: stored formats go into memory now, so no reader waits for it.
+  await citationDomain.warm();
+  const citations = citationDomain.citationsForPages;
 
   const accounts = await createAccounts({ db, pages, trustProxy: config.trustProxy });
+  const editing = editingRoutes({
+    db, store, queries, pages, markdown, citations, assets, trustProxy: config.trustProxy,
+    contentChanged: async () => {
+      await watcher.refresh();
+    },
+  });
 
   const app = new Hono<AppEnv>();
+  // First: an anonymous reader's cached page is answered before any other middleware runs (bench/pages.ts).
+  app.use(cachedPageFastLane(cache, { headers: SECURITY_HEADERS, sessionCookie: SESSION_COOKIE }));
   app.use(
     requestGuards(async (status, message) => {
       const site = await pages.siteContext();
@@ -105,11 +120,10 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   );
   app.use(async (c, next) => {
     await next();
-    c.res.headers.set('x-content-type-options', 'nosniff');
-    c.res.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-    c.res.headers.set('x-frame-options', 'DENY');
-    // No inline script or style anywhere: an injected <script> or style attribute does nothing.
-    c.res.headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      // A route may ask for a stricter referrer policy (sign-in links carry a token in the address).
+      if (name !== 'referrer-policy' || !c.res.headers.has(name)) c.res.headers.set(name, value);
+    }
   });
   app.get('/assets/:file', (c) => {
     const body = assets.get(c.req.param('file'));
@@ -119,8 +133,12 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   app.use(accountsMiddleware(accounts));
   app.use(csrfProtection());
   app.route('/', accountsRoutes(accounts));
+  // Before the editor's /edit/<slug> routes: /edit/citations and /edit/inbox are not page addresses.
+  app.route('/', citationDomain.editorRoutes());
+  app.route('/', editing.app);
   app.route('/', siteRoutes({ queries, pages, markdown }));
-  app.route('/', directoryRoutes({ queries, pages, markdown, citations }));
+  app.route('/', citationDomain.readerRoutes());
+  app.route('/', directoryRoutes({ queries, pages, markdown, citations, editorToolbar: editing.toolbar }));
 
   app.notFound(async (c) => {
     const site = await pages.siteContext();

@@ -38,6 +38,16 @@ export const ConfigSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /** Software name sent to PubMed's E-utilities with every request (NCBI asks for it). */
+  ncbiTool: z.string().trim().min(1).max(100).regex(/^\S+$/, 'ATOZ_NCBI_TOOL must be one word, e.g. atoz').default('atoz'),
+  /** Contact address sent to PubMed; required to import from PubMed and to run retraction watch and the research inbox. */
+  ncbiEmail: z.string().trim().email('ATOZ_NCBI_EMAIL must be an e-mail address').optional(),
+  /** NCBI API key: raises PubMed's limit from 3 to 10 requests a second. */
+  ncbiApiKey: z.string().trim().regex(/^[A-Za-z0-9]{8,64}$/, 'ATOZ_NCBI_API_KEY must be the letters and digits NCBI gave you').optional(),
+  /** Contact address for Crossref's polite pool (DOI import); ATOZ_NCBI_EMAIL is used when unset. */
+  crossrefMailto: z.string().trim().email('ATOZ_CROSSREF_MAILTO must be an e-mail address').optional(),
+  /** The editors' dashboard lists pages whose newest evidence is older than this many years. */
+  staleEvidenceYears: z.coerce.number().int().min(1).max(50).default(7),
   /** Log each request (method, path, status, ms) to stdout. */
   logRequests: z
     .enum(['0', '1', 'true', 'false'])
@@ -64,6 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     contentDir: env.ATOZ_CONTENT_DIR,
     logRequests: env.ATOZ_LOG_REQUESTS,
     trustProxy: env.ATOZ_TRUST_PROXY,
+    ncbiTool: env.ATOZ_NCBI_TOOL || undefined,
+    ncbiEmail: env.ATOZ_NCBI_EMAIL || undefined,
+    ncbiApiKey: env.ATOZ_NCBI_API_KEY || undefined,
+    crossrefMailto: env.ATOZ_CROSSREF_MAILTO || undefined,
+    staleEvidenceYears: env.ATOZ_STALE_EVIDENCE_YEARS || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -37,6 +37,8 @@ export interface CitationFormatter {
   html(record: CitationRecord): string;
   /** The citation as plain text (not escaped), without links. */
   text(record: CitationRecord): string;
+  /** Where this record's formatting is kept in the cache: changes whenever the record or style does. */
+  cacheKey(record: CitationRecord): string;
 }
 
 /** Creates a formatter for one style. Citeproc needs a few ms per record, so results are cached per record content. */
@@ -44,8 +46,10 @@ export function createCitationFormatter(style: CitationStyle, options: CitationF
   const lang = options.lang ?? 'en-US';
   const cache = options.cache ?? new LruMap<string, FormattedCitation>(10_000);
 
+  const cacheKey = (record: CitationRecord) => `${style}|${lang}|${record.key}|${fingerprint(record)}`;
+
   function formatted(record: CitationRecord): FormattedCitation {
-    const key = `${style}|${lang}|${record.key}|${fingerprint(record)}`;
+    const key = cacheKey(record);
     const hit = cache.get(key);
     if (hit) return hit;
     const entry = renderEntry(record, style, lang);
@@ -58,6 +62,7 @@ export function createCitationFormatter(style: CitationStyle, options: CitationF
     style,
     html: (record) => formatted(record).html,
     text: (record) => formatted(record).text,
+    cacheKey,
   };
 }
 

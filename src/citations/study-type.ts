@@ -96,8 +96,8 @@ const OTHER: StudyType = {
 
 const UNKNOWN: StudyType = {
   id: 'unknown',
-  label: 'Study type not known',
-  explanation: 'We do not have PubMed’s classification for this publication, so its kind of study is not shown.',
+  label: 'Study type not recorded',
+  explanation: 'We have no PubMed classification for this publication, so we do not say what kind of study it is rather than guess.',
 };
 
 /** Picks the strongest study type among PubMed publication types (e.g. "Meta-Analysis" beats "Review"). */
@@ -117,4 +117,35 @@ export function retractionStatus(pubTypes: readonly string[]): RetractionStatus 
   if (normalised.has('retraction of publication')) return 'retraction-notice';
   if (normalised.has('published erratum')) return 'erratum';
   return null;
+}
+
+/** What readers and editors are told about a flagged publication. */
+export interface RetractionNotice {
+  label: string; // short, starts the warning, e.g. "Retracted study"
+  explanation: string; // one plain sentence
+}
+
+const NOTICES: Record<RetractionStatus, RetractionNotice> = {
+  retracted: {
+    label: 'Retracted study',
+    explanation: 'The journal has withdrawn this study, so its results should not be relied on.',
+  },
+  'retraction-notice': {
+    label: 'Retraction notice',
+    explanation: 'This is the notice that withdraws a study, not research results in itself.',
+  },
+  erratum: {
+    label: 'Correction published',
+    explanation: 'The journal has published a correction to this article, so some of its details may have changed.',
+  },
+};
+
+/** The warning shown for a flagged publication. */
+export function retractionNotice(status: RetractionStatus): RetractionNotice {
+  return NOTICES[status];
+}
+
+/** Narrows stored text to a RetractionStatus (the database keeps it as text). */
+export function isRetractionStatus(value: string): value is RetractionStatus {
+  return value in NOTICES;
 }

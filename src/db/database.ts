@@ -1,5 +1,5 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -57,6 +57,7 @@ export function openPostgres(options: DatabaseOptions, url: string): DatabaseHan
     // TCP keep-alive notices a silently vanished server (network cut) instead of waiting forever.
     keepAlive: true,
     application_name: 'atoz',
+    types: { getTypeParser: sameNumbersAsSqlite },
   });
   // An idle client losing its server (restart, network cut) must not crash the process.
   pool.on('error', () => {});
@@ -64,10 +65,21 @@ export function openPostgres(options: DatabaseOptions, url: string): DatabaseHan
   return { db, dialect: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }
 
+/**
+ * count(*), sum() and bigint columns come back from PostgreSQL as strings
+ * (int8, numeric) but from SQLite as numbers; parse them to numbers so the
+ * same code sees the same values on both. atoz stores no integers beyond 2^53.
+ */
+function sameNumbersAsSqlite(oid: number, format?: string): (value: string) => unknown {
+  if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return Number;
+  return pg.types.getTypeParser(oid, format as 'text');
+}
+
 /** Creates the data directory if needed and proves it can be written, naming the path if not. */
 export function ensureWritableDir(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectories(dir);
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
     accessSync(dir, constants.W_OK);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -76,6 +88,14 @@ export function ensureWritableDir(dir: string): void {
         `Set ATOZ_DATA_DIR to a folder this user can write, or fix its permissions.`,
     );
   }
+}
+
+/** mkdir -p, one level at a time: Node's recursive mkdirSync never returns for some paths (e.g. under /proc). */
+function makeDirectories(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirectories(parent);
+  mkdirSync(dir);
 }
 
 export function redactUrl(url: string): string {

@@ -31,6 +31,11 @@ export interface Database {
   search_terms: SearchTermsTable;
   search_synonyms: SearchSynonymsTable;
   search_state: SearchStateTable;
+  citation_formats: CitationFormatsTable;
+  citation_flags: CitationFlagsTable;
+  citation_http_cache: CitationHttpCacheTable;
+  research_queries: ResearchQueriesTable;
+  research_inbox: ResearchInboxTable;
 }
 
 /** A node of the directory tree: a topic page or a section page that groups others. */
@@ -404,4 +409,95 @@ export interface SearchStateTable {
   id: number;
   /** Increases with every change to the search index or synonyms. */
   generation: number;
+}
+
+/** A citation formatted once in one style (citeproc is slow), loaded into memory at start (src/citations/format-store.ts). */
+export interface CitationFormatsTable {
+  /** The formatter's cache key: style|lang|citation key|hash of the record, so a changed record never reads a stale row. */
+  cache_key: string;
+  /** citations.key of the record it formats (for pruning). */
+  citation_key: string;
+  /** 'vancouver' | 'apa'. */
+  style: string;
+  /** Safe inline HTML with PubMed/PMC/DOI links. */
+  html: string;
+  /** The plain-text citation. */
+  text: string;
+  /** When it was formatted (ISO instant). */
+  created_at: string;
+}
+
+/** A retraction, retraction notice or erratum found on a cited paper; shown to readers until an editor resolves it. */
+export interface CitationFlagsTable {
+  id: Generated<number>;
+  /** The flagged citation. */
+  citation_id: number;
+  /** 'retracted' | 'retraction-notice' | 'erratum' (RetractionStatus in src/citations/study-type.ts). */
+  status: string;
+  /** When retraction watch first saw it (ISO instant). */
+  detected_at: string;
+  /** When an editor resolved it (ISO instant); null while readers see the warning. */
+  resolved_at: string | null;
+  /** The editor who resolved it. */
+  resolved_by: number | null;
+  /** What the editor did about it, in their words. */
+  resolution_note: string | null;
+}
+
+/** PubMed/Crossref answers by URL, shared by every server, so repeated lookups do not hit the services. */
+export interface CitationHttpCacheTable {
+  /** The full request URL, query included. */
+  url: string;
+  /** The response body as received (validated before it was stored). */
+  body: string;
+  /** When the entry stops being used (ISO instant). */
+  expires_at: string;
+}
+
+/** A topic's saved PubMed query, run periodically to fill the new-research inbox. */
+export interface ResearchQueriesTable {
+  id: Generated<number>;
+  /** The topic page; one query per page. */
+  page_id: number;
+  /** PubMed search term, e.g. "silica AND scleroderma". */
+  term: string;
+  /** When the term was last saved (ISO instant). */
+  updated_at: string;
+  /** Who saved it. */
+  updated_by: number | null;
+  /** Start of the last successful run (ISO instant); the next run asks for records added since this day. */
+  last_run_at: string | null;
+  /** Why the last run failed; null after a success. */
+  last_error: string | null;
+  /** How many new records the last successful run put in the inbox. */
+  last_found: Generated<number>;
+}
+
+export type ResearchInboxStatus = 'new' | 'drafted' | 'dismissed';
+
+/** A paper a saved query found for a topic, waiting for an editor; one row per page and PMID, ever. */
+export interface ResearchInboxTable {
+  id: Generated<number>;
+  /** The topic the query belongs to. */
+  page_id: number;
+  /** PubMed ID; unique with page_id, so a paper never comes back after it was dismissed. */
+  pmid: string;
+  /** The whole CitationRecord from esummary (JSON text), so drafting needs no network. */
+  record: string;
+  /** Denormalised for the list: title, journal abbreviation, PubMed's publication date text. */
+  title: string;
+  journal: string | null;
+  published: string | null;
+  /** PubMed publication types (JSON array text). */
+  pub_types: string;
+  /** When the query found it (ISO instant). */
+  found_at: string;
+  status: Generated<ResearchInboxStatus>;
+  /** When an editor drafted or dismissed it (ISO instant). */
+  decided_at: string | null;
+  decided_by: number | null;
+  /** The stored citation, once drafted. */
+  citation_id: number | null;
+  /** The draft revision made from it (page_revisions.id). */
+  revision_id: number | null;
 }

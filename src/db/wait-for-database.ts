@@ -19,6 +19,8 @@ export interface WaitOptions {
   /** Injected in tests so backoff runs without real waiting. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** What the operator set the address with, for advice in messages. Default DATABASE_URL. */
+  urlName?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface WaitOptions {
  */
 export async function waitForDatabase(handle: DatabaseHandle, options: WaitOptions): Promise<void> {
   if (handle.dialect === 'sqlite') return;
-  const { totalMs, firstDelayMs = 500, maxDelayMs = 10_000, log = (l) => console.error(l), sleep = (ms) => delay(ms), now = Date.now } = options;
+  const { totalMs, firstDelayMs = 500, maxDelayMs = 10_000, log = (l) => console.error(l), sleep = (ms) => delay(ms), now = Date.now, urlName = 'DATABASE_URL' } = options;
   const started = now();
   let pause = firstDelayMs;
   for (let attempt = 1; ; attempt++) {
@@ -38,13 +40,13 @@ export async function waitForDatabase(handle: DatabaseHandle, options: WaitOptio
       if (attempt > 1) log(`PostgreSQL at ${handle.location} answered after ${seconds(now() - started)}.`);
       return;
     } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw explainRefusal(error, handle.location);
+      if (!isDatabaseUnavailable(error)) throw explainRefusal(error, handle.location, urlName);
       const waited = now() - started;
       if (waited + pause > totalMs) {
         throw new DatabaseUnreachableError(
           `PostgreSQL at ${handle.location} did not answer within ${seconds(totalMs)} (${describeConnectionError(error)}). ` +
-            'Check that the server is running and reachable and that DATABASE_URL is right; ' +
-            'ATOZ_DB_STARTUP_WAIT_MS sets how long to keep trying.',
+            `Check that the server is running and reachable and that ${urlName} is right` +
+            (urlName === 'DATABASE_URL' ? '; ATOZ_DB_STARTUP_WAIT_MS sets how long to keep trying.' : '.'),
           { cause: error },
         );
       }
@@ -56,14 +58,14 @@ export async function waitForDatabase(handle: DatabaseHandle, options: WaitOptio
 }
 
 /** Turns PostgreSQL's refusals into sentences that say what to change. */
-function explainRefusal(error: unknown, location: string): Error {
+function explainRefusal(error: unknown, location: string, urlName: string): Error {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === '3D000') {
-    return new DatabaseUnreachableError(`${message} at ${location}: create it first (createdb), or fix the database name in DATABASE_URL.`, { cause: error });
+    return new DatabaseUnreachableError(`${message} at ${location}: create it first (createdb), or fix the database name in ${urlName}.`, { cause: error });
   }
   if (code === '28P01' || code === '28000') {
-    return new DatabaseUnreachableError(`PostgreSQL at ${location} refused the login (${message}): check the user and password in DATABASE_URL.`, { cause: error });
+    return new DatabaseUnreachableError(`PostgreSQL at ${location} refused the login (${message}): check the user and password in ${urlName}.`, { cause: error });
   }
   return error instanceof Error ? error : new Error(message);
 }

@@ -3,6 +3,14 @@ import type { Db } from '../db/database.js';
 import type { EntryKind, LinkKind } from '../db/schema.js';
 import { type DirectoryTree, buildTree } from './tree.js';
 
+/**
+ * Reader-facing lists are sorted here, not by ORDER BY on text: SQLite
+ * compares bytes ("Zebra" before "apple") while PostgreSQL follows its
+ * collation, so only a sort in one place reads the same on both (and matches
+ * the tree's order).
+ */
+const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title);
+
 /** The read side of the directory: what pages show. Never writes. */
 export type DirectoryQueries = ReturnType<typeof createDirectoryQueries>;
 
@@ -169,8 +177,8 @@ export function createDirectoryQueries(db: Db) {
               eb('l.target_slug', 'in', eb.selectFrom('slug_redirects').select('old_slug').where('page_id', '=', page.id)),
             ]),
           )
-          .orderBy('p.title')
-          .execute(),
+          .execute()
+          .then((rows) => rows.sort(byTitle)),
       ]);
 
       const linkViews = links.map(
@@ -260,16 +268,16 @@ export function createDirectoryQueries(db: Db) {
     /** Every citation with the pages that cite it. */
     async bibliography(): Promise<Array<CitationView & { citedBy: Array<{ slug: string; title: string }> }>> {
       const [rows, uses] = await Promise.all([
-        db.selectFrom('citations').selectAll().orderBy('title').execute(),
+        db.selectFrom('citations').selectAll().execute(),
         db
           .selectFrom('citation_uses as u')
           .innerJoin('pages as p', 'p.id', 'u.page_id')
           .select(['u.citation_id', 'p.slug', 'p.title'])
           .where('p.deleted_at', 'is', null)
-          .orderBy('p.title')
           .execute(),
       ]);
-      return rows.map((r) => ({
+      uses.sort(byTitle);
+      return rows.sort(byTitle).map((r) => ({
         ...toCitationView(r),
         citedBy: uses.filter((u) => u.citation_id === r.id).map((u) => ({ slug: u.slug, title: u.title })),
       }));
@@ -294,10 +302,9 @@ async function citationsOfPage(db: Db, pageId: number): Promise<CitationView[]> 
     .innerJoin('citations as c', 'c.id', 'u.citation_id')
     .selectAll('c')
     .where('u.page_id', '=', pageId)
-    .orderBy('c.issued_year', 'desc')
-    .orderBy('c.title')
     .execute();
-  return rows.map(toCitationView);
+  // Newest first, undated last: in SQL, DESC puts NULL last on SQLite but first on PostgreSQL.
+  return rows.map(toCitationView).sort((a, b) => (b.issuedYear ?? -Infinity) - (a.issuedYear ?? -Infinity) || byTitle(a, b));
 }
 
 function toCitationView(r: {

@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { AppEnv } from '../accounts/context.js';
 import type { MarkdownRenderer } from '../content/markdown.js';
 import type { PageRenderer } from '../web/page-renderer.js';
 import type { CitationHtml } from './presenter.js';
@@ -13,12 +15,14 @@ export interface DirectoryRouteDeps {
   pages: PageRenderer;
   markdown: MarkdownRenderer;
   citations: () => Promise<CitationHtml>;
+  /** The editing bar shown to signed-in editors above a topic page (those pages skip the shared cache). */
+  editorToolbar?: (slug: string) => Promise<Child>;
 }
 
 /** Reader routes of the directory: tree, A–Z, topic pages, wanted pages, bibliography. */
 export function directoryRoutes(deps: DirectoryRouteDeps) {
   const { queries, pages } = deps;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
 
   app.get('/directory', async (c) =>
     (await pages.cached(c, 'directory', async (site) => <DirectoryIndexPage site={site} tree={await queries.tree()} />))!,
@@ -33,6 +37,16 @@ export function directoryRoutes(deps: DirectoryRouteDeps) {
       const lower = slug.toLowerCase();
       if (lower !== slug && SLUG_PATTERN.test(lower)) return c.redirect(`/directory/${lower}`, 301);
       return next();
+    }
+    const user = c.get('user');
+    if (user && deps.editorToolbar) {
+      // Per-person content never goes into the cache every reader shares: render this one fresh.
+      const page = await queries.page(slug);
+      if (page) {
+        const [site, tree, formatter, toolbar] = await Promise.all([pages.siteContext(), queries.tree(), deps.citations(), deps.editorToolbar(slug)]);
+        const view = presentTopic(page, tree, site, deps.markdown, formatter);
+        return pages.fresh(c, <TopicPage site={site} view={view} editing={{ user, csrfToken: c.get('csrfToken'), toolbar }} />);
+      }
     }
     const response = await pages.cached(c, `page:${slug}`, async (site) => {
       const page = await queries.page(slug);

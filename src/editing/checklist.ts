@@ -62,9 +62,10 @@ export function publishChecklist({ doc, state, published, unknownCitations }: Ch
 
 function reviewItem(doc: PageDocument, state: RevisionState, published: PageDocument | null): ChecklistItem {
   const base = { id: 'review' as const, label: 'A medical review of this text' };
-  if (state === 'approved' || state === 'published') {
+  if (state === 'approved' || (state === 'published' && doc.reviewedOn)) {
     return { ...base, ok: true, detail: `Medically reviewed${doc.reviewedByKey ? ` by ${doc.reviewedByKey}` : ''}${doc.reviewedOn ? ` on ${doc.reviewedOn}` : ''}.` };
   }
+  if (state === 'published') return { ...base, ok: false, detail: 'Readers see this text, but it has never been medically reviewed: edit it and send it for review.' };
   if (published?.reviewedOn && sameMedicalContent(doc, published)) {
     return { ...base, ok: true, detail: `Not needed again: the medical text is unchanged since the review of ${published.reviewedOn}.` };
   }

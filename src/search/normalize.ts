@@ -20,8 +20,12 @@ const GREEK: Record<string, string> = {
 // Letters NFKD does not take apart.
 const LATIN: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', þ: 'th', ı: 'i', ð: 'd' };
 const SPECIAL = new RegExp(`[${Object.keys(GREEK).join('')}${Object.keys(LATIN).join('')}]`, 'g');
-// Apostrophes inside words vanish ("Raynaud's" = "Raynauds"); everything else not a letter or digit separates.
+// Apostrophes vanish ("Raynaud's" = "Raynauds"); everything else not a letter, digit or mark separates.
 const APOSTROPHES = /['’‘ʼ`´]/g;
+// A word as a reader sees it. Index text and highlighting both cut text into words with this one
+// pattern, so a highlighted word is always one the index holds.
+const WORD = /[\p{L}\p{N}\p{M}'’‘ʼ`´]+/gu;
+const NOT_WORD = /[^\p{L}\p{N}\p{M}'’‘ʼ`´]+/gu;
 const TOKEN = /[a-z0-9]+/g;
 
 /** Lower case, no diacritics or apostrophes, Greek spelled out: the text as search compares it. */
@@ -50,7 +54,7 @@ export function stem(token: string): string {
 
 /** The folded, unstemmed words of a text, in order (stop words included). */
 export function foldedWords(text: string): string[] {
-  return (foldText(text).match(TOKEN) ?? []).map((t) => t.slice(0, MAX_TOKEN_LENGTH));
+  return (foldText(text.replace(NOT_WORD, ' ')).match(TOKEN) ?? []).map((t) => t.slice(0, MAX_TOKEN_LENGTH));
 }
 
 /** Search terms of a text, in order: folded, stemmed, stop words left out. */
@@ -65,22 +69,22 @@ export function indexText(text: string): string {
   return terms(text).join(' ');
 }
 
-/** One word of the original text and the search terms it yields (for highlighting). */
+/** One word of the original text and the search terms it yields (for highlighting and query parsing). */
 export interface TextWord {
   start: number;
   end: number;
+  /** Its search terms (stemmed, stop words left out). */
   terms: string[];
+  /** The same before stemming, for typo and prefix rules that count letters as typed. */
+  folded: string[];
 }
-
-// A word as a reader sees it: letters, digits and marks, with inner apostrophes.
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
 
 /** The words of an original text with their positions, so matches can be marked in place. */
 export function wordsWithOffsets(text: string): TextWord[] {
   const out: TextWord[] = [];
   for (const m of text.matchAll(WORD)) {
-    const found = terms(m[0]);
-    if (found.length) out.push({ start: m.index, end: m.index + m[0].length, terms: found });
+    const folded = foldedWords(m[0]).filter((w) => !STOPWORDS.has(w));
+    if (folded.length) out.push({ start: m.index, end: m.index + m[0].length, terms: folded.map(stem), folded });
   }
   return out;
 }
@@ -89,7 +93,8 @@ export function wordsWithOffsets(text: string): TextWord[] {
  * How a term is shown back to readers ("Did you mean …"): the word as first
  * written, lower-cased unless it carries inner capitals (SSc, dcSSc, TGF).
  */
-export function displayForm(word: string): string {
+export function displayForm(written: string): string {
+  const word = written.replace(/^['’‘ʼ`´]+|['’‘ʼ`´]+$/g, '');
   const inner = word.slice(1);
   return /\p{Lu}/u.test(inner) ? word : word.toLowerCase();
 }

@@ -19,6 +19,8 @@ export interface LayoutProps {
   breadcrumbs?: Crumb[];
   /** schema.org JSON-LD object for this page. */
   jsonLd?: Record<string, unknown>;
+  /** schema.org type of the JSON-LD made for pages without their own (WebPage, CollectionPage, AboutPage…). */
+  schemaType?: string;
   /** Ask search engines not to index (error pages, search results). */
   noindex?: boolean;
   /** Search box content, when the page is a search result. */
@@ -27,6 +29,8 @@ export interface LayoutProps {
   user?: CurrentUser | null | undefined;
   /** CSRF token for the account bar's sign-out form (c.get('csrfToken')). */
   csrfToken?: string | undefined;
+  /** Extra deferred scripts for this page only, by fingerprinted URL (the editor's live preview). */
+  scripts?: string[] | undefined;
   children: Child;
 }
 
@@ -42,6 +46,19 @@ export function Layout(props: LayoutProps) {
   const fullTitle = title === s.organisation ? title : `${title} – ${s.organisation}`;
   const canonical = props.path === undefined ? undefined : site.baseUrl + props.path;
   const description = props.description || s.description;
+  // Every indexable page says what it is and whose site it belongs to; error pages say nothing.
+  const jsonLd =
+    props.jsonLd ??
+    (canonical
+      ? {
+          '@context': 'https://schema.org',
+          '@type': props.schemaType ?? 'WebPage',
+          name: title,
+          url: canonical,
+          inLanguage: s.language,
+          isPartOf: { '@type': 'WebSite', name: s.organisation, url: `${site.baseUrl}/` },
+        }
+      : undefined);
   return (
     <html lang={s.language}>
       <head>
@@ -58,7 +75,8 @@ export function Layout(props: LayoutProps) {
         {canonical ? <meta property="og:url" content={canonical} /> : null}
         <link rel="stylesheet" href={site.assets.css} />
         <script src={site.assets.js} defer></script>
-        {props.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(props.jsonLd) }}></script> : null}
+        {props.scripts?.map((src) => <script src={src} defer></script>)}
+        {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(jsonLd) }}></script> : null}
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to main content</a>

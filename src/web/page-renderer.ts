@@ -4,7 +4,7 @@ import { loadSettings } from '../site/settings.js';
 import type { Db } from '../db/database.js';
 import type { AssetBundle } from './assets.js';
 import { type RenderCache, prepareBody } from './render-cache.js';
-import { sendPrepared } from './respond.js';
+import { requestTarget, sendPrepared } from './respond.js';
 import type { SiteContext } from './site-context.js';
 
 type Markup = HtmlEscapedString | Promise<HtmlEscapedString> | { toString(): string | Promise<string> };
@@ -24,6 +24,13 @@ export function createPageRenderer(deps: { db: Db; cache: RenderCache; assets: A
     return site.context;
   }
 
+  /** Lets the fast lane find this page by its address (plain GET paths only: no query, no percent-encoding). */
+  function rememberPath(c: Context, key: string): void {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return;
+    const target = requestTarget(c);
+    if (!target.includes('?') && !target.includes('%')) deps.cache.rememberPath(target, key);
+  }
+
   async function toHtml(markup: Markup): Promise<string> {
     return `<!DOCTYPE html>${await (markup as { toString(): string | Promise<string> }).toString()}`;
   }
@@ -34,16 +41,24 @@ export function createPageRenderer(deps: { db: Db; cache: RenderCache; assets: A
     /**
      * Serves a page from the render cache, rendering it on a miss. `render`
      * returns null when there is nothing at this key (the caller answers 404).
+     * An HTML page served here goes to later anonymous readers of the same
+     * path straight from the fast lane (src/web/fast-lane.ts), skipping every
+     * route: return the response as it is, never add headers to it.
      */
     async cached(c: Context, key: string, render: (site: SiteContext) => Promise<Markup | null>, contentType = 'text/html; charset=utf-8'): Promise<Response | null> {
+      const isHtml = contentType.startsWith('text/html');
       const hit = deps.cache.get(key);
-      if (hit) return sendPrepared(c, hit);
+      if (hit) {
+        if (isHtml) rememberPath(c, key);
+        return sendPrepared(c, hit);
+      }
       const version = deps.cache.currentVersion;
       const markup = await render(await siteContext());
       if (markup === null) return null;
-      const text = contentType.startsWith('text/html') ? await toHtml(markup) : String(await (markup as { toString(): string | Promise<string> }).toString());
+      const text = isHtml ? await toHtml(markup) : String(await (markup as { toString(): string | Promise<string> }).toString());
       const body = prepareBody(text, contentType);
       deps.cache.put(key, body, version);
+      if (isHtml && version === deps.cache.currentVersion) rememberPath(c, key);
       return sendPrepared(c, body);
     },
 

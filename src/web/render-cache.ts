@@ -31,6 +31,8 @@ export function prepareBody(body: string | Buffer, contentType: string): CachedB
  */
 export class RenderCache {
   private entries = new Map<string, CachedBody>();
+  /** Request path → cache key of the HTML page served there, for the fast lane. */
+  private paths = new Map<string, string>();
   private version = -1;
 
   constructor(private readonly maxEntries = 5000) {}
@@ -44,6 +46,7 @@ export class RenderCache {
   observeVersion(version: number): void {
     if (version !== this.version) {
       this.entries.clear();
+      this.paths.clear();
       this.version = version;
     }
   }
@@ -62,7 +65,21 @@ export class RenderCache {
     this.entries.set(key, body);
   }
 
+  /** Notes that `path` (no query string) shows the page cached at `key`. */
+  rememberPath(path: string, key: string): void {
+    if (this.paths.get(path) === key) return;
+    if (this.paths.size >= this.maxEntries) this.paths.delete(this.paths.keys().next().value!);
+    this.paths.set(path, key);
+  }
+
+  /** The cached page for a request path, if one was served there in this content version. */
+  getByPath(path: string): CachedBody | undefined {
+    const key = this.paths.get(path);
+    return key === undefined ? undefined : this.entries.get(key);
+  }
+
   clear(): void {
     this.entries.clear();
+    this.paths.clear();
   }
 }

@@ -1,21 +1,55 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { CachedBody } from './render-cache.js';
+
+/** The Node.js request under Hono (absent when a test calls app.request() in-process). */
+function incomingOf(c: Context): IncomingMessage | undefined {
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+}
+
+/**
+ * A request header, read from Node's already parsed headers when served by
+ * @hono/node-server: c.req.header() would first build a WHATWG Headers object
+ * from all of them, a real cost on the hot path.
+ */
+export function requestHeader(c: Context, name: string): string | undefined {
+  const incoming = incomingOf(c);
+  if (!incoming) return c.req.header(name);
+  const value = incoming.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** Path and query exactly as the client sent them ("/directory/x?y=1"). */
+export function requestTarget(c: Context): string {
+  const incoming = incomingOf(c);
+  if (incoming?.url) return incoming.url;
+  const url = c.req.url;
+  return url.slice(url.indexOf('/', url.indexOf('//') + 2));
+}
 
 /**
  * Sends a prepared body: 304 when the browser's copy is current, otherwise
  * the best encoding it accepts. Bodies are already compressed.
  */
-export function sendPrepared(c: Context, body: CachedBody, status: 200 | 404 | 410 = 200, cacheControl = 'no-cache'): Response {
+export function sendPrepared(
+  c: Context,
+  body: CachedBody,
+  status: 200 | 404 | 410 = 200,
+  cacheControl = 'no-cache',
+  extraHeaders?: Record<string, string>,
+): Response {
+  // A plain object (not Headers) lets @hono/node-server write the response without converting it.
   const headers: Record<string, string> = {
+    ...extraHeaders,
     'content-type': body.contentType,
     etag: body.etag,
     vary: 'Accept-Encoding',
     'cache-control': cacheControl,
   };
-  if (status === 200 && etagMatches(c.req.header('if-none-match'), body.etag)) {
+  if (status === 200 && etagMatches(requestHeader(c, 'if-none-match'), body.etag)) {
     return new Response(null, { status: 304, headers });
   }
-  const encoding = chooseEncoding(c.req.header('accept-encoding'));
+  const encoding = chooseEncoding(requestHeader(c, 'accept-encoding'));
   let payload = body.identity;
   if (encoding !== 'identity') {
     payload = body[encoding];

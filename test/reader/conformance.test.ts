@@ -77,3 +77,36 @@ describe('reader pages', () => {
     });
   }
 });
+
+describe('long words on a small screen', () => {
+  it('a topic with a very long word, a long link and a long DOI still fits 375 px', async () => {
+    const word = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(2);
+    await testApp.atoz.store.savePage({
+      slug: 'reader-test-long-words',
+      title: `Causes: ${word}`,
+      parentSlug: null,
+      position: 999,
+      summary: `A page made by the reader tests: ${word}.`,
+      createdOn: '2024-01-01',
+      sections: [
+        {
+          heading: word,
+          entries: [{ kind: 'summary', body: `${word} and https://example.org/${'very-long-path-segment-'.repeat(8)} and [[${word} Follow-up]].` }],
+          subArticles: [{ target: `${word} Details`, label: `${word} Details` }],
+        },
+      ],
+    });
+    await testApp.atoz.contentChanged();
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    try {
+      for (const path of ['/directory/reader-test-long-words', '/directory/a-z', '/wanted']) {
+        await page.goto(server.url + path);
+        const found = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, wide: [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 4).map((el) => `${el.tagName.toLowerCase()}.${el.className}`) }));
+        expect({ path, ...found }).toEqual({ path, width: VIEWPORTS.phone.width, wide: [] });
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/web/package-root.js';
 
@@ -26,12 +26,11 @@ export const READER_PAGE_TYPES: PageType[] = [
   { name: 'contact', path: '/contact', status: 200 },
   { name: 'support', path: '/support', status: 200 },
   { name: 'not-found', path: '/directory/no-such-topic-here', status: 404 },
-  // Search results join once src/search/ serves them (another engineer builds it).
+  // Search results join once src/app.tsx wires src/search/ (another engineer builds it).
   ...(searchExists() ? [{ name: 'search', path: '/search?q=silica', status: 200 as const }] : []),
 ];
 
-/** Search is part of the app once src/search/ holds source files (not only tests). */
+/** Search is a reader page once the composition root mounts something from src/search/. */
 function searchExists(): boolean {
-  const dir = join(packageRoot(), 'src', 'search');
-  return existsSync(dir) && readdirSync(dir).some((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+  return /from '\.\/search\//.test(readFileSync(join(packageRoot(), 'src', 'app.tsx'), 'utf8'));
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { type Atoz, createAtoz } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { type Atoz, type CreateOptions, createAtoz } from '../../src/app.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { fixtureFetch } from '../../src/citations/test-support/fixture-fetch.js';
 import { packageRoot } from '../../src/web/package-root.js';
 import { type TestDatabase, createTestDatabase } from './database.js';
 
@@ -13,13 +14,21 @@ export interface TestApp {
 }
 
 /** The demo directory in a fresh database of the run's dialect, served in-process. */
-export async function createTestApp(options: { importDemo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { importDemo?: boolean; config?: Partial<Config> } & Pick<CreateOptions, 'fetch' | 'citationHttp'> = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig(
     {},
-    { dataDir: database.dataDir, contentDir: join(packageRoot(), 'content'), publicUrl: 'http://atoz.test' },
+    // PubMed/Crossref are configured but reached through recorded answers (fixtureFetch): tests never use the network.
+    { dataDir: database.dataDir, contentDir: join(packageRoot(), 'content'), publicUrl: 'http://atoz.test', ncbiEmail: 'editors@atoz.test', ...options.config },
   );
-  const atoz = await createAtoz(config, { database: database.handle, importIfEmpty: options.importDemo !== false });
+  const atoz = await createAtoz(config, {
+    database: database.handle,
+    importIfEmpty: options.importDemo !== false,
+    fetch: options.fetch ?? fixtureFetch().fetch,
+    citationHttp: options.citationHttp,
+  });
   return {
     atoz,
     database,

@@ -44,6 +44,19 @@ export async function skipWithoutPostgres(): Promise<boolean> {
   return true;
 }
 
+/**
+ * Test databases sort text like a typical production server (ICU en-US:
+ * "apple" before "Zebra"), not byte-wise like SQLite, so an ORDER BY on text
+ * that reads differently on the two backends fails here instead of in
+ * production. ATOZ_TEST_POSTGRES_LOCALE=default uses the server's default.
+ */
+function createOptions(): string {
+  const locale = process.env.ATOZ_TEST_POSTGRES_LOCALE ?? 'en-US';
+  if (locale === 'default') return '';
+  if (!/^[A-Za-z0-9_-]+$/.test(locale)) throw new Error(`ATOZ_TEST_POSTGRES_LOCALE must be an ICU locale such as en-US, not "${locale}"`);
+  return ` template template0 encoding 'UTF8' locale_provider icu icu_locale '${locale}' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`;
+}
+
 export interface TestDatabase {
   handle: DatabaseHandle;
   /** URL (PostgreSQL) or data directory (SQLite) of this test's own database. */
@@ -75,7 +88,7 @@ export async function createTestDatabase(options: { migrate?: boolean; dialect?:
   const name = `atoz_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${createOptions()}`);
   await admin.end();
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;

@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '../cookies.js';
 import { hashPassword } from '../password.js';
 import { createSessionStore } from '../sessions.js';
 
-type Requester = { request(path: string, init?: RequestInit): Promise<Response> };
+type Requester = { request(path: string, init?: RequestInit): Response | Promise<Response> };
 
 /** A password good enough for the policy, shared by test users. */
 export const TEST_PASSWORD = 'correct mule battery staple 42';
@@ -65,7 +65,7 @@ export class SessionClient {
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await this.app.request(path, { ...init, headers, redirect: 'manual' });
+    const res = await Promise.resolve(this.app.request(path, { ...init, headers, redirect: 'manual' }));
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
       const eq = pair!.indexOf('=');

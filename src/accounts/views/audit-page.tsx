@@ -96,7 +96,7 @@ export function AuditPage(props: AuditPageProps) {
           : `${props.total} ${props.total === 1 ? 'entry' : 'entries'}${filtered ? ' match' : ''}; page ${props.page} of ${props.pageCount}, newest first.`}
       </p>
       {props.rows.length ? (
-        <table class="data-table">
+        <table class="data-table audit-table">
           <caption class="visually-hidden">Audit log entries, newest first</caption>
           <thead>
             <tr>
@@ -111,16 +111,16 @@ export function AuditPage(props: AuditPageProps) {
           <tbody>
             {props.rows.map((r) => (
               <tr>
-                <td>
+                <td data-label="When">
                   <time datetime={r.at}>{displayInstant(r.at)}</time>
                 </td>
-                <td>{r.actor_user_id === null ? '—' : (r.actor_name ?? `user ${r.actor_user_id}`)}</td>
-                <td>
+                <td data-label="Who">{r.actor_user_id === null ? '—' : (r.actor_name ?? `user ${r.actor_user_id}`)}</td>
+                <td data-label="What">
                   <code>{r.action}</code>
                 </td>
-                <td>{r.subject_type ? `${r.subject_type} ${r.subject_id ?? ''}`.trim() : '—'}</td>
-                <td>{detailsText(r.details) || '—'}</td>
-                <td>{r.ip ?? '—'}</td>
+                <td data-label="Subject">{r.subject_type ? `${r.subject_type} ${r.subject_id ?? ''}`.trim() : '—'}</td>
+                <td data-label="Details">{detailsText(r.details) || '—'}</td>
+                <td data-label="IP">{r.ip ?? '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -128,22 +128,16 @@ export function AuditPage(props: AuditPageProps) {
       ) : null}
       {props.pageCount > 1 ? (
         <nav class="pager" aria-label="Audit log pages">
-          <ul class="plain">
-            {props.page > 1 ? (
-              <li>
-                <a href={pageHref(filter, props.page - 1)} rel="prev">
-                  Newer entries
-                </a>
-              </li>
-            ) : null}
-            {props.page < props.pageCount ? (
-              <li>
-                <a href={pageHref(filter, props.page + 1)} rel="next">
-                  Older entries
-                </a>
-              </li>
-            ) : null}
-          </ul>
+          {props.page > 1 ? (
+            <a href={pageHref(filter, props.page - 1)} rel="prev">
+              Newer entries
+            </a>
+          ) : null}
+          {props.page < props.pageCount ? (
+            <a class="pager-next" href={pageHref(filter, props.page + 1)} rel="next">
+              Older entries
+            </a>
+          ) : null}
         </nav>
       ) : null}
     </Layout>

@@ -104,9 +104,9 @@ export function UsersPage(
                 <a href={`/admin/users/${u.id}`}>{u.name}</a>
                 {u.id === props.user.id ? ' (you)' : ''}
               </th>
-              <td>{u.email}</td>
-              <td>{u.role}</td>
-              <td>{statusOf(u, props.pending.get(u.id))}</td>
+              <td data-label="E-mail address">{u.email}</td>
+              <td data-label="Role">{u.role}</td>
+              <td data-label="Status">{statusOf(u, props.pending.get(u.id))}</td>
             </tr>
           ))}
         </tbody>

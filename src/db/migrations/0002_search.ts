@@ -16,12 +16,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('scope', 'text', (c) => c.notNull().check(sql`scope in ('page', 'entry')`))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('page', 'section', 'summary', 'research', 'news')`))
     .addColumn('anchor', 'text')
-    .addColumn('title', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('year', 'integer')
     .addColumn('heading', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('title', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('links', 'text', (c) => c.notNull().defaultTo(''))
+    // Long text last: SQLite reads a row's columns in order, so ranking never pays for digest text.
     .addColumn('body', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('source', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('year', 'integer')
     .execute();
   await db.schema.createIndex('search_documents_page').on('search_documents').column('page_id').execute();
 

@@ -4,6 +4,7 @@ import * as search from './0002_search.js';
 import * as jobs from './0003_jobs.js';
 import * as accounts from './0004_accounts.js';
 import * as editing from './0005_editing.js';
+import * as citations from './0006_citations.js';
 
 /**
  * Every migration, in order. Each domain adds its own file here
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_jobs': jobs,
   '0004_accounts': accounts,
   '0005_editing': editing,
+  '0006_citations': citations,
 };

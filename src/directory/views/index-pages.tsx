@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { BibliographyDownloads } from '../../citations/views/downloads.js';
 import { Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
 import { directoryCrumbs } from '../presenter.js';
@@ -22,7 +23,7 @@ function TreeList({ nodes }: { nodes: TreeNode[] }) {
 export function DirectoryIndexPage({ site, tree }: { site: SiteContext; tree: DirectoryTree }) {
   const title = site.settings.directoryTitle;
   return (
-    <Layout site={site} title={title} path="/directory" breadcrumbs={directoryCrumbs(site)} description={`Every topic of the ${title}, by subject.`}>
+    <Layout site={site} title={title} path="/directory" schemaType="CollectionPage" breadcrumbs={directoryCrumbs(site)} description={`Every topic of the ${title}, by subject.`}>
       <h1>{title}</h1>
       <p class="lead">
         Every topic in the directory, grouped by subject. Looking for something by name? Use the <a href="/directory/a-z">A–Z index</a> or
@@ -46,7 +47,7 @@ export function AzPage({ site, tree }: { site: SiteContext; tree: DirectoryTree 
   }
   const letters = [...groups.keys()];
   return (
-    <Layout site={site} title="A–Z of topics" path="/directory/a-z" breadcrumbs={[...directoryCrumbs(site), { label: 'A–Z', href: '/directory/a-z' }]}>
+    <Layout site={site} title="A–Z of topics" path="/directory/a-z" schemaType="CollectionPage" breadcrumbs={[...directoryCrumbs(site), { label: 'A–Z', href: '/directory/a-z' }]}>
       <h1>A–Z of topics</h1>
       <nav aria-label="Letters" class="az-letters">
         <ul>
@@ -76,7 +77,7 @@ export function AzPage({ site, tree }: { site: SiteContext; tree: DirectoryTree 
 /** Pages other pages link to but nobody has written yet, most-linked first. */
 export function WantedPagesPage({ site, wanted }: { site: SiteContext; wanted: WantedPage[] }) {
   return (
-    <Layout site={site} title="Wanted pages" path="/wanted" breadcrumbs={[...directoryCrumbs(site), { label: 'Wanted pages', href: '/wanted' }]}>
+    <Layout site={site} title="Wanted pages" path="/wanted" schemaType="CollectionPage" breadcrumbs={[...directoryCrumbs(site), { label: 'Wanted pages', href: '/wanted' }]}>
       <h1>Wanted pages</h1>
       <p class="lead">
         These topics are linked from the directory but have not been written yet. The most-linked come first. {wanted.length} page
@@ -96,8 +97,8 @@ export function WantedPagesPage({ site, wanted }: { site: SiteContext; wanted: W
             {wanted.map((w) => (
               <tr id={w.slug}>
                 <th scope="row">{w.title}</th>
-                <td>{w.linkCount}</td>
-                <td>
+                <td data-label="Links">{w.linkCount}</td>
+                <td data-label="Linked from">
                   {w.linkedFrom.map((f, i) => (
                     <>
                       {i > 0 ? ', ' : ''}
@@ -126,11 +127,12 @@ export function BibliographyPage({
 }) {
   const withoutPmid = entries.filter((e) => !e.citation.pmid).length;
   return (
-    <Layout site={site} title="Bibliography" path="/bibliography" breadcrumbs={[...directoryCrumbs(site), { label: 'Bibliography', href: '/bibliography' }]}>
+    <Layout site={site} title="Bibliography" path="/bibliography" schemaType="CollectionPage" breadcrumbs={[...directoryCrumbs(site), { label: 'Bibliography', href: '/bibliography' }]}>
       <h1>Bibliography</h1>
       <p class="lead">
         Every study and article the directory cites ({entries.length}). {withoutPmid ? `${withoutPmid} of them have no PubMed record linked yet.` : ''}
       </p>
+      <BibliographyDownloads base="/bibliography" what="the whole bibliography" />
       <ol class="bibliography">
         {entries.map((e) => (
           <li id={`cite-${e.citation.id}`}>

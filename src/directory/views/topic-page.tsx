@@ -1,4 +1,8 @@
 import { raw } from 'hono/html';
+import { BibliographyDownloads } from '../../citations/views/downloads.js';
+import { StudyTypeBadge } from '../../citations/views/evidence.js';
+import type { Child } from 'hono/jsx';
+import type { CurrentUser } from '../../accounts/context.js';
 import { Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
 import type { TopicPresentation } from '../presenter.js';
@@ -6,104 +10,30 @@ import type { EntryView, SectionView } from '../queries.js';
 import { displayDate } from './dates.js';
 import { PageLink } from './page-link.js';
 
+/** Per-request extras for signed-in editors; cached reader pages never have them. */
+export interface TopicPageEditing {
+  user: CurrentUser;
+  csrfToken: string;
+  /** The "Edit this page" bar, shown above the article. */
+  toolbar: Child;
+}
+
 /** A directory page: byline, generated contents, sections, references, what links here. */
-export function TopicPage({ site, view }: { site: SiteContext; view: TopicPresentation }) {
+export function TopicPage({ site, view, editing }: { site: SiteContext; view: TopicPresentation; editing?: TopicPageEditing }) {
   const { page } = view;
-  const headed = page.sections.filter((s) => s.heading);
   return (
-    <Layout site={site} title={page.title} description={page.summary} path={view.path} breadcrumbs={view.breadcrumbs} jsonLd={view.jsonLd}>
-      <article class="topic" aria-labelledby="page-title">
-        <h1 id="page-title">{page.title}</h1>
-        {page.summary ? <p class="lead">{page.summary}</p> : null}
-        <Byline view={view} />
-
-        {headed.length > 1 ? (
-          <nav class="toc" aria-labelledby="toc-title">
-            <h2 id="toc-title">On this page</h2>
-            <ol>
-              {headed.map((s) => (
-                <li>
-                  <a href={`#${s.anchor}`}>{s.heading}</a>
-                </li>
-              ))}
-              {view.references.length ? (
-                <li>
-                  <a href="#references">References</a>
-                </li>
-              ) : null}
-            </ol>
-          </nav>
-        ) : null}
-
-        {page.sections.map((section) => (
-          <Section section={section} view={view} />
-        ))}
-
-        {view.children.length ? (
-          <section class="children" aria-labelledby="children-title">
-            <h2 id="children-title">In this part of the directory</h2>
-            <ul class="card-list">
-              {view.children.map((child) => (
-                <li>
-                  <a href={`/directory/${child.slug}`}>{child.title}</a>
-                  {child.summary ? <p>{child.summary}</p> : null}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-
-        {page.alsoSee.length ? (
-          <aside class="also-see" aria-labelledby="page-also-see">
-            <h2 id="page-also-see">Also see</h2>
-            <ul>
-              {page.alsoSee.map((l) => (
-                <li>
-                  <PageLink link={l} />
-                </li>
-              ))}
-            </ul>
-          </aside>
-        ) : null}
-
-        {view.references.length ? (
-          <section class="references" aria-labelledby="references">
-            <h2 id="references">References</h2>
-            <ol>
-              {view.references.map((r) => (
-                <li id={r.anchor}>{raw(r.html)}</li>
-              ))}
-            </ol>
-          </section>
-        ) : null}
-
-        {view.footnoteHtml.length ? (
-          <section class="footnotes" aria-labelledby="footnotes-title">
-            <h2 id="footnotes-title">Notes</h2>
-            <ol>
-              {view.footnoteHtml.map((html, i) => (
-                <li id={`footnote-${i + 1}`}>{raw(html)}</li>
-              ))}
-            </ol>
-          </section>
-        ) : null}
-
-        <section class="backlinks" aria-labelledby="backlinks-title">
-          <h2 id="backlinks-title">Pages that link here</h2>
-          {page.backlinks.length ? (
-            <ul>
-              {page.backlinks.map((b) => (
-                <li>
-                  <a href={`/directory/${b.slug}`}>{b.title}</a>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>No other page links here yet.</p>
-          )}
-        </section>
-      </article>
-
+    <Layout
+      site={site}
+      title={page.title}
+      description={page.summary}
+      path={view.path}
+      breadcrumbs={view.breadcrumbs}
+      jsonLd={view.jsonLd}
+      user={editing?.user}
+      csrfToken={editing?.csrfToken}
+    >
+      {editing?.toolbar}
+      <TopicArticle view={view} />
       <nav class="pager" aria-label="Previous and next page in the directory">
         {view.previous ? (
           <a class="pager-prev" href={`/directory/${view.previous.slug}`} rel="prev">
@@ -122,6 +52,106 @@ export function TopicPage({ site, view }: { site: SiteContext; view: TopicPresen
         This page is information, not medical advice. Read our <a href="/disclaimer">medical disclaimer</a>.
       </p>
     </Layout>
+  );
+}
+
+/** The page's content as readers see it; the editor's preview shows exactly this. */
+export function TopicArticle({ view }: { view: TopicPresentation }) {
+  const { page } = view;
+  const headed = page.sections.filter((s) => s.heading);
+  return (
+    <article class="topic" aria-labelledby="page-title">
+      <h1 id="page-title">{page.title}</h1>
+      {page.summary ? <p class="lead">{page.summary}</p> : null}
+      <Byline view={view} />
+
+      {headed.length > 1 ? (
+        <nav class="toc" aria-labelledby="toc-title">
+          <h2 id="toc-title">On this page</h2>
+          <ol>
+            {headed.map((s) => (
+              <li>
+                <a href={`#${s.anchor}`}>{s.heading}</a>
+              </li>
+            ))}
+            {view.references.length ? (
+              <li>
+                <a href="#references">References</a>
+              </li>
+            ) : null}
+          </ol>
+        </nav>
+      ) : null}
+
+      {page.sections.map((section) => (
+        <Section section={section} view={view} />
+      ))}
+
+      {view.children.length ? (
+        <section class="children" aria-labelledby="children-title">
+          <h2 id="children-title">In this part of the directory</h2>
+          <ul class="card-list">
+            {view.children.map((child) => (
+              <li>
+                <a href={`/directory/${child.slug}`}>{child.title}</a>
+                {child.summary ? <p>{child.summary}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {page.alsoSee.length ? (
+        <aside class="also-see" aria-labelledby="page-also-see">
+          <h2 id="page-also-see">Also see</h2>
+          <ul>
+            {page.alsoSee.map((l) => (
+              <li>
+                <PageLink link={l} />
+              </li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
+
+      {view.references.length ? (
+        <section class="references" aria-labelledby="references">
+          <h2 id="references">References</h2>
+          <ol>
+            {view.references.map((r) => (
+              <li id={r.anchor}>{raw(r.html)}</li>
+            ))}
+          </ol>
+          <BibliographyDownloads base={`/directory/${page.slug}/references`} what="these references" />
+        </section>
+      ) : null}
+
+      {view.footnoteHtml.length ? (
+        <section class="footnotes" aria-labelledby="footnotes-title">
+          <h2 id="footnotes-title">Notes</h2>
+          <ol>
+            {view.footnoteHtml.map((html, i) => (
+              <li id={`footnote-${i + 1}`}>{raw(html)}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section class="backlinks" aria-labelledby="backlinks-title">
+        <h2 id="backlinks-title">Pages that link here</h2>
+        {page.backlinks.length ? (
+          <ul>
+            {page.backlinks.map((b) => (
+              <li>
+                <a href={`/directory/${b.slug}`}>{b.title}</a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>No other page links here yet.</p>
+        )}
+      </section>
+    </article>
   );
 }
 
@@ -225,6 +255,7 @@ function Entry({ entry, html, view }: { entry: EntryView; html: string; view: To
     return (
       <div class="entry entry-research">
         <p class="entry-kind">Research digest{entry.citation?.issuedYear ? `, ${entry.citation.issuedYear}` : ''}</p>
+        {entry.citation ? <StudyTypeBadge pubTypes={entry.citation.pubTypes} /> : null}
         {raw(html)}
         {ref ? (
           <p class="entry-source">

@@ -56,7 +56,7 @@ export function HomePage({ site, topLevel, pageCount }: { site: SiteContext; top
 /** A page whose text comes from site settings (about, disclaimer, support). */
 export function TextPage({ site, title, path, html }: { site: SiteContext; title: string; path: string; html: string }) {
   return (
-    <Layout site={site} title={title} path={path} breadcrumbs={[{ label: 'Home', href: '/' }, { label: title, href: path }]}>
+    <Layout site={site} title={title} path={path} schemaType={path === '/about' ? 'AboutPage' : 'WebPage'} breadcrumbs={[{ label: 'Home', href: '/' }, { label: title, href: path }]}>
       <h1>{title}</h1>
       <div class="prose">{raw(html)}</div>
     </Layout>
@@ -66,7 +66,7 @@ export function TextPage({ site, title, path, html }: { site: SiteContext; title
 export function ContactPage({ site, html }: { site: SiteContext; html: string }) {
   const s = site.settings;
   return (
-    <Layout site={site} title="Contact us" path="/contact" breadcrumbs={[{ label: 'Home', href: '/' }, { label: 'Contact us', href: '/contact' }]}>
+    <Layout site={site} title="Contact us" path="/contact" schemaType="ContactPage" breadcrumbs={[{ label: 'Home', href: '/' }, { label: 'Contact us', href: '/contact' }]}>
       <h1>Contact us</h1>
       {html ? <div class="prose">{raw(html)}</div> : null}
       <dl class="contact-list">

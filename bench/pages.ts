@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: how fast atoz serves a cached topic page, next to nginx
+ * serving the same bytes as a static file, plus cold start time.
+ *
+ * 1. Prepare a data directory with the demo imported (once, like a first `npm start`).
+ * 2. Start dist/src/main.js on it as its own process; time spawn → first 200 of a topic page.
+ * 3. Save that page's gzip bytes; start nginx (1 worker, gzip_static) serving them.
+ * 4. wrk both (2 threads, 50 connections, 10 s, Accept-Encoding: gzip) and print req/s, p99 and the ratio.
+ *
+ * Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50), BENCH_THREADS (2),
+ * BENCH_PATH (/directory/causes-of-scleroderma), BENCH_COLD_STARTS (3), BENCH_POSTGRES=0 to skip PostgreSQL.
+ * Numbers, not assertions: the run never fails on speed; it prints the targets beside the results.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { type AtozProcess, startAtoz } from './support/atoz-process.js';
+import { get } from './support/http.js';
+import { startNginx } from './support/nginx.js';
+import { prepareSqliteDemo } from './support/sqlite-demo.js';
+import { type WrkResult, runWrk } from './support/wrk.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const THREADS = Number(process.env.BENCH_THREADS ?? 2);
+const PAGE = process.env.BENCH_PATH ?? '/directory/causes-of-scleroderma';
+const COLD_STARTS = Math.max(1, Number(process.env.BENCH_COLD_STARTS ?? 3));
+// Both sides send the same gzip bytes (nginx-light's gzip_static has no brotli counterpart).
+const ENCODING = { 'Accept-Encoding': 'gzip' };
+const TARGET_RATIO = 0.6;
+const TARGET_P99_MS = 10;
+const TARGET_COLD_START_MS = 1000;
+
+/** A database atoz can start on: SQLite in a data dir, or PostgreSQL by URL. */
+interface DatabaseTarget {
+  name: string;
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * PostgreSQL hook: bench/support/postgres-demo.ts (owned by the PostgreSQL
+ * work) exports createPostgresDemoDatabase(): Promise<{ url: string; drop(): Promise<void> }>,
+ * a database with the demo imported. When it exists, PostgreSQL gets its own column.
+ */
+async function postgresTarget(): Promise<DatabaseTarget | null> {
+  if (process.env.BENCH_POSTGRES === '0') return null;
+  const helper = join(dirname(fileURLToPath(import.meta.url)), 'support', 'postgres-demo.js');
+  if (!existsSync(helper)) return null;
+  const mod = (await import(pathToFileURL(helper).href)) as { createPostgresDemoDatabase?: () => Promise<{ url: string; drop(): Promise<void> }> };
+  if (!mod.createPostgresDemoDatabase) return null;
+  try {
+    const db = await mod.createPostgresDemoDatabase();
+    return { name: 'atoz (PostgreSQL)', env: { DATABASE_URL: db.url }, cleanup: () => db.drop() };
+  } catch (error) {
+    console.log(`PostgreSQL column skipped: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+async function coldStarts(target: DatabaseTarget): Promise<{ times: number[]; running: AtozProcess }> {
+  const times: number[] = [];
+  for (let i = 0; i < COLD_STARTS - 1; i++) {
+    const p = await startAtoz(target.env, PAGE);
+    times.push(p.coldStartMs);
+    await p.stop();
+  }
+  const running = await startAtoz(target.env, PAGE);
+  times.push(running.coldStartMs);
+  return { times, running };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'atoz-bench-'));
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    console.log(`atoz page benchmark: ${PAGE}, wrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s --latency, Accept-Encoding: gzip on both sides`);
+    const dataDir = join(work, 'data');
+    const prepStarted = performance.now();
+    const pages = await prepareSqliteDemo(dataDir);
+    console.log(`prepared ${dataDir}: ${pages} demo pages imported in ${fmt(performance.now() - prepStarted)} ms (not part of cold start)`);
+
+    const targets: DatabaseTarget[] = [{ name: 'atoz (SQLite)', env: { ATOZ_DATA_DIR: dataDir }, cleanup: async () => {} }];
+    const pg = await postgresTarget();
+    if (pg) targets.push(pg);
+    else console.log('PostgreSQL column: no bench/support/postgres-demo.js helper yet (or BENCH_POSTGRES=0); SQLite only.');
+
+    const rows: Array<{ name: string; result: WrkResult; coldStart?: number[] }> = [];
+    let referenceGzip: Buffer | undefined;
+    for (const target of targets) {
+      stops.push(target.cleanup);
+      const { times, running } = await coldStarts(target);
+      stops.push(running.stop);
+      const page = await get(running.url + PAGE, ENCODING);
+      if (page.headers['content-encoding'] !== 'gzip') throw new Error(`${target.name} did not send gzip for ${PAGE}`);
+      referenceGzip ??= page.body;
+      // Warm-up so both sides are measured hot (atoz's render cache is already filled by the first request).
+      await runWrk(running.url + PAGE, { threads: THREADS, connections: CONNECTIONS, seconds: 1, headers: ENCODING });
+      rows.push({ name: target.name, result: await runWrk(running.url + PAGE, { threads: THREADS, connections: CONNECTIONS, seconds: SECONDS, headers: ENCODING }), coldStart: times });
+      await running.stop();
+      stops.pop();
+    }
+
+    const nginx = await startNginx({ 'topic.html': gunzipSync(referenceGzip!), 'topic.html.gz': referenceGzip! });
+    stops.push(nginx.stop);
+    const fromNginx = await get(`${nginx.url}/topic.html`, ENCODING);
+    if (fromNginx.headers['content-encoding'] !== 'gzip' || !fromNginx.body.equals(referenceGzip!)) {
+      throw new Error('nginx does not serve the same gzip bytes as atoz: the comparison would be unfair');
+    }
+    await runWrk(`${nginx.url}/topic.html`, { threads: THREADS, connections: CONNECTIONS, seconds: 1, headers: ENCODING });
+    const reference = await runWrk(`${nginx.url}/topic.html`, { threads: THREADS, connections: CONNECTIONS, seconds: SECONDS, headers: ENCODING });
+    console.log(`reference: ${nginx.description}, same ${fmt(referenceGzip!.length)} gzip bytes (${fmt(gunzipSync(referenceGzip!).length)} bytes of HTML)`);
+
+    console.log('');
+    console.log(['server'.padEnd(20), 'req/s'.padStart(10), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), '× nginx'.padStart(8), 'cold start ms (median of runs)'.padStart(32)].join(' '));
+    const line = (name: string, r: WrkResult, extra: string, cold = '') =>
+      console.log([name.padEnd(20), fmt(r.requestsPerSecond).padStart(10), fmt(r.p50Ms, 2).padStart(8), fmt(r.p99Ms, 2).padStart(8), fmt(r.errors).padStart(7), extra.padStart(8), cold.padStart(32)].join(' '));
+    line('nginx (static)', reference, '1.00');
+    const verdicts: string[] = [];
+    for (const { name, result, coldStart } of rows) {
+      const ratio = result.requestsPerSecond / reference.requestsPerSecond;
+      const cold = median(coldStart!);
+      line(name, result, fmt(ratio, 2), `${fmt(cold)} (${coldStart!.map((t) => fmt(t)).join(', ')})`);
+      verdicts.push(
+        `${name}: ratio ${fmt(ratio, 2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'MET' : 'MISSED'}; ` +
+          `p99 ${fmt(result.p99Ms, 2)} ms (target < ${TARGET_P99_MS}) ${result.p99Ms < TARGET_P99_MS ? 'MET' : 'MISSED'}; ` +
+          `cold start ${fmt(cold)} ms (target < ${TARGET_COLD_START_MS}) ${cold < TARGET_COLD_START_MS ? 'MET' : 'MISSED'}` +
+          (result.errors ? `; ${result.errors} errors during the run` : ''),
+      );
+    }
+    console.log('');
+    for (const v of verdicts) console.log(v);
+    console.log('Note: wrk, the server and nginx share this machine\'s cores; other work on it moves the numbers.');
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('benchmark failed:', error);
+  process.exit(1);
+});

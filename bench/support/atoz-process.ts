@@ -1,0 +1,50 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/web/package-root.js';
+import { freePort, waitFor200 } from './http.js';
+
+export interface AtozProcess {
+  url: string;
+  /** Milliseconds from spawn to the first 200 of `firstPath`. */
+  coldStartMs: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built server (dist/src/main.js) the way `npm start` does, as its
+ * own process, on an existing database given by `env` (ATOZ_DATA_DIR or
+ * DATABASE_URL), and times how long until `firstPath` answers 200.
+ */
+export async function startAtoz(env: Record<string, string>, firstPath: string, nodeArgs: string[] = []): Promise<AtozProcess> {
+  const port = await freePort();
+  const root = packageRoot();
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'src', 'main.js')], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  let alive = true;
+  child.on('exit', () => (alive = false));
+  const url = `http://127.0.0.1:${port}`;
+  let coldStartMs: number;
+  try {
+    coldStartMs = await waitFor200(url + firstPath, started, 30_000, () => alive);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`atoz did not start: ${(error as Error).message}\n${output}`);
+  }
+  return {
+    url,
+    coldStartMs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (!alive) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Editor routes for citations: the list and search, import (paste → lookup →
+ * confirm → store), one citation, and resolving a retraction/erratum flag.
+ * A failed lookup always comes back as the form with what was typed and one
+ * clear message; nothing is stored until the editor confirms a complete record.
+ */
+import { type Context, Hono } from 'hono';
+import type { AppEnv } from '../accounts/context.js';
+import { clientIp } from '../accounts/client-ip.js';
+import { formFields } from '../accounts/forms.js';
+import { requirePermission } from '../accounts/middleware.js';
+import { can } from '../accounts/permissions.js';
+import type { FieldError } from '../accounts/views/form-parts.js';
+import type { Db } from '../db/database.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { PageRenderer } from '../web/page-renderer.js';
+import { citationDetail, searchCitations } from './citation-queries.js';
+import { flagsOfCitation, openFlags, resolveFlags } from './flags.js';
+import { findExistingCitation, saveCitation } from './import-service.js';
+import { type LookupOutcome, lookupCitation } from './lookup.js';
+import type { CitationRendering } from './rendering.js';
+import { RETRACTION_WATCH_JOB } from './retraction-watch.js';
+import type { CitationServices } from './services.js';
+import { recordFromStored } from './stored-record.js';
+import { CitationDetailPage, CitationsPage } from './views/citation-pages.js';
+import { ConfirmImportPage, ImportPage } from './views/import-pages.js';
+
+export interface CitationRouteDeps {
+  db: Db;
+  pages: PageRenderer;
+  services: CitationServices;
+  rendering: CitationRendering;
+  jobs: JobQueue;
+  trustProxy: boolean;
+  contentChanged(): Promise<void>;
+}
+
+/** HTTP status of a failed lookup: the editor's input (4xx) or the remote service (5xx). */
+const LOOKUP_STATUS: Record<Exclude<LookupOutcome, { ok: true }>['code'], 400 | 422 | 502 | 503 | 504> = {
+  'invalid-id': 400,
+  'not-found': 422,
+  'rate-limited': 503,
+  'not-configured': 503,
+  network: 502,
+  'bad-response': 502,
+  timeout: 504,
+};
+
+const MAX_NOTE = 1000;
+
+export function citationRoutes(deps: CitationRouteDeps) {
+  const { db, pages } = deps;
+  const app = new Hono<AppEnv>();
+  const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(), user: c.get('user')!, csrfToken: c.get('csrfToken') });
+  const unavailable = () => [deps.services.pubmed ? null : deps.services.pubmedMissing, deps.services.crossref ? null : deps.services.crossrefMissing].filter((m): m is string => m !== null);
+  const siteStyle = async () => (await pages.siteContext()).settings.citationStyle;
+
+  async function importForm(c: Context<AppEnv>, identifier: string, errors: FieldError[], status: 200 | 400 | 422 | 502 | 503 | 504 = 200) {
+    return pages.fresh(c, <ImportPage {...await frame(c)} identifier={identifier} errors={errors} unavailable={unavailable()} />, status);
+  }
+
+  /** Looks up the pasted text; on failure answers the form again with the problem (the caller returns that response). */
+  async function lookup(c: Context<AppEnv>, identifier: string): Promise<{ outcome: Extract<LookupOutcome, { ok: true }> } | { response: Response }> {
+    const outcome = await lookupCitation(deps.services, identifier);
+    if (outcome.ok) return { outcome };
+    return { response: await importForm(c, identifier, [{ field: 'identifier', message: outcome.message }], LOOKUP_STATUS[outcome.code]) };
+  }
+
+  app.use('/edit/citations', requirePermission('citation.import'));
+  app.use('/edit/citations/*', requirePermission('citation.import'));
+  app.use('/edit/citations/:id/resolve', requirePermission('citation.resolve'));
+
+  app.get('/edit/citations', async (c) => {
+    const q = (c.req.query('q') ?? '').slice(0, 300);
+    const [search, flagged, jobs] = await Promise.all([searchCitations(db, q, Number(c.req.query('page') ?? 1)), openFlags(db), deps.jobs.list()]);
+    const watchJob = jobs.find((j) => j.key === RETRACTION_WATCH_JOB);
+    return pages.fresh(c, <CitationsPage {...await frame(c)} q={q} search={search} flagged={flagged} watchJob={watchJob} pubmedConfigured={deps.services.pubmed !== null} />);
+  });
+
+  app.get('/edit/citations/import', async (c) => importForm(c, (c.req.query('identifier') ?? '').slice(0, 2000), []));
+
+  app.post('/edit/citations/import', async (c) => {
+    const identifier = ((await formFields(c)).identifier ?? '').slice(0, 2000);
+    const found = await lookup(c, identifier);
+    if ('response' in found) return found.response;
+    const { record, source } = found.outcome;
+    const [existing, style] = await Promise.all([findExistingCitation(db, record), siteStyle()]);
+    const html = deps.rendering.formatter(style).html(record);
+    return pages.fresh(c, <ConfirmImportPage {...await frame(c)} identifier={identifier.trim()} record={record} source={source} html={html} existing={existing} />);
+  });
+
+  app.post('/edit/citations/import/confirm', async (c) => {
+    const identifier = ((await formFields(c)).identifier ?? '').slice(0, 2000);
+    // Looked up again rather than trusting a record sent back by the browser; the answer is usually cached.
+    const found = await lookup(c, identifier);
+    if ('response' in found) return found.response;
+    const saved = await saveCitation(deps, found.outcome.record, { actorUserId: c.get('user')!.id, ip: clientIp(c, deps.trustProxy), source: found.outcome.source });
+    await deps.contentChanged();
+    return c.redirect(`/edit/citations/${saved.id}?notice=${saved.created ? 'imported' : 'refreshed'}`, 303);
+  });
+
+  async function detailPage(c: Context<AppEnv>, id: number, options: { note?: string; errors?: FieldError[]; status?: 200 | 400 } = {}) {
+    const citation = await citationDetail(db, id);
+    if (!citation) return null;
+    const [flags, style] = await Promise.all([flagsOfCitation(db, id), siteStyle()]);
+    const html = deps.rendering.formatter(style).html(recordFromStored(citation));
+    const user = c.get('user')!;
+    const page = (
+      <CitationDetailPage
+        {...await frame(c)}
+        citation={citation}
+        html={html}
+        flags={flags}
+        canResolve={can(user, 'citation.resolve')}
+        notice={c.req.query('notice')}
+        note={options.note}
+        errors={options.errors}
+      />
+    );
+    return pages.fresh(c, page, options.status ?? 200);
+  }
+
+  const idParam = (c: Context<AppEnv>) => {
+    const id = c.req.param('id') ?? '';
+    return /^\d{1,9}$/.test(id) ? Number(id) : null;
+  };
+
+  app.get('/edit/citations/:id', async (c) => {
+    const id = idParam(c);
+    return (id !== null && (await detailPage(c, id))) || c.notFound();
+  });
+
+  app.post('/edit/citations/:id/resolve', async (c) => {
+    const id = idParam(c);
+    if (id === null || !(await citationDetail(db, id))) return c.notFound();
+    const note = ((await formFields(c)).note ?? '').trim();
+    const problem = !note ? 'Say what was done about it, so other editors know why the warning went away.' : note.length > MAX_NOTE ? `Keep the note to at most ${MAX_NOTE} characters.` : null;
+    if (problem) return (await detailPage(c, id, { note, errors: [{ field: 'note', message: problem }], status: 400 }))!;
+    const resolved = await resolveFlags(db, { citationId: id, userId: c.get('user')!.id, note, ip: clientIp(c, deps.trustProxy) });
+    if (resolved) await deps.contentChanged();
+    return c.redirect(`/edit/citations/${id}${resolved ? '?notice=resolved' : ''}`, 303);
+  });
+
+  return app;
+}

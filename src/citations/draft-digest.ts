@@ -1,0 +1,82 @@
+/**
+ * Turns an inbox item into a draft research digest on its topic: the citation
+ * is stored first (so the draft's [@key] resolves), then a new draft revision
+ * is saved through the editing service, with the digest in a "New research"
+ * section. Readers see nothing until the draft is reviewed and published.
+ */
+import type { Db } from '../db/database.js';
+import type { PageDocument } from '../directory/document.js';
+import type { Actor, EditingService } from '../editing/editing-service.js';
+import { recordAudit } from '../accounts/audit.js';
+import { saveCitation } from './import-service.js';
+import type { CitationRecord } from './record.js';
+import type { CitationRendering } from './rendering.js';
+import { decideInboxItem, inboxItem } from './research-inbox.js';
+
+export const NEW_RESEARCH_HEADING = 'New research';
+
+export type DraftOutcome =
+  | { kind: 'drafted'; slug: string; revisionId: number; citationKey: string }
+  | { kind: 'problem'; message: string };
+
+export async function draftDigestFromInbox(
+  deps: { db: Db; rendering: CitationRendering; editing: EditingService },
+  itemId: number,
+  actor: Actor,
+): Promise<DraftOutcome> {
+  const item = await inboxItem(deps.db, itemId);
+  if (!item) return { kind: 'problem', message: 'That inbox item no longer exists (its page may have been deleted).' };
+  if (item.status !== 'new') return { kind: 'problem', message: `PMID ${item.pmid} was already ${item.status === 'drafted' ? 'turned into a draft' : 'dismissed'}.` };
+
+  const located = await deps.editing.locate(item.slug);
+  if (located.kind !== 'page' || located.deleted) return { kind: 'problem', message: `The page “${item.pageTitle}” cannot be edited now.` };
+
+  const saved = await saveCitation(deps, item.record, { actorUserId: actor.user.id, ip: actor.ip, source: 'research inbox' });
+  const citationKey = saved.key;
+
+  // Someone may save the page between reading the head and saving: read again and retry once.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const head = await deps.editing.read.head(located.pageKey);
+    if (!head) return { kind: 'problem', message: `The page “${item.pageTitle}” has no revision to start from.` };
+    const outcome = await deps.editing.save({
+      pageKey: located.pageKey,
+      document: withDigest(head.document, citationKey, item.record),
+      summary: `Draft research digest for PMID ${item.pmid}, from the new-research inbox`,
+      baseRevisionId: head.id,
+      actor,
+    });
+    if (outcome.kind === 'invalid') return { kind: 'problem', message: `The draft could not be saved: ${outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}` };
+    if (outcome.kind === 'conflict') continue;
+    const revisionId = outcome.revision.id;
+    const decided = await deps.db.transaction().execute(async (tx) => {
+      const ok = await decideInboxItem(tx, item.id, { status: 'drafted', userId: actor.user.id, citationId: saved.id, revisionId });
+      if (ok) {
+        await recordAudit(tx, { actorUserId: actor.user.id, action: 'inbox.draft', subjectType: 'page', subjectId: item.slug, details: { pmid: item.pmid, revisionId, citationKey }, ip: actor.ip });
+      }
+      return ok;
+    });
+    if (!decided) return { kind: 'problem', message: `Another editor decided about PMID ${item.pmid} at the same time; your draft was saved as revision ${outcome.revision.number}.` };
+    return { kind: 'drafted', slug: item.slug, revisionId, citationKey };
+  }
+  return { kind: 'problem', message: 'Others kept saving the page while the draft was made. Try again in a moment.' };
+}
+
+/** The document with one new research digest at the end of its "New research" section (made when missing). */
+export function withDigest(doc: PageDocument, citationKey: string, record: CitationRecord): PageDocument {
+  const entry = { kind: 'research' as const, citationKey, body: placeholderBody(record) };
+  const index = doc.sections.findIndex((s) => s.heading === NEW_RESEARCH_HEADING);
+  const sections =
+    index === -1
+      ? [...doc.sections, { heading: NEW_RESEARCH_HEADING, entries: [entry], subArticles: [], alsoSee: [] }]
+      : doc.sections.map((s, i) => (i === index ? { ...s, entries: [...s.entries, entry] } : s));
+  return { ...doc, sections };
+}
+
+/** Says plainly that the summary is still to be written; the review workflow keeps it from readers until then. */
+function placeholderBody(record: CitationRecord): string {
+  const title = (record.csl.title ?? 'Untitled').replace(/[[\]]/g, '');
+  const journal = record.csl['container-title-short'] ?? record.csl['container-title'];
+  const year = record.csl.issued?.['date-parts'][0]?.[0];
+  const where = [journal, year].filter(Boolean).join(', ');
+  return `Draft from the new-research inbox: “${title}”${where ? ` (${where})` : ''}. An editor still has to write a plain-language summary of this study here before the page is sent for medical review.`;
+}

@@ -1,0 +1,151 @@
+/** Editor routes of the new-research inbox and of each topic's saved PubMed search (permission inbox.manage). */
+import { type Context, Hono } from 'hono';
+import type { AppEnv } from '../accounts/context.js';
+import { clientIp } from '../accounts/client-ip.js';
+import { formFields } from '../accounts/forms.js';
+import { requirePermission } from '../accounts/middleware.js';
+import type { Db } from '../db/database.js';
+import { SLUG_PATTERN } from '../directory/slug.js';
+import type { EditingService } from '../editing/editing-service.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { PageRenderer } from '../web/page-renderer.js';
+import { draftDigestFromInbox } from './draft-digest.js';
+import type { CitationRendering } from './rendering.js';
+import { RESEARCH_INBOX_JOB } from './research-inbox-job.js';
+import {
+  ResearchQueryTerm,
+  dismissInboxItem,
+  listResearchQueries,
+  newInboxItems,
+  recentlyDecidedItems,
+  researchQueryOf,
+  saveResearchQuery,
+} from './research-inbox.js';
+import type { CitationServices } from './services.js';
+import { type InboxNotice, InboxPage, ResearchQueryPage } from './views/inbox-pages.js';
+
+export interface InboxRouteDeps {
+  db: Db;
+  pages: PageRenderer;
+  services: CitationServices;
+  rendering: CitationRendering;
+  editing: EditingService;
+  jobs: JobQueue;
+  trustProxy: boolean;
+}
+
+const QUERY_NOTICES: Record<string, string> = {
+  saved: 'Search saved. It runs within 6 hours; new papers appear in the inbox.',
+  removed: 'Search removed. This topic is no longer searched.',
+  unchanged: 'Nothing changed: the search was already this.',
+};
+
+export function inboxRoutes(deps: InboxRouteDeps) {
+  const { db, pages } = deps;
+  const app = new Hono<AppEnv>();
+  const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(), user: c.get('user')!, csrfToken: c.get('csrfToken') });
+  const actor = (c: Context<AppEnv>) => ({ user: c.get('user')!, ip: clientIp(c, deps.trustProxy) });
+
+  async function inboxPage(c: Context<AppEnv>, options: { notice?: InboxNotice; findPage?: { value: string; error: string }; status?: 200 | 400 | 409 } = {}) {
+    const [items, queries, recent, jobs] = await Promise.all([newInboxItems(db), listResearchQueries(db), recentlyDecidedItems(db), deps.jobs.list()]);
+    const page = (
+      <InboxPage
+        {...await frame(c)}
+        items={items}
+        queries={queries}
+        recent={recent}
+        inboxJob={jobs.find((j) => j.key === RESEARCH_INBOX_JOB)}
+        pubmedConfigured={deps.services.pubmed !== null}
+        notice={options.notice ?? (await noticeFromQuery(c))}
+        findPage={options.findPage}
+      />
+    );
+    return pages.fresh(c, page, options.status ?? 200);
+  }
+
+  /** After a redirect: the notice named in the query string, with the page title read from the database (never echoed from the URL). */
+  async function noticeFromQuery(c: Context<AppEnv>): Promise<InboxNotice | undefined> {
+    const notice = c.req.query('notice');
+    if (notice === 'dismissed') return { kind: 'dismissed' };
+    if (notice !== 'drafted') return undefined;
+    const page = await pageBySlug(c.req.query('page') ?? '');
+    return page ? { kind: 'drafted', slug: page.slug, pageTitle: page.title } : undefined;
+  }
+
+  /** A live page by slug, or null. */
+  const pageBySlug = (slug: string) =>
+    SLUG_PATTERN.test(slug) ? db.selectFrom('pages').select(['id', 'slug', 'title']).where('slug', '=', slug).where('deleted_at', 'is', null).executeTakeFirst() : Promise.resolve(undefined);
+
+  const itemId = (c: Context<AppEnv>) => {
+    const id = c.req.param('id') ?? '';
+    return /^\d{1,9}$/.test(id) ? Number(id) : null;
+  };
+
+  app.use('/edit/inbox', requirePermission('inbox.manage'));
+  app.use('/edit/inbox/*', requirePermission('inbox.manage'));
+  app.use('/edit/:slug/research-query', requirePermission('inbox.manage'));
+
+  app.get('/edit/inbox', (c) => inboxPage(c));
+
+  app.get('/edit/inbox/query', async (c) => {
+    const value = (c.req.query('page') ?? '').trim().slice(0, 200);
+    // Accept a pasted reader address too: /directory/<slug> or the full URL.
+    const slug = value.replace(/^.*\/directory\//, '').replace(/[/?#].*$/, '').toLowerCase();
+    const page = await pageBySlug(slug);
+    if (page) return c.redirect(`/edit/${page.slug}/research-query`, 303);
+    const error = value ? `There is no page at “${value}”. Use the address from the page's link, e.g. causes-of-scleroderma.` : 'Enter the address of a topic page.';
+    return inboxPage(c, { findPage: { value, error }, status: 400 });
+  });
+
+  app.post('/edit/inbox/:id/draft', async (c) => {
+    const id = itemId(c);
+    if (id === null) return c.notFound();
+    const outcome = await draftDigestFromInbox({ db, rendering: deps.rendering, editing: deps.editing }, id, actor(c));
+    if (outcome.kind === 'problem') return inboxPage(c, { notice: { kind: 'problem', message: outcome.message }, status: 409 });
+    return c.redirect(`/edit/inbox?${new URLSearchParams({ notice: 'drafted', page: outcome.slug }).toString()}`, 303);
+  });
+
+  app.post('/edit/inbox/:id/dismiss', async (c) => {
+    const id = itemId(c);
+    if (id === null) return c.notFound();
+    if (!(await dismissInboxItem(db, id, { userId: c.get('user')!.id, ip: clientIp(c, deps.trustProxy) }))) {
+      return inboxPage(c, { notice: { kind: 'problem', message: 'That item was already decided by someone else, or no longer exists.' }, status: 409 });
+    }
+    return c.redirect('/edit/inbox?notice=dismissed', 303);
+  });
+
+  async function queryPage(c: Context<AppEnv>, page: { id: number; slug: string; title: string }, options: { term?: string; error?: string; notice?: string } = {}) {
+    const query = await researchQueryOf(db, page.id);
+    const errors = options.error ? [{ field: 'term', message: options.error }] : [];
+    const view = (
+      <ResearchQueryPage
+        {...await frame(c)}
+        slug={page.slug}
+        pageTitle={page.title}
+        term={options.term ?? query?.term ?? ''}
+        query={query}
+        errors={errors}
+        notice={options.notice}
+      />
+    );
+    return pages.fresh(c, view, errors.length ? 400 : 200);
+  }
+
+  app.get('/edit/:slug/research-query', async (c) => {
+    const page = await pageBySlug(c.req.param('slug'));
+    if (!page) return c.notFound();
+    return queryPage(c, page, { notice: QUERY_NOTICES[c.req.query('notice') ?? ''] });
+  });
+
+  app.post('/edit/:slug/research-query', async (c) => {
+    const page = await pageBySlug(c.req.param('slug'));
+    if (!page) return c.notFound();
+    const term = ((await formFields(c)).term ?? '').slice(0, 5000);
+    const parsed = ResearchQueryTerm.safeParse(term);
+    if (!parsed.success) return queryPage(c, page, { term, error: parsed.error.issues[0]!.message });
+    const result = await saveResearchQuery(db, { pageId: page.id, slug: page.slug, term: parsed.data, userId: c.get('user')!.id, ip: clientIp(c, deps.trustProxy) });
+    return c.redirect(`/edit/${page.slug}/research-query?notice=${result}`, 303);
+  });
+
+  return app;
+}

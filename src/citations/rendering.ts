@@ -1,0 +1,65 @@
+/**
+ * Citations as reader pages show them: the site's style (SiteSettings.citationStyle),
+ * formatted once and kept in the database, with a retraction or erratum warning
+ * in front of every flagged citation until an editor resolves it.
+ */
+import type { Db, Tx } from '../db/database.js';
+import { openFlagsByCitation } from './flags.js';
+import { type CitationFormatter, type CitationStyle, type FormattedCitation, createCitationFormatter } from './format.js';
+import { type WarmReport, storeFormats, warmStoredFormats } from './format-store.js';
+import { LruMap } from './lru.js';
+import type { CitationRecord } from './record.js';
+import { type StoredCitation, recordFromStored } from './stored-record.js';
+import { flagWarningHtml } from './views/evidence.js';
+
+export const CITATION_STYLES: readonly CitationStyle[] = ['vancouver', 'apa'];
+
+/** A citation as the directory passes it in (its CitationView fits). */
+export type RenderableCitation = StoredCitation & { id: number };
+
+/** What a page render needs: the directory's CitationHtml shape. */
+export interface PageCitations {
+  html(citation: RenderableCitation): string;
+}
+
+export interface CitationRendering {
+  /** The formatter of a style; one per style per process, sharing one memory cache. */
+  formatter(style: CitationStyle): CitationFormatter;
+  /** For one page render: the style's formatter plus the warnings of open flags, read now. */
+  forPages(style: CitationStyle): Promise<PageCitations>;
+  /** Loads stored formats of `style` into memory and formats what is missing (start-up). */
+  warm(style: CitationStyle): Promise<WarmReport>;
+  /** Formats records in every style and stores the results, in the caller's transaction (import). */
+  store(tx: Tx, records: readonly CitationRecord[]): Promise<void>;
+}
+
+export function createCitationRendering(db: Db): CitationRendering {
+  const cache = new LruMap<string, FormattedCitation>(20_000);
+  const formatters = new Map<CitationStyle, CitationFormatter>();
+
+  function formatter(style: CitationStyle): CitationFormatter {
+    let f = formatters.get(style);
+    if (!f) formatters.set(style, (f = createCitationFormatter(style, { cache })));
+    return f;
+  }
+
+  return {
+    formatter,
+
+    async forPages(style) {
+      const f = formatter(style);
+      const flags = await openFlagsByCitation(db);
+      return {
+        html(citation) {
+          const statuses = flags.get(citation.id);
+          const html = f.html(recordFromStored(citation));
+          return statuses ? flagWarningHtml(statuses) + html : html;
+        },
+      };
+    },
+
+    warm: (style) => warmStoredFormats(db, formatter(style), cache),
+
+    store: (tx, records) => storeFormats(tx, CITATION_STYLES.map(formatter), records),
+  };
+}

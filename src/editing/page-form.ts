@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import type { FieldError } from '../accounts/views/form-parts.js';
+import { WIKI_LINK, extractLinks } from '../content/inline.js';
+import { type BodyPositions, ContentSyntaxError, parsePageBody } from '../content/page-file.js';
+import { PageDocument, type PageDocumentInput } from '../directory/document.js';
+import type { FieldProblem } from '../directory/errors.js';
+import { slugify } from '../directory/slug.js';
+import { linkList, serializeBody } from './page-source.js';
+
+/**
+ * The page editor's form exactly as submitted: every field a string, so what
+ * the editor typed can always be shown again. Caps only stop absurd payloads;
+ * the real limits are PageDocument's, reported next to each field.
+ */
+export const PageForm = z.object({
+  title: z.string().max(10_000).default(''),
+  slug: z.string().max(10_000).default(''),
+  parentSlug: z.string().max(500).default(''),
+  position: z.string().max(100).default(''),
+  summary: z.string().max(50_000).default(''),
+  authors: z.string().max(5_000).default(''),
+  reviewIntervalMonths: z.string().max(100).default('24'),
+  alsoSee: z.string().max(50_000).default(''),
+  footnotes: z.string().max(500_000).default(''),
+  body: z.string().max(2_000_000).default(''),
+  editSummary: z.string().max(5_000).default(''),
+  baseRevisionId: z.string().regex(/^\d{0,12}$/, 'baseRevisionId must be a revision number').default('0'),
+});
+export type PageForm = z.infer<typeof PageForm>;
+
+/** Input ids of the form's fields (prefixed so they never meet the preview's section anchors). */
+export const FIELD_IDS = {
+  title: 'f-title',
+  slug: 'f-slug',
+  parentSlug: 'f-parent',
+  position: 'f-position',
+  summary: 'f-summary',
+  authors: 'f-authors',
+  reviewIntervalMonths: 'f-interval',
+  alsoSee: 'f-also-see',
+  footnotes: 'f-footnotes',
+  body: 'f-body',
+  editSummary: 'f-edit-summary',
+} as const;
+
+export function emptyForm(values: Partial<PageForm> = {}): PageForm {
+  return PageForm.parse(values);
+}
+
+/** A saved document as the form shows it: fields, and the body as page-file Markdown. */
+export function formFromDocument(doc: PageDocument, baseRevisionId: number): PageForm {
+  return {
+    title: doc.title,
+    slug: doc.slug,
+    parentSlug: doc.parentSlug ?? '',
+    position: String(doc.position),
+    summary: doc.summary,
+    authors: doc.authorKeys.join(', '),
+    reviewIntervalMonths: String(doc.reviewIntervalMonths),
+    alsoSee: linkList(doc.alsoSee),
+    // One note per line in the form; a note written over several lines reads the same joined.
+    footnotes: doc.footnotes.map((f) => f.replace(/\s*\n\s*/g, ' ')).join('\n'),
+    body: serializeBody(doc.sections),
+    editSummary: '',
+    baseRevisionId: String(baseRevisionId),
+  };
+}
+
+export interface ReadForm {
+  /** The page as typed, ready for the service (which adds dates and review fields); null when it cannot be read at all. */
+  document: PageDocumentInput | null;
+  /** Position left blank: the caller puts the page last among its siblings. */
+  positionBlank: boolean;
+  errors: FieldError[];
+  positions: BodyPositions;
+}
+
+/** Reads the form into a page document, collecting every problem at once with the field it belongs to. */
+export function documentFromForm(form: PageForm): ReadForm {
+  const errors: FieldError[] = [];
+  const positions: BodyPositions = [];
+  let sections: PageDocumentInput['sections'] = [];
+  try {
+    sections = parsePageBody(form.body, 'body', 1, positions);
+  } catch (error) {
+    if (!(error instanceof ContentSyntaxError)) throw error;
+    errors.push({ field: FIELD_IDS.body, message: `Page text${error.line ? `, line ${error.line}` : ''}: ${error.reason}` });
+  }
+
+  const position = form.position.trim();
+  if (position && !/^\d{1,7}$/.test(position)) errors.push({ field: FIELD_IDS.position, message: 'The position must be a whole number, 0 or more' });
+  const interval = form.reviewIntervalMonths.trim();
+  if (!/^\d{1,3}$/.test(interval) || Number(interval) < 1 || Number(interval) > 120) errors.push({ field: FIELD_IDS.reviewIntervalMonths, message: 'The review interval must be a whole number of months, from 1 to 120' });
+
+  const alsoSee = extractLinks(form.alsoSee);
+  if (form.alsoSee.replace(new RegExp(WIKI_LINK.source, 'g'), '').replace(/[,\s]/g, '') !== '') {
+    errors.push({ field: FIELD_IDS.alsoSee, message: 'Also see: write each page as [[Page title]], separated by commas' });
+  }
+
+  const title = form.title.trim();
+  const slug = form.slug.trim() || slugify(title);
+  const document: PageDocumentInput = {
+    slug,
+    title,
+    parentSlug: form.parentSlug.trim() || null,
+    position: position && /^\d+$/.test(position) ? Number(position) : 0,
+    summary: form.summary.trim(),
+    authorKeys: form.authors.split(/[\s,]+/).filter(Boolean),
+    // A placeholder: the service sets the real creation date.
+    createdOn: '2000-01-01',
+    reviewIntervalMonths: /^\d+$/.test(interval) ? Number(interval) : 24,
+    alsoSee,
+    footnotes: form.footnotes.split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+    sections,
+  };
+  const parsed = PageDocument.safeParse(document);
+  if (!parsed.success) {
+    const seen = new Set(errors.map((e) => e.field));
+    for (const issue of parsed.error.issues) {
+      const error = fieldErrorFor({ path: issue.path.join('.'), message: issue.message }, positions, document);
+      // The form's own message for a field says it better than the schema's second opinion.
+      if (!(seen.has(error.field) && (error.field === FIELD_IDS.position || error.field === FIELD_IDS.reviewIntervalMonths))) errors.push(error);
+    }
+  }
+  return { document: errors.length ? null : document, positionBlank: !position, errors: inFormOrder(errors), positions };
+}
+
+/** Errors in the order their fields appear, so the summary reads top to bottom like the form. */
+export function inFormOrder(errors: FieldError[]): FieldError[] {
+  const order: string[] = Object.values(FIELD_IDS);
+  return errors.map((e, i) => ({ e, i })).sort((a, b) => order.indexOf(a.e.field) - order.indexOf(b.e.field) || a.i - b.i).map(({ e }) => e);
+}
+
+const LABELS: Record<string, { field: string; noun: string }> = {
+  title: { field: FIELD_IDS.title, noun: 'The title' },
+  slug: { field: FIELD_IDS.slug, noun: 'The address' },
+  parentSlug: { field: FIELD_IDS.parentSlug, noun: 'The parent page' },
+  position: { field: FIELD_IDS.position, noun: 'The position' },
+  summary: { field: FIELD_IDS.summary, noun: 'The summary' },
+  authorKeys: { field: FIELD_IDS.authors, noun: 'Authors' },
+  reviewIntervalMonths: { field: FIELD_IDS.reviewIntervalMonths, noun: 'The review interval' },
+  alsoSee: { field: FIELD_IDS.alsoSee, noun: 'Also see' },
+  footnotes: { field: FIELD_IDS.footnotes, noun: 'A footnote' },
+  citations: { field: FIELD_IDS.body, noun: 'Page text' },
+  reviewedByKey: { field: FIELD_IDS.body, noun: 'The reviewer' },
+};
+
+const ENTRY_FIELDS: Record<string, string> = {
+  body: 'the text',
+  citationKey: 'the citation',
+  outlet: 'the outlet',
+  date: 'the date',
+  url: 'the link (url)',
+  headline: 'the headline (title)',
+};
+
+/**
+ * A problem from the schema, the database checks or savePage, as the editor
+ * sees it: tied to a field, and for the body with the line to look at.
+ */
+export function fieldErrorFor(problem: FieldProblem, positions: BodyPositions, doc: PageDocumentInput | null): FieldError {
+  const parts = problem.path.split('.');
+  if (parts[0] === 'sections') {
+    const s = Number(parts[1]);
+    const section = doc?.sections[s];
+    const where = section ? (section.heading ? `under “${section.heading}”` : 'in the introduction') : '';
+    if (parts[2] === 'entries' && parts[3] !== undefined) {
+      const e = Number(parts[3]);
+      const entry = section?.entries[e];
+      const line = positions[s]?.entries[e];
+      const kind = entry ? { summary: 'summary', research: 'research digest', news: 'news digest' }[entry.kind] : 'entry';
+      const what = ENTRY_FIELDS[parts[4] ?? ''] ?? 'it';
+      return { field: FIELD_IDS.body, message: `Page text${line ? `, line ${line}` : ''} (${kind} ${where}): ${what} ${problem.message}` };
+    }
+    const line = positions[s]?.line;
+    const what = parts[2] === 'heading' ? 'the heading' : parts[2] === 'subArticles' ? 'a sub-article link' : parts[2] === 'alsoSee' ? 'an “Also see” link' : 'the section';
+    return { field: FIELD_IDS.body, message: `Page text${line ? `, line ${line}` : ''}: ${what} ${problem.message}` };
+  }
+  const label = LABELS[parts[0] ?? ''] ?? { field: FIELD_IDS.title, noun: parts[0] ?? 'The page' };
+  const message = /^(must|is |may |needs|has )/.test(problem.message) ? `${label.noun} ${problem.message}` : capitalise(problem.message);
+  return { field: label.field, message };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

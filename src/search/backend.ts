@@ -1,0 +1,75 @@
+import type { Db, Tx } from '../db/database.js';
+import type { Dialect } from '../db/database.js';
+import type { EntryKind } from '../db/schema.js';
+import type { DocumentScope, SearchDocument } from './documents.js';
+
+/**
+ * A match expression in plain data, never text a reader typed: every group
+ * must match (AND); a group matches when one of its alternatives does (OR);
+ * an alternative matches when the document holds all its terms (AND).
+ * Terms are [a-z0-9]+ from normalize.ts, so no backend syntax can hide in them.
+ */
+export type MatchExpression = string[][][];
+
+export interface MatchOptions {
+  scope: DocumentScope;
+  limit: number;
+  /**
+   * 'rank': best first over every match. 'recent': the newest matches, for
+   * queries whose words are in so many documents that ranking them all
+   * would be slow (and their weights nearly equal anyway).
+   */
+  order: 'rank' | 'recent';
+  kinds?: EntryKind[] | undefined;
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+}
+
+/** A matching document and its relevance within its scope (higher is better). */
+export interface MatchRow {
+  id: number;
+  score: number;
+}
+
+/** A document ready to store: its id and each field as index text (normalize.indexText). */
+export interface PreparedDocument extends SearchDocument {
+  id: number;
+  index: { title: string; heading: string; links: string; body: string; source: string };
+}
+
+export interface TermInfo {
+  term: string;
+  display: string;
+  pageDocs: number;
+  entryDocs: number;
+}
+
+/** Read access to the vocabulary (search_terms), as fast as each backend can give it. */
+export interface VocabularyReader {
+  /** Counts for these terms; unknown terms are absent. */
+  counts(terms: string[]): Promise<Map<string, TermInfo>>;
+  /** Terms within `maxDistance` edits of `term` (optimal string alignment), most used first. */
+  near(term: string, maxDistance: number, limit: number): Promise<Array<TermInfo & { distance: number }>>;
+  /** Terms starting with `prefix`, most used first. */
+  withPrefix(prefix: string, limit: number): Promise<TermInfo[]>;
+}
+
+/** The part of search that differs between SQLite (FTS5) and PostgreSQL (tsvector + pg_trgm). */
+export interface SearchBackend {
+  readonly dialect: Dialect;
+  /** Hands out `count` fresh document ids (safe under concurrent writers). */
+  reserveIds(tx: Tx, count: number): Promise<number[]>;
+  /** Stores documents and indexes them, in the caller's transaction. */
+  insert(tx: Tx, docs: PreparedDocument[]): Promise<void>;
+  /** Removes documents from the index and the table. */
+  remove(tx: Tx, ids: number[]): Promise<void>;
+  /** Empties the whole index (rebuild). */
+  removeAll(tx: Tx): Promise<void>;
+  match(db: Db, expression: MatchExpression, options: MatchOptions): Promise<MatchRow[]>;
+  /** The vocabulary as of `generation` (search_state), for query planning. */
+  vocabulary(db: Db, generation: number): VocabularyReader;
+  /** Compacts the index after bulk writes. */
+  optimize(db: Db): Promise<void>;
+  /** Bytes on disk per part of the search index (tables and their indexes). */
+  sizes(db: Db): Promise<Record<string, number>>;
+}

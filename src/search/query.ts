@@ -1,0 +1,176 @@
+import type { MatchExpression, TermInfo, VocabularyReader } from './backend.js';
+import type { DocumentScope } from './documents.js';
+import { allowedTypos } from './edit-distance.js';
+import { wordsWithOffsets } from './normalize.js';
+import { type SynonymTable, synonymSpans } from './synonyms.js';
+import { uses } from './term-index.js';
+
+/** Longest query the type-ahead endpoint accepts, and the part of a longer query the results page uses. */
+export const MAX_QUERY_CHARS = 200;
+/** Words (after leaving out stop words) a query may use; more are ignored and the reader is told. */
+export const MAX_QUERY_WORDS = 10;
+
+/** How a document matched: 0 the words as typed, 1 a synonym, 2 a typo correction or word completion. */
+export type Tier = 0 | 1 | 2;
+
+/** A way for a group to match: a document holding all these terms. */
+export interface Alternative {
+  terms: string[];
+  tier: Tier;
+}
+
+/** One thing the reader asked for: a word, or a run of words the synonym table knows ("natural killer cells"). */
+export interface QueryGroup {
+  /** The terms as typed (exact). */
+  terms: string[];
+  /** The words before stemming ("cells"), for rules that count typed letters. */
+  typed: string;
+  /** Where the words stand in the query text (for "Did you mean"). */
+  start: number;
+  end: number;
+  /** Exact first; then synonyms, corrections, completions. */
+  alternatives: Alternative[];
+  /** The best typo correction, when the word looks misspelt. */
+  correction: TermInfo | null;
+}
+
+export interface ParsedQuery {
+  /** The query text used (cut to MAX_QUERY_CHARS, control characters removed). */
+  text: string;
+  groups: QueryGroup[];
+  /** True when part of the query was left out (too long, too many words). */
+  shortened: boolean;
+}
+
+/** Splits the reader's text into groups; nothing in it is ever query syntax (see normalize.ts). */
+export function parseQuery(input: string, synonyms: SynonymTable | null): ParsedQuery {
+  const clean = input.replace(/\p{C}+/gu, ' ');
+  const text = clean.slice(0, MAX_QUERY_CHARS).trim();
+  const tokens = wordsWithOffsets(text).flatMap((w) => w.terms.map((term, i) => ({ term, folded: w.folded[i]!, start: w.start, end: w.end })));
+  const spans = synonymSpans(tokens.map((t) => t.term), synonyms);
+  const groups: QueryGroup[] = [];
+  let at = 0;
+  for (const span of spans) {
+    const first = tokens[at]!;
+    const last = tokens[at + span.length - 1]!;
+    at += span.length;
+    if (groups.some((g) => g.terms.join(' ') === span.join(' '))) continue; // "ssc ssc" asks once
+    const alternatives: Alternative[] = [{ terms: span, tier: 0 }];
+    for (const alt of synonyms?.alternativesOf(span) ?? []) alternatives.push({ terms: alt, tier: 1 });
+    const typed = tokens.slice(at - span.length, at).map((t) => t.folded).join(' ');
+    groups.push({ terms: span, typed, start: first.start, end: last.end, alternatives, correction: null });
+  }
+  return {
+    text,
+    groups: groups.slice(0, MAX_QUERY_WORDS),
+    shortened: clean.trim().length > MAX_QUERY_CHARS || groups.length > MAX_QUERY_WORDS,
+  };
+}
+
+export interface ExpandOptions {
+  synonyms: SynonymTable | null;
+  typos: boolean;
+  /**
+   * Word completion for the last word: 'always' while typing (suggestions),
+   * 'unknown' on the results page (only when the word is in no document).
+   */
+  completeLast: 'always' | 'unknown' | 'never';
+}
+
+/** Fewest letters a word needs before it is completed ("scl" → scleroderma, sclerosis). */
+const MIN_COMPLETION = { always: 2, unknown: 3, never: Infinity } as const;
+/** Fewer documents than this and a known word may still be a slip (the directory has typos too). */
+const RARE = 5;
+/** A known word is still treated as a possible slip when a near word is this many times more used. */
+const MUCH_MORE_USED = 10;
+
+/**
+ * Adds typo corrections and completions, drawn from the index's own
+ * vocabulary (so a correction always finds something), each with its own
+ * synonyms, at tier 2.
+ */
+export async function expandQuery(query: ParsedQuery, vocabulary: VocabularyReader, options: ExpandOptions): Promise<void> {
+  const singles = query.groups.filter((g) => g.terms.length === 1);
+  if (!singles.length) return;
+  const counts = await vocabulary.counts(singles.map((g) => g.terms[0]!));
+  await Promise.all(
+    singles.map(async (group) => {
+      const term = group.terms[0]!;
+      const typed = group.typed;
+      const own = counts.get(term);
+      const used = own ? uses(own) : 0;
+      const added: Alternative[] = [];
+      // A word in several documents is meant as written; only unknown and rare words may be slips.
+      const slips = options.typos && used < RARE ? allowedTypos(typed) : 0;
+      if (slips > 0) {
+        const near = (await vocabulary.near(term, slips, 6)).filter((c) => uses(c) >= Math.max(1, used * MUCH_MORE_USED)).slice(0, 3);
+        group.correction = near[0] ?? null;
+        for (const c of near) added.push({ terms: [c.term], tier: 2 });
+      }
+      const isLast = group === query.groups[query.groups.length - 1];
+      const complete = options.completeLast === 'always' || (options.completeLast === 'unknown' && used === 0);
+      if (isLast && complete && typed.length >= MIN_COMPLETION[options.completeLast]) {
+        for (const c of await vocabulary.withPrefix(typed, 8)) if (c.term !== term) added.push({ terms: [c.term], tier: options.completeLast === 'always' ? 1 : 2 });
+      }
+      for (const alt of added) {
+        group.alternatives.push(alt);
+        for (const syn of options.synonyms?.alternativesOf(alt.terms) ?? []) group.alternatives.push({ terms: syn, tier: 2 });
+      }
+      group.alternatives = dedupe(group.alternatives);
+    }),
+  );
+}
+
+function dedupe(alternatives: Alternative[]): Alternative[] {
+  const best = new Map<string, Alternative>();
+  for (const alt of alternatives) {
+    const key = alt.terms.join(' ');
+    const seen = best.get(key);
+    if (!seen || alt.tier < seen.tier) best.set(key, alt);
+  }
+  return [...best.values()].sort((a, b) => a.tier - b.tier);
+}
+
+/** Every term any alternative uses (for one vocabulary lookup). */
+export function allTerms(query: ParsedQuery): string[] {
+  return [...new Set(query.groups.flatMap((g) => g.alternatives.flatMap((a) => a.terms)))];
+}
+
+/** Documents holding a term, per scope. */
+export function docsIn(info: TermInfo | undefined, scope: DocumentScope): number {
+  return info ? (scope === 'page' ? info.pageDocs : info.entryDocs) : 0;
+}
+
+/**
+ * The match expression for one tier and scope: alternatives up to the tier
+ * whose terms all occur in that scope. Null when some group cannot match,
+ * which saves asking the database.
+ */
+export function expressionFor(query: ParsedQuery, tier: Tier, scope: DocumentScope, counts: Map<string, TermInfo>): MatchExpression | null {
+  const expression: MatchExpression = [];
+  for (const group of query.groups) {
+    const alts = group.alternatives.filter((a) => a.tier <= tier && a.terms.every((t) => docsIn(counts.get(t), scope) > 0)).map((a) => a.terms);
+    if (!alts.length) return null;
+    expression.push(alts);
+  }
+  return expression.length ? expression : null;
+}
+
+/** An upper bound of the documents an expression matches: its least common group. */
+export function estimateMatches(expression: MatchExpression, scope: DocumentScope, counts: Map<string, TermInfo>): number {
+  let least = Infinity;
+  for (const group of expression) {
+    const n = group.reduce((sum, alt) => sum + Math.min(...alt.map((t) => docsIn(counts.get(t), scope))), 0);
+    least = Math.min(least, n);
+  }
+  return least;
+}
+
+/** The query text with each misspelt word replaced by its correction; null when nothing was corrected. */
+export function correctedText(query: ParsedQuery): string | null {
+  const fixes = query.groups.filter((g) => g.correction).sort((a, b) => b.start - a.start);
+  if (!fixes.length) return null;
+  let text = query.text;
+  for (const g of fixes) text = text.slice(0, g.start) + g.correction!.display + text.slice(g.end);
+  return text;
+}

@@ -1,0 +1,449 @@
+import type { Db } from '../db/database.js';
+import { dialectOf } from '../db/dialect.js';
+import type { EntryKind } from '../db/schema.js';
+import type { PageIndexer } from '../directory/store.js';
+import type { MatchOptions, SearchBackend, TermInfo } from './backend.js';
+import { type BulkLoadOptions, bulkLoadDocuments } from './bulk.js';
+import type { DocumentKind, DocumentScope, SearchDocument } from './documents.js';
+import { createSearchIndexer, rebuildSearchIndex } from './indexer.js';
+import { terms } from './normalize.js';
+import { createPostgresBackend } from './postgres-backend.js';
+import { type ParsedQuery, type QueryGroup, type Tier, allTerms, correctedText, estimateMatches, expandQuery, expressionFor, parseQuery } from './query.js';
+import { type Segment, highlight, snippet } from './snippet.js';
+import { createSqliteBackend } from './sqlite-backend.js';
+import { SynonymTable } from './synonyms.js';
+
+/** Features that can be switched off (the relevance tests prove each one earns its place). */
+export interface SearchSettings {
+  synonyms: boolean;
+  typos: boolean;
+}
+
+export interface SearchRequest {
+  text: string;
+  /** Only digests of these kinds (and no page titles or headings); empty or all three means no filter. */
+  kinds?: EntryKind[] | undefined;
+  /** Only research and news digests published in these years. */
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+  /** 1-based results page. */
+  page?: number | undefined;
+  perPage?: number | undefined;
+}
+
+/** One matching place on a page: the page itself, a section, or a digest. */
+export interface SectionHit {
+  kind: DocumentKind;
+  /** Fragment of the matching section; null for the top of the page. */
+  anchor: string | null;
+  /** Section heading ('' for the page itself). */
+  heading: string;
+  /** Year of the study or news report. */
+  year: number | null;
+  snippet: Segment[];
+  tier: Tier;
+}
+
+export interface PageHit {
+  pageId: number;
+  slug: string;
+  title: string;
+  titleSegments: Segment[];
+  summary: string;
+  hits: SectionHit[];
+  /** Best match: 0 title, 1 heading, 2 linked title, 3 summary, 4 digest text. */
+  level: number;
+  tier: Tier;
+  /** Query words this page lacks (only when no page has them all). */
+  missing: string[];
+}
+
+export interface SearchResults {
+  /** The query text used. */
+  text: string;
+  /** False when the query has no searchable words (empty, only punctuation or very common words). */
+  usable: boolean;
+  /** Part of the query was left out (too long). */
+  shortened: boolean;
+  /** Pages found (counted among the best matches when `capped`). */
+  total: number;
+  /** More documents matched than were ranked; `total` counts the best of them. */
+  capped: boolean;
+  page: number;
+  perPage: number;
+  pageCount: number;
+  pages: PageHit[];
+  /** The query with misspellings corrected, when that finds much more. */
+  didYouMean: string | null;
+  /** No page has all the words: these pages have some of them. */
+  relaxed: boolean;
+}
+
+export interface Suggestion {
+  label: string;
+  url: string;
+  /** The matching section heading, when the match is in one. */
+  context: string | null;
+}
+
+export interface Search {
+  readonly backend: SearchBackend;
+  search(request: SearchRequest): Promise<SearchResults>;
+  /** Type-ahead: pages whose title or headings match what is typed so far. */
+  suggest(text: string, limit?: number): Promise<Suggestion[]>;
+  /** Register in createDirectoryStore so the index changes in the page's own transaction. */
+  readonly indexer: PageIndexer;
+  rebuild(): Promise<{ pages: number; documents: number }>;
+  /** The documented fast path for loading many documents (see bulk.ts). */
+  bulkLoad(documents: Iterable<SearchDocument> | AsyncIterable<SearchDocument>, options?: BulkLoadOptions): Promise<{ documents: number }>;
+}
+
+/** Matches asked for per scope and tier; pages are ranked from these. */
+const LIMIT: Record<DocumentScope, number> = { page: 150, entry: 300 };
+/** Above this many likely matches, a scope returns its newest matches instead of ranking them all (see MatchOptions.order). */
+export const RANK_ALL_UP_TO = 4000;
+/** Pages enough to stop trying synonyms and corrections. */
+const ENOUGH_PAGES = 60;
+const MAX_PER_PAGE = 50;
+/** Matching places shown per page. */
+const HITS_PER_PAGE = 3;
+
+interface Found {
+  id: number;
+  tier: Tier;
+  score: number;
+}
+
+interface DocMeta {
+  id: number;
+  page_id: number;
+  scope: DocumentScope;
+  kind: DocumentKind;
+  anchor: string | null;
+  heading: string;
+  year: number | null;
+  title: string;
+  links: string;
+  body: string;
+  source: string;
+}
+
+interface RankedDoc extends DocMeta {
+  tier: Tier;
+  score: number;
+  level: number;
+}
+
+/** Creates the search of this database: FTS5 on SQLite, tsvector on PostgreSQL. */
+export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Search {
+  const options: SearchSettings = { synonyms: settings.synonyms ?? true, typos: settings.typos ?? true };
+  const backend = dialectOf(db) === 'postgres' ? createPostgresBackend() : createSqliteBackend();
+  let synonymCache: { generation: number; table: Promise<SynonymTable> } | undefined;
+
+  async function generation(): Promise<number> {
+    const row = await db.selectFrom('search_state').select('generation').where('id', '=', 1).executeTakeFirst();
+    return Number(row?.generation ?? 0);
+  }
+
+  function synonymsAt(gen: number): Promise<SynonymTable> {
+    if (synonymCache?.generation !== gen) {
+      const table = db
+        .selectFrom('search_synonyms')
+        .select(['group_id', 'term'])
+        .execute()
+        .then((rows) => new SynonymTable(rows.map((r) => ({ group_id: Number(r.group_id), term: r.term }))));
+      table.catch(() => {
+        if (synonymCache?.table === table) synonymCache = undefined;
+      });
+      synonymCache = { generation: gen, table };
+    }
+    return synonymCache.table;
+  }
+
+  async function plan(text: string, completeLast: 'always' | 'unknown') {
+    const gen = await generation();
+    const synonyms = options.synonyms ? await synonymsAt(gen) : null;
+    const query = parseQuery(text, synonyms);
+    const vocabulary = backend.vocabulary(db, gen);
+    if (query.groups.length) await expandQuery(query, vocabulary, { synonyms, typos: options.typos, completeLast });
+    const counts = query.groups.length ? await vocabulary.counts(allTerms(query)) : new Map<string, TermInfo>();
+    return { query, counts };
+  }
+
+  /** Asks the backend tier by tier (exact, then synonyms, then corrections) until enough pages are found. */
+  async function collect(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo'>) {
+    const found = new Map<number, Found>();
+    const meta = new Map<number, DocMeta>();
+    let capped = false;
+    const asked = new Set<string>();
+    for (const tier of [0, 1, 2] as Tier[]) {
+      for (const scope of scopes) {
+        const expression = expressionFor(query, tier, scope, counts);
+        if (!expression) continue;
+        const key = `${scope}:${JSON.stringify(expression)}`;
+        if (asked.has(key)) continue; // this tier adds nothing new
+        asked.add(key);
+        const order = estimateMatches(expression, scope, counts) > RANK_ALL_UP_TO ? 'recent' : 'rank';
+        const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope], order, ...filters });
+        if (rows.length === LIMIT[scope]) capped = true;
+        for (const r of rows) if (!found.has(r.id)) found.set(r.id, { id: r.id, tier, score: r.score });
+      }
+      await loadMeta([...found.keys()].filter((id) => !meta.has(id)), meta);
+      if (new Set([...meta.values()].map((m) => m.page_id)).size >= ENOUGH_PAGES) break;
+    }
+    return { found, meta, capped };
+  }
+
+  async function loadMeta(ids: number[], into: Map<number, DocMeta>): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .selectFrom('search_documents')
+        .select(['id', 'page_id', 'scope', 'kind', 'anchor', 'heading', 'year', 'title', 'links'])
+        // Digest text is long: it is read later, only for the digests shown.
+        .select((eb) => [
+          eb.case().when('scope', '=', 'page').then(eb.ref('body')).else('').end().as('body'),
+          eb.case().when('scope', '=', 'page').then(eb.ref('source')).else('').end().as('source'),
+        ])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const r of rows) into.set(r.id, { ...r, year: r.year === null ? null : Number(r.year) } as DocMeta);
+    }
+  }
+
+  async function loadText(docs: DocMeta[]): Promise<void> {
+    const missing = docs.filter((d) => d.scope === 'entry' && !d.body && !d.source);
+    for (let i = 0; i < missing.length; i += 500) {
+      const batch = missing.slice(i, i + 500);
+      const rows = await db.selectFrom('search_documents').select(['id', 'body', 'source']).where('id', 'in', batch.map((d) => d.id)).execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const d of batch) {
+        d.body = byId.get(d.id)?.body ?? '';
+        d.source = byId.get(d.id)?.source ?? '';
+      }
+    }
+  }
+
+  async function search(request: SearchRequest): Promise<SearchResults> {
+    const perPage = clamp(request.perPage ?? 10, 1, MAX_PER_PAGE);
+    const kinds = request.kinds?.length && request.kinds.length < 3 ? request.kinds : undefined;
+    const filtered = kinds !== undefined || request.yearFrom !== undefined || request.yearTo !== undefined;
+    const scopes: DocumentScope[] = filtered ? ['entry'] : ['page', 'entry'];
+    const filters = { kinds: filtered && !kinds ? (['summary', 'research', 'news'] as EntryKind[]) : kinds, yearFrom: request.yearFrom, yearTo: request.yearTo };
+    const { query, counts } = await plan(request.text, 'unknown');
+    const empty: SearchResults = {
+      text: query.text, usable: query.groups.length > 0, shortened: query.shortened, total: 0, capped: false,
+      page: 1, perPage, pageCount: 0, pages: [], didYouMean: null, relaxed: false,
+    };
+    if (!query.groups.length) return empty;
+
+    let { found, meta, capped } = await collect(query, counts, scopes, filters);
+    let relaxed = false;
+    if (!found.size && query.groups.length > 1) {
+      ({ found, meta, capped } = await collectAnyWord(query, counts, scopes, filters));
+      relaxed = found.size > 0;
+    }
+    if (!found.size) return { ...empty, didYouMean: null };
+
+    const docs = rankDocs(found, meta, query);
+    if (relaxed) await loadText(docs);
+    const ranked = rankPages(docs, query, relaxed);
+    const exactPages = ranked.filter((p) => p.tier < 2).length;
+    const corrected = correctedText(query);
+    const didYouMean = corrected && ranked.length > exactPages && ranked.length >= 2 * exactPages ? corrected : null;
+
+    const pageCount = Math.ceil(ranked.length / perPage);
+    const page = clamp(request.page ?? 1, 1, Math.max(1, pageCount));
+    const shown = ranked.slice((page - 1) * perPage, page * perPage);
+    const pageRows = shown.length
+      ? await db.selectFrom('pages').select(['id', 'slug', 'title', 'summary']).where('id', 'in', shown.map((p) => p.pageId)).where('deleted_at', 'is', null).execute()
+      : [];
+    const pageById = new Map(pageRows.map((p) => [p.id, p]));
+    await loadText(shown.flatMap((p) => p.docs));
+    const pages: PageHit[] = [];
+    for (const p of shown) {
+      const row = pageById.get(p.pageId);
+      if (!row) continue; // deleted since it was indexed: never shown
+      const marks = highlightTerms(query, relaxed ? 2 : p.tier);
+      pages.push({
+        pageId: row.id,
+        slug: row.slug,
+        title: row.title,
+        titleSegments: highlight(row.title, marks),
+        summary: row.summary,
+        hits: p.docs.map((d) => toHit(d, highlightTerms(query, relaxed ? 2 : d.tier))),
+        level: p.level,
+        tier: p.tier,
+        missing: p.missing,
+      });
+    }
+    return { ...empty, total: ranked.length, capped, page, pageCount, pages, didYouMean, relaxed };
+  }
+
+  /** No page has every word in one place: look for any of them, and rank pages by how many they have. */
+  async function collectAnyWord(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo'>) {
+    const found = new Map<number, Found>();
+    const meta = new Map<number, DocMeta>();
+    let capped = false;
+    for (const scope of scopes) {
+      const alternatives = query.groups.flatMap((g) => expressionFor({ ...query, groups: [g] }, 2, scope, counts)?.[0] ?? []);
+      if (!alternatives.length) continue;
+      const expression = [alternatives];
+      const order = estimateMatches(expression, scope, counts) > RANK_ALL_UP_TO ? 'recent' : 'rank';
+      const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope], order, ...filters });
+      if (rows.length === LIMIT[scope]) capped = true;
+      for (const r of rows) if (!found.has(r.id)) found.set(r.id, { id: r.id, tier: 2, score: r.score });
+    }
+    await loadMeta([...found.keys()], meta);
+    return { found, meta, capped };
+  }
+
+  async function suggest(text: string, limit = 8): Promise<Suggestion[]> {
+    const { query, counts } = await plan(text, 'always');
+    if (!query.groups.length) return [];
+    const { found, meta } = await collect(query, counts, ['page'], {});
+    const ranked = rankPages(rankDocs(found, meta, query), query, false).slice(0, limit);
+    if (!ranked.length) return [];
+    const rows = await db.selectFrom('pages').select(['id', 'slug', 'title']).where('id', 'in', ranked.map((p) => p.pageId)).where('deleted_at', 'is', null).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ranked.flatMap((p) => {
+      const row = byId.get(p.pageId);
+      if (!row) return [];
+      const best = p.docs[0]!;
+      const inSection = best.kind === 'section' && best.level === 1 && best.anchor;
+      return [{ label: row.title, url: `/directory/${row.slug}${inSection ? `#${best.anchor}` : ''}`, context: inSection ? best.heading : null }];
+    });
+  }
+
+  return {
+    backend,
+    search,
+    suggest,
+    indexer: createSearchIndexer(backend),
+    rebuild: () => rebuildSearchIndex(db, backend),
+    bulkLoad: (documents, bulkOptions) => bulkLoadDocuments(db, backend, documents, bulkOptions),
+  };
+}
+
+interface RankedPage {
+  pageId: number;
+  docs: RankedDoc[];
+  level: number;
+  tier: Tier;
+  missing: string[];
+}
+
+/**
+ * Groups matching documents by page and orders pages by their best match:
+ * where it matched (title, heading, linked title, summary, digest), then how
+ * (exact, synonym, correction), then relevance, then the newer evidence.
+ */
+function rankPages(docs: RankedDoc[], query: ParsedQuery, relaxed: boolean): RankedPage[] {
+  const byPage = new Map<number, RankedDoc[]>();
+  for (const d of docs) {
+    const list = byPage.get(d.page_id);
+    if (list) list.push(d);
+    else byPage.set(d.page_id, [d]);
+  }
+  const pages: Array<RankedPage & { covered: number }> = [];
+  for (const [pageId, list] of byPage) {
+    list.sort(compareDocs);
+    const shown: RankedDoc[] = [];
+    const anchors = new Set<string | null>();
+    for (const d of list) {
+      const place = d.kind === 'page' ? null : d.anchor;
+      if (anchors.has(place) && d.kind !== 'research' && d.kind !== 'news') continue;
+      anchors.add(place);
+      shown.push(d);
+      if (shown.length === HITS_PER_PAGE) break;
+    }
+    const missingGroups = relaxed ? query.groups.filter((g) => !list.some((d) => groupIn(g, documentTerms(d), 2))) : [];
+    pages.push({
+      pageId,
+      docs: shown,
+      level: list[0]!.level,
+      tier: list[0]!.tier,
+      missing: missingGroups.map((g) => query.text.slice(g.start, g.end)),
+      covered: query.groups.length - missingGroups.length,
+    });
+  }
+  return pages.sort((a, b) => b.covered - a.covered || compareDocs(a.docs[0]!, b.docs[0]!));
+}
+
+function compareDocs(a: RankedDoc, b: RankedDoc): number {
+  return a.level - b.level || a.tier - b.tier || b.score - a.score || (b.year ?? 0) - (a.year ?? 0) || b.id - a.id;
+}
+
+/**
+ * Each found document with where and how it matched best. A document found
+ * by the exact words may match better through a synonym: a title holding
+ * "amalgam" beats a summary holding "mercury fillings".
+ */
+function rankDocs(found: Map<number, Found>, meta: Map<number, DocMeta>, query: ParsedQuery): RankedDoc[] {
+  const docs: RankedDoc[] = [];
+  for (const f of found.values()) {
+    const m = meta.get(f.id);
+    if (!m) continue;
+    const fields = m.scope === 'page' ? fieldTerms(m) : [];
+    let best = { level: m.scope === 'entry' ? 4 : levelOf(fields, query, f.tier), tier: f.tier };
+    if (m.scope === 'page') {
+      for (let t = f.tier + 1; t <= 2 && best.level > 0; t++) {
+        const level = levelOf(fields, query, t as Tier);
+        if (level < best.level) best = { level, tier: t as Tier };
+      }
+    }
+    docs.push({ ...m, score: f.score, ...best });
+  }
+  return docs;
+}
+
+/** Title 0, heading 1, linked titles 2, text 3: the weakest field that had to match for the document to match. */
+function levelOf(fields: Array<Set<string>>, query: ParsedQuery, tier: Tier): number {
+  let level = 0;
+  for (const group of query.groups) {
+    const at = fields.findIndex((f) => groupIn(group, f, tier));
+    level = Math.max(level, at < 0 ? 3 : at);
+  }
+  return level;
+}
+
+/** The terms of a page document's title, heading, linked titles and text. */
+function fieldTerms(doc: DocMeta): Array<Set<string>> {
+  return [doc.title, doc.heading, doc.links, doc.body].map((f) => new Set(terms(f)));
+}
+
+function groupIn(group: QueryGroup, held: ReadonlySet<string>, tier: Tier): boolean {
+  return group.alternatives.some((a) => a.tier <= tier && a.terms.every((t) => held.has(t)));
+}
+
+function documentTerms(doc: DocMeta): Set<string> {
+  return new Set(terms([doc.title, doc.heading, doc.links, doc.body, doc.source].join('\n')));
+}
+
+/** The terms to mark in results matched at `tier`. */
+function highlightTerms(query: ParsedQuery, tier: Tier): Set<string> {
+  return new Set(query.groups.flatMap((g) => g.alternatives.filter((a) => a.tier <= tier).flatMap((a) => a.terms)));
+}
+
+function toHit(doc: RankedDoc, marks: Set<string>): SectionHit {
+  let segments: Segment[] = [];
+  if (doc.scope === 'entry') {
+    const body = snippet(doc.body, marks);
+    const source = doc.source ? snippet(doc.source, marks) : null;
+    segments = !body.matched && source?.matched ? source.segments : body.segments;
+  } else {
+    const parts = [doc.body, doc.links.replace(/\n/g, ' · ')].filter(Boolean).map((t) => snippet(t, marks));
+    segments = (parts.find((p) => p.matched) ?? (doc.kind === 'page' ? parts[0] : undefined))?.segments ?? [];
+  }
+  return {
+    kind: doc.kind,
+    anchor: doc.kind === 'page' ? null : doc.anchor,
+    heading: doc.kind === 'page' ? '' : doc.heading || (doc.anchor === 'introduction' ? 'Introduction' : ''),
+    year: doc.year,
+    snippet: segments,
+    tier: doc.tier,
+  };
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, Math.floor(Number.isFinite(n) ? n : lo)));
+}

@@ -1,0 +1,95 @@
+import type { TermInfo, VocabularyReader } from './backend.js';
+import { editDistance } from './edit-distance.js';
+
+/**
+ * The vocabulary in memory, for SQLite (one server, one file): exact counts,
+ * prefix ranges by binary search over the sorted terms, and typo candidates
+ * by shared trigrams. By the q-gram lemma a word within k edits keeps at
+ * least (its distinct trigrams − 4k) of them (a transposition disturbs at
+ * most four), so the count filter drops no true neighbour; of the survivors,
+ * the MAX_CHECKED sharing the most trigrams get the exact distance check.
+ */
+/** Typo candidates checked exactly per word. */
+const MAX_CHECKED = 300;
+
+export class TermIndex implements VocabularyReader {
+  private readonly infos: TermInfo[];
+  private readonly byTerm = new Map<string, TermInfo>();
+  private readonly grams = new Map<string, number[]>();
+
+  constructor(rows: TermInfo[]) {
+    this.infos = [...rows].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    this.infos.forEach((info, i) => {
+      this.byTerm.set(info.term, info);
+      for (const g of new Set(trigrams(info.term))) {
+        const list = this.grams.get(g);
+        if (list) list.push(i);
+        else this.grams.set(g, [i]);
+      }
+    });
+  }
+
+  get size(): number {
+    return this.infos.length;
+  }
+
+  async counts(terms: string[]): Promise<Map<string, TermInfo>> {
+    const out = new Map<string, TermInfo>();
+    for (const t of terms) {
+      const info = this.byTerm.get(t);
+      if (info) out.set(t, info);
+    }
+    return out;
+  }
+
+  async near(term: string, maxDistance: number, limit: number): Promise<Array<TermInfo & { distance: number }>> {
+    const own = new Set(trigrams(term));
+    // Each edit removes at most four distinct trigrams of the word.
+    const needed = Math.max(1, own.size - 4 * maxDistance);
+    const shared = new Map<number, number>();
+    for (const g of own) for (const i of this.grams.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const candidates: Array<[number, number]> = [];
+    for (const [i, count] of shared) {
+      const info = this.infos[i]!;
+      if (count >= needed && info.term !== term && Math.abs(info.term.length - term.length) <= maxDistance) candidates.push([i, count]);
+    }
+    // Only the most similar are checked exactly, so a short or common-looking word costs no more than a long one.
+    if (candidates.length > MAX_CHECKED) candidates.sort((a, b) => b[1] - a[1]).length = MAX_CHECKED;
+    const found: Array<TermInfo & { distance: number }> = [];
+    for (const [i] of candidates) {
+      const info = this.infos[i]!;
+      const distance = editDistance(term, info.term, maxDistance);
+      if (distance <= maxDistance) found.push({ ...info, distance });
+    }
+    return found.sort(byDistanceThenUse).slice(0, limit);
+  }
+
+  async withPrefix(prefix: string, limit: number): Promise<TermInfo[]> {
+    let lo = 0;
+    let hi = this.infos.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.infos[mid]!.term < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: TermInfo[] = [];
+    for (let i = lo; i < this.infos.length && this.infos[i]!.term.startsWith(prefix); i++) out.push(this.infos[i]!);
+    return out.sort((a, b) => uses(b) - uses(a)).slice(0, limit);
+  }
+}
+
+/** Padded trigrams ("$$raynaud$"), as pg_trgm pads, so short words still have several. */
+function trigrams(term: string): string[] {
+  const padded = `$$${term}$`;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
+  return out;
+}
+
+export function uses(info: TermInfo): number {
+  return info.pageDocs + info.entryDocs;
+}
+
+export function byDistanceThenUse(a: TermInfo & { distance: number }, b: TermInfo & { distance: number }): number {
+  return a.distance - b.distance || uses(b) - uses(a) || (a.term < b.term ? -1 : 1);
+}
