@@ -8,11 +8,12 @@
  * 4. wrk both (2 threads, 50 connections, 10 s, Accept-Encoding: gzip) and print req/s, p99 and the ratio.
  *
  * Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50), BENCH_THREADS (2),
- * BENCH_PATH (/directory/causes-of-scleroderma), BENCH_COLD_STARTS (3), BENCH_POSTGRES=0 to skip PostgreSQL.
+ * BENCH_PATH (/directory/causes-of-scleroderma), BENCH_COLD_STARTS (3), BENCH_ROUNDS (3: alternating
+ * nginx/atoz runs, the median round per side is reported), BENCH_POSTGRES=0 to skip PostgreSQL.
  * Numbers, not assertions: the run never fails on speed; it prints the targets beside the results.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -27,6 +28,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 const PAGE = process.env.BENCH_PATH ?? '/directory/causes-of-scleroderma';
 const COLD_STARTS = Math.max(1, Number(process.env.BENCH_COLD_STARTS ?? 3));
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 // Both sides send the same gzip bytes (nginx-light's gzip_static has no brotli counterpart).
 const ENCODING = { 'Accept-Encoding': 'gzip' };
 const TARGET_RATIO = 0.6;
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'atoz-bench-'));
   const stops: Array<() => Promise<void>> = [];
   try {
-    console.log(`atoz page benchmark: ${PAGE}, wrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s --latency, Accept-Encoding: gzip on both sides`);
+    console.log(`atoz page benchmark: ${PAGE}, wrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s --latency, Accept-Encoding: gzip on both sides, ${ROUNDS} alternating round(s)`);
     const dataDir = join(work, 'data');
     const prepStarted = performance.now();
     const pages = await prepareSqliteDemo(dataDir);
@@ -94,7 +96,9 @@ async function main(): Promise<void> {
     if (pg) targets.push(pg);
     else console.log('PostgreSQL column: no bench/support/postgres-demo.js helper yet (or BENCH_POSTGRES=0); SQLite only.');
 
-    const rows: Array<{ name: string; result: WrkResult; coldStart?: number[] }> = [];
+    // Every server runs for the whole benchmark; rounds alternate between them, so a
+    // burst of other work on this machine falls on both sides rather than one.
+    const servers: Array<{ name: string; url: string; coldStart?: number[] }> = [];
     let referenceGzip: Buffer | undefined;
     for (const target of targets) {
       stops.push(target.cleanup);
@@ -102,12 +106,9 @@ async function main(): Promise<void> {
       stops.push(running.stop);
       const page = await get(running.url + PAGE, ENCODING);
       if (page.headers['content-encoding'] !== 'gzip') throw new Error(`${target.name} did not send gzip for ${PAGE}`);
+      if (referenceGzip && !page.body.equals(referenceGzip)) throw new Error(`${target.name} sends other bytes than ${targets[0]!.name}`);
       referenceGzip ??= page.body;
-      // Warm-up so both sides are measured hot (atoz's render cache is already filled by the first request).
-      await runWrk(running.url + PAGE, { threads: THREADS, connections: CONNECTIONS, seconds: 1, headers: ENCODING });
-      rows.push({ name: target.name, result: await runWrk(running.url + PAGE, { threads: THREADS, connections: CONNECTIONS, seconds: SECONDS, headers: ENCODING }), coldStart: times });
-      await running.stop();
-      stops.pop();
+      servers.push({ name: target.name, url: running.url + PAGE, coldStart: times });
     }
 
     const nginx = await startNginx({ 'topic.html': gunzipSync(referenceGzip!), 'topic.html.gz': referenceGzip! });
@@ -116,9 +117,20 @@ async function main(): Promise<void> {
     if (fromNginx.headers['content-encoding'] !== 'gzip' || !fromNginx.body.equals(referenceGzip!)) {
       throw new Error('nginx does not serve the same gzip bytes as atoz: the comparison would be unfair');
     }
-    await runWrk(`${nginx.url}/topic.html`, { threads: THREADS, connections: CONNECTIONS, seconds: 1, headers: ENCODING });
-    const reference = await runWrk(`${nginx.url}/topic.html`, { threads: THREADS, connections: CONNECTIONS, seconds: SECONDS, headers: ENCODING });
+    servers.unshift({ name: 'nginx (static)', url: `${nginx.url}/topic.html` });
     console.log(`reference: ${nginx.description}, same ${fmt(referenceGzip!.length)} gzip bytes (${fmt(gunzipSync(referenceGzip!).length)} bytes of HTML)`);
+
+    const wrkOptions = { threads: THREADS, connections: CONNECTIONS, seconds: SECONDS, headers: ENCODING };
+    // Warm-up: JIT, connection setup (atoz's render cache is already filled by the first request).
+    for (const server of servers) await runWrk(server.url, { ...wrkOptions, seconds: 1 });
+    const results = new Map<string, WrkResult[]>(servers.map((s) => [s.name, []]));
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const server of servers) results.get(server.name)!.push(await runWrk(server.url, wrkOptions));
+    }
+    // Per side, the round with the median req/s.
+    const pick = (name: string) => [...results.get(name)!].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(ROUNDS / 2)]!;
+    const reference = pick('nginx (static)');
+    const rows = servers.slice(1).map((s) => ({ name: s.name, result: pick(s.name), coldStart: s.coldStart }));
 
     console.log('');
     console.log(['server'.padEnd(20), 'req/s'.padStart(10), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), '× nginx'.padStart(8), 'cold start ms (median of runs)'.padStart(32)].join(' '));
@@ -139,7 +151,8 @@ async function main(): Promise<void> {
     }
     console.log('');
     for (const v of verdicts) console.log(v);
-    console.log('Note: wrk, the server and nginx share this machine\'s cores; other work on it moves the numbers.');
+    console.log(`Machine: ${cpus().length} cores, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`);
+    console.log('wrk, the servers and nginx share these cores, and other work on the machine moves the numbers: compare runs on an idle machine.');
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => {});
     rmSync(work, { recursive: true, force: true });

@@ -15,6 +15,8 @@ import { type DirectoryQueries, createDirectoryQueries } from './directory/queri
 import { directoryRoutes } from './directory/routes.js';
 import { type DirectoryStore, type PageIndexer, createDirectoryStore } from './directory/store.js';
 import { siteRoutes } from './site/routes.js';
+import { searchRoutes } from './search/routes.js';
+import { type Search, createSearch } from './search/search.js';
 import { editingRoutes } from './editing/routes.js';
 import type { AppEnv } from './accounts/context.js';
 import { createAccounts } from './accounts/deps.js';
@@ -26,7 +28,7 @@ import { requestGuards } from './web/guards.js';
 import { createPageRenderer } from './web/page-renderer.js';
 import { RenderCache } from './web/render-cache.js';
 import { sendPrepared } from './web/respond.js';
-import { cachedPageFastLane } from './web/fast-lane.js';
+import { type FetchHandler, withFastLane } from './web/fast-lane.js';
 import { SECURITY_HEADERS } from './web/security-headers.js';
 import { SESSION_COOKIE } from './accounts/cookies.js';
 import { ContentVersionWatcher } from './web/version-watcher.js';
@@ -37,8 +39,12 @@ export interface Atoz {
   config: Config;
   database: DatabaseHandle;
   app: Hono<AppEnv>;
+  /** What the HTTP server calls: `app` behind the fast lane for cached reader pages (src/web/fast-lane.ts). */
+  fetch: FetchHandler;
   queries: DirectoryQueries;
   store: DirectoryStore;
+  /** Full-text search (FTS5 or PostgreSQL); its indexer runs inside every page save. */
+  search: Search;
   cache: RenderCache;
   /** Background jobs: register handlers while wiring, queue work, the in-process worker. */
   jobs: JobSystem;
@@ -67,7 +73,8 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   await waitForDatabase(database, { totalMs: config.dbStartupWaitMs });
   await migrateToLatest(db);
 
-  const indexers: PageIndexer[] = [];
+  const search = createSearch(db);
+  const indexers: PageIndexer[] = [search.indexer];
   const store = createDirectoryStore(db, indexers);
   const queries = createDirectoryQueries(db);
 
@@ -77,6 +84,8 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
       if ((await queries.pageCount()) === 0) await importContent(db, store, config.contentDir);
     });
   }
+  // A database that had pages before search existed gets its index once (locked like the import).
+  await withDatabaseLock(database, 'atoz.search-index', () => search.ensureBuilt());
   const jobs = createJobSystem(db, { pollMs: config.workerPollMs });
 
   const cache = new RenderCache();
@@ -110,8 +119,6 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   });
 
   const app = new Hono<AppEnv>();
-  // First: an anonymous reader's cached page is answered before any other middleware runs (bench/pages.ts).
-  app.use(cachedPageFastLane(cache, { headers: SECURITY_HEADERS, sessionCookie: SESSION_COOKIE }));
   app.use(
     requestGuards(async (status, message) => {
       const site = await pages.siteContext();
@@ -137,6 +144,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   app.route('/', citationDomain.editorRoutes());
   app.route('/', editing.app);
   app.route('/', siteRoutes({ queries, pages, markdown }));
+  app.route('/', searchRoutes({ search, pages, trustProxy: config.trustProxy }));
   app.route('/', citationDomain.readerRoutes());
   app.route('/', directoryRoutes({ queries, pages, markdown, citations, editorToolbar: editing.toolbar }));
 
@@ -164,8 +172,10 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
     config,
     database,
     app,
+    fetch: withFastLane(app.fetch, cache, { headers: SECURITY_HEADERS, sessionCookie: SESSION_COOKIE }),
     queries,
     store,
+    search,
     cache,
     jobs,
     contentChanged: async () => {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { Role } from './context.js';
 import { editingRows } from '../editing/test-support/authz-rows.js';
+import { citationRows } from '../citations/test-support/authz-rows.js';
 
 /**
  * The authorization matrix: every state-changing route (and the guarded
@@ -124,6 +125,9 @@ export const AUTHZ_ROUTES: AuthzRoute[] = [
 
   // Editing (src/editing): dashboard, the page editor, revisions, review workflow, site settings.
   ...editingRows(),
+
+  // Citations (src/citations): import, flags, the new-research inbox, saved PubMed searches.
+  ...citationRows(),
 ];
 
 /** The one status a request must get. */

@@ -19,6 +19,15 @@ const ACCOUNT_NOTICES: Record<string, string> = {
   'password-changed': 'Your password is changed. Every other browser signed in as you has been signed out.',
 };
 
+/**
+ * What a failed sign-in is logged against: the account when the address is
+ * known; otherwise nothing typed is kept (people type passwords into the
+ * e-mail field by mistake).
+ */
+function failedSubject(userId: number | null) {
+  return userId === null ? { details: { account: 'unknown address' } } : { subjectType: 'user', subjectId: userId };
+}
+
 /** A 303 that also sets the session cookie (login, password change, invitation). */
 function redirectWithSession(c: Context, deps: AccountsDeps, location: string, token: string): Response {
   const res = c.redirect(location, 303);
@@ -50,13 +59,13 @@ export function sessionRoutes(deps: AccountsDeps) {
     const ip = clientIp(c, deps.trustProxy);
     const result = await attemptLogin(deps, values.email, values.password, ip);
     if (result.kind === 'locked') {
-      if (result.justLocked) await recordAudit(deps.db, { actorUserId: null, action: 'user.login_locked', details: { email: values.email.toLowerCase() }, ip }, deps.clock());
+      if (result.justLocked) await recordAudit(deps.db, { actorUserId: null, action: 'user.login_locked', ...failedSubject(result.userId), ip }, deps.clock());
       const wait = minutesFromNow(result.until, deps.clock());
       const message = `Too many failed attempts to sign in. To keep accounts safe, signing in with this e-mail address or from this network is paused. Try again ${wait}.`;
       return show([{ field: 'email', message }], 429);
     }
     if (result.kind === 'invalid') {
-      await recordAudit(deps.db, { actorUserId: null, action: 'user.login_failed', details: { email: values.email.toLowerCase() }, ip }, deps.clock());
+      await recordAudit(deps.db, { actorUserId: null, action: 'user.login_failed', ...failedSubject(result.userId), ip }, deps.clock());
       return show([{ field: 'password', message: 'The e-mail address or the password is not right. Check both and try again.' }], 401);
     }
     if (result.kind === 'disabled') {

@@ -24,6 +24,7 @@ import type { CitationServices } from './services.js';
 import { recordFromStored } from './stored-record.js';
 import { CitationDetailPage, CitationsPage } from './views/citation-pages.js';
 import { ConfirmImportPage, ImportPage } from './views/import-pages.js';
+import { displayable } from './views/parts.js';
 
 export interface CitationRouteDeps {
   db: Db;
@@ -71,16 +72,16 @@ export function citationRoutes(deps: CitationRouteDeps) {
   app.use('/edit/citations/:id/resolve', requirePermission('citation.resolve'));
 
   app.get('/edit/citations', async (c) => {
-    const q = (c.req.query('q') ?? '').slice(0, 300);
+    const q = displayable(c.req.query('q') ?? '').slice(0, 300);
     const [search, flagged, jobs] = await Promise.all([searchCitations(db, q, Number(c.req.query('page') ?? 1)), openFlags(db), deps.jobs.list()]);
     const watchJob = jobs.find((j) => j.key === RETRACTION_WATCH_JOB);
     return pages.fresh(c, <CitationsPage {...await frame(c)} q={q} search={search} flagged={flagged} watchJob={watchJob} pubmedConfigured={deps.services.pubmed !== null} />);
   });
 
-  app.get('/edit/citations/import', async (c) => importForm(c, (c.req.query('identifier') ?? '').slice(0, 2000), []));
+  app.get('/edit/citations/import', async (c) => importForm(c, displayable(c.req.query('identifier') ?? '').slice(0, 2000), []));
 
   app.post('/edit/citations/import', async (c) => {
-    const identifier = ((await formFields(c)).identifier ?? '').slice(0, 2000);
+    const identifier = displayable((await formFields(c)).identifier ?? '').slice(0, 2000);
     const found = await lookup(c, identifier);
     if ('response' in found) return found.response;
     const { record, source } = found.outcome;
@@ -90,7 +91,7 @@ export function citationRoutes(deps: CitationRouteDeps) {
   });
 
   app.post('/edit/citations/import/confirm', async (c) => {
-    const identifier = ((await formFields(c)).identifier ?? '').slice(0, 2000);
+    const identifier = displayable((await formFields(c)).identifier ?? '').slice(0, 2000);
     // Looked up again rather than trusting a record sent back by the browser; the answer is usually cached.
     const found = await lookup(c, identifier);
     if ('response' in found) return found.response;
@@ -133,7 +134,7 @@ export function citationRoutes(deps: CitationRouteDeps) {
   app.post('/edit/citations/:id/resolve', async (c) => {
     const id = idParam(c);
     if (id === null || !(await citationDetail(db, id))) return c.notFound();
-    const note = ((await formFields(c)).note ?? '').trim();
+    const note = displayable((await formFields(c)).note ?? '').trim();
     const problem = !note ? 'Say what was done about it, so other editors know why the warning went away.' : note.length > MAX_NOTE ? `Keep the note to at most ${MAX_NOTE} characters.` : null;
     if (problem) return (await detailPage(c, id, { note, errors: [{ field: 'note', message: problem }], status: 400 }))!;
     const resolved = await resolveFlags(db, { citationId: id, userId: c.get('user')!.id, note, ip: clientIp(c, deps.trustProxy) });

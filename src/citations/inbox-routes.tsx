@@ -23,6 +23,7 @@ import {
 } from './research-inbox.js';
 import type { CitationServices } from './services.js';
 import { type InboxNotice, InboxPage, ResearchQueryPage } from './views/inbox-pages.js';
+import { displayable } from './views/parts.js';
 
 export interface InboxRouteDeps {
   db: Db;
@@ -88,7 +89,7 @@ export function inboxRoutes(deps: InboxRouteDeps) {
   app.get('/edit/inbox', (c) => inboxPage(c));
 
   app.get('/edit/inbox/query', async (c) => {
-    const value = (c.req.query('page') ?? '').trim().slice(0, 200);
+    const value = displayable(c.req.query('page') ?? '').trim().slice(0, 200);
     // Accept a pasted reader address too: /directory/<slug> or the full URL.
     const slug = value.replace(/^.*\/directory\//, '').replace(/[/?#].*$/, '').toLowerCase();
     const page = await pageBySlug(slug);
@@ -122,7 +123,7 @@ export function inboxRoutes(deps: InboxRouteDeps) {
         {...await frame(c)}
         slug={page.slug}
         pageTitle={page.title}
-        term={options.term ?? query?.term ?? ''}
+        term={displayable(options.term ?? query?.term ?? '')}
         query={query}
         errors={errors}
         notice={options.notice}

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { copyDatabase } from '../db/copy/copy-database.js';
+import { openLocation, parseLocation } from '../db/copy/location.js';
+import { createSearch } from '../search/search.js';
 import { type CliCommand, UsageError } from './command.js';
 import { copyProgressReporter } from './progress.js';
 
@@ -20,7 +22,8 @@ export const copyDatabaseCommand: CliCommand = {
     const report = await copyDatabase({ from: values.from, to: values.to, batchSize, onProgress: copyProgressReporter() });
     console.log(`Copied ${report.totalRows.toLocaleString('en')} rows in ${report.tables.length} tables from ${report.from} to ${report.to} in ${(report.ms / 1000).toFixed(1)} s.`);
     console.log('Every table matches the source (row counts and sha256 content checksums).');
-    if (report.onlyInSource.length) console.log(`Not copied (only the source's database kind has them; rebuilt by the target): ${report.onlyInSource.join(', ')}`);
+    if (report.onlyInSource.length) console.log(`Not copied (only the source's database kind has them): ${report.onlyInSource.join(', ')}`);
+    await rebuildSearch(values.to);
     return 0;
   },
 };
@@ -34,5 +37,21 @@ function parseOptions(args: string[]) {
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
+  }
+}
+
+/**
+ * The search index is derived data kept in backend-specific form (FTS5
+ * tables on SQLite, tsvector columns on PostgreSQL) that a row copy cannot
+ * carry over, so the target builds its own from the copied pages.
+ */
+async function rebuildSearch(to: string): Promise<void> {
+  process.stderr.write('Rebuilding the search index on the target…\n');
+  const target = openLocation(parseLocation(to), 'target');
+  try {
+    const { pages, documents } = await createSearch(target.db).rebuild();
+    console.log(`Search index rebuilt: ${pages} pages, ${documents} documents.`);
+  } finally {
+    await target.close();
   }
 }

@@ -59,8 +59,10 @@ export function openPostgres(options: DatabaseOptions, url: string): DatabaseHan
     application_name: 'atoz',
     types: { getTypeParser: sameNumbersAsSqlite },
   });
-  // An idle client losing its server (restart, network cut) must not crash the process.
+  // A client losing its server (restart, network cut) must not crash the process: idle ones report
+  // to the pool, and checked-out ones get this listener (their queries fail and the pool drops them).
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }

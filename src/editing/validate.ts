@@ -50,6 +50,15 @@ export async function checkAgainstDatabase(db: Db | Tx, doc: PageDocument, owner
     if (missing.length) problems.push({ path: 'authorKeys', message: `no author with the key ${missing.map((k) => `"${k}"`).join(', ')}` });
   }
 
+  // The schema takes any URL scheme; a news link readers click must be a web page (no javascript:, data:, …).
+  doc.sections.forEach((section, s) =>
+    section.entries.forEach((entry, e) => {
+      if (entry.kind === 'news' && entry.url && !/^https?:\/\/[^\s/]/i.test(entry.url)) {
+        problems.push({ path: `sections.${s}.entries.${e}.url`, message: 'must be a web address starting with http:// or https://' });
+      }
+    }),
+  );
+
   const missingCitations = await unknownCitationKeys(db, doc);
   if (missingCitations.length) {
     problems.push({

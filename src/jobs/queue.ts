@@ -56,8 +56,8 @@ export function createJobQueue(db: Db, registry: JobRegistry) {
     },
 
     /** Makes sure every repeating job of the registry has its row (key = name), keeping its next due time. */
-    async ensureRepeating(): Promise<void> {
-      const now = nowIso();
+    async ensureRepeating(at: Date = new Date()): Promise<void> {
+      const now = at.toISOString();
       for (const definition of registry.repeating()) {
         await db
           .insertInto('jobs')

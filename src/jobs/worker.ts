@@ -97,7 +97,7 @@ export class JobWorker {
   /** Runs every job that is due now, one after another; returns what happened. `jobs run` calls this once. */
   async runDue(options: { max?: number } = {}): Promise<RunReport[]> {
     if (!this.repeatingEnsured) {
-      await this.queue.ensureRepeating();
+      await this.queue.ensureRepeating(this.now());
       this.repeatingEnsured = true;
     }
     const reports: RunReport[] = [];

@@ -41,6 +41,8 @@ export interface SectionHit {
   /** Year of the study or news report. */
   year: number | null;
   snippet: Segment[];
+  /** Where it matched: the page title, a heading, titles of linked pages, or text. */
+  matchedIn: 'title' | 'heading' | 'links' | 'text';
   tier: Tier;
 }
 
@@ -94,6 +96,8 @@ export interface Search {
   /** Register in createDirectoryStore so the index changes in the page's own transaction. */
   readonly indexer: PageIndexer;
   rebuild(): Promise<{ pages: number; documents: number }>;
+  /** Builds the index when pages exist but the index is empty (a database from before search existed). */
+  ensureBuilt(): Promise<void>;
   /** The documented fast path for loading many documents (see bulk.ts). */
   bulkLoad(documents: Iterable<SearchDocument> | AsyncIterable<SearchDocument>, options?: BulkLoadOptions): Promise<{ documents: number }>;
 }
@@ -320,6 +324,12 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
     suggest,
     indexer: createSearchIndexer(backend),
     rebuild: () => rebuildSearchIndex(db, backend),
+    async ensureBuilt() {
+      const indexed = await db.selectFrom('search_documents').select('id').limit(1).executeTakeFirst();
+      if (indexed) return;
+      const page = await db.selectFrom('pages').select('id').where('deleted_at', 'is', null).limit(1).executeTakeFirst();
+      if (page) await rebuildSearchIndex(db, backend);
+    },
     bulkLoad: (documents, bulkOptions) => bulkLoadDocuments(db, backend, documents, bulkOptions),
   };
 }
@@ -440,6 +450,7 @@ function toHit(doc: RankedDoc, marks: Set<string>): SectionHit {
     heading: doc.kind === 'page' ? '' : doc.heading || (doc.anchor === 'introduction' ? 'Introduction' : ''),
     year: doc.year,
     snippet: segments,
+    matchedIn: (['title', 'heading', 'links'] as const)[doc.level] ?? 'text',
     tier: doc.tier,
   };
 }

@@ -45,9 +45,14 @@ export class TermIndex implements VocabularyReader {
   async near(term: string, maxDistance: number, limit: number): Promise<Array<TermInfo & { distance: number }>> {
     const own = new Set(trigrams(term));
     // Each edit removes at most four distinct trigrams of the word.
-    const needed = Math.max(1, own.size - 4 * maxDistance);
+    const needed = own.size - 4 * maxDistance;
     const shared = new Map<number, number>();
-    for (const g of own) for (const i of this.grams.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    if (needed <= 0) {
+      // Too few trigrams for the filter to promise anything (short or repetitive words): consider every term.
+      this.infos.forEach((_, i) => shared.set(i, 0));
+    } else {
+      for (const g of own) for (const i of this.grams.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    }
     const candidates: Array<[number, number]> = [];
     for (const [i, count] of shared) {
       const info = this.infos[i]!;

@@ -75,6 +75,7 @@ export function Layout(props: LayoutProps) {
         {canonical ? <meta property="og:url" content={canonical} /> : null}
         <link rel="stylesheet" href={site.assets.css} />
         <script src={site.assets.js} defer></script>
+        <script src={site.assets.searchJs} defer></script>
         {props.scripts?.map((src) => <script src={src} defer></script>)}
         {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(jsonLd) }}></script> : null}
       </head>

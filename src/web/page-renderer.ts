@@ -19,7 +19,7 @@ export function createPageRenderer(deps: { db: Db; cache: RenderCache; assets: A
     const version = deps.cache.currentVersion;
     if (site?.version !== version) {
       const settings = await loadSettings(deps.db);
-      site = { version, context: { settings, baseUrl: deps.baseUrl, assets: { css: deps.assets.url('site.css'), js: deps.assets.url('site.js') } } };
+      site = { version, context: { settings, baseUrl: deps.baseUrl, assets: { css: deps.assets.url('site.css'), js: deps.assets.url('site.js'), searchJs: deps.assets.url('search.js') } } };
     }
     return site.context;
   }

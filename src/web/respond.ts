@@ -27,17 +27,17 @@ export function requestTarget(c: Context): string {
   return url.slice(url.indexOf('/', url.indexOf('//') + 2));
 }
 
-/**
- * Sends a prepared body: 304 when the browser's copy is current, otherwise
- * the best encoding it accepts. Bodies are already compressed.
- */
-export function sendPrepared(
-  c: Context,
-  body: CachedBody,
-  status: 200 | 404 | 410 = 200,
-  cacheControl = 'no-cache',
-  extraHeaders?: Record<string, string>,
-): Response {
+/** What choosing a prepared body's answer needs to know about the request. */
+export interface ConditionalRequest {
+  method: string;
+  ifNoneMatch: string | undefined;
+  acceptEncoding: string | undefined;
+}
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** The response headers of a prepared body in one encoding (null: the 304 answer, which has no body). */
+export function preparedHeaders(body: CachedBody, encoding: Encoding | null, cacheControl: string, extraHeaders?: Readonly<Record<string, string>>): Record<string, string> {
   // A plain object (not Headers) lets @hono/node-server write the response without converting it.
   const headers: Record<string, string> = {
     ...extraHeaders,
@@ -46,17 +46,40 @@ export function sendPrepared(
     vary: 'Accept-Encoding',
     'cache-control': cacheControl,
   };
-  if (status === 200 && etagMatches(requestHeader(c, 'if-none-match'), body.etag)) {
-    return new Response(null, { status: 304, headers });
+  if (encoding && encoding !== 'identity') headers['content-encoding'] = encoding;
+  if (encoding) headers['content-length'] = String(body[encoding].length);
+  return headers;
+}
+
+/**
+ * The answer to a request for a prepared body: 304 when the browser's copy
+ * is current, otherwise the best encoding it accepts. Bodies are already
+ * compressed. `headersFor` may hand out prebuilt header objects (the fast lane).
+ */
+export function preparedResponse(
+  body: CachedBody,
+  request: ConditionalRequest,
+  status: 200 | 404 | 410,
+  headersFor: (encoding: Encoding | null) => Record<string, string>,
+): Response {
+  if (status === 200 && etagMatches(request.ifNoneMatch, body.etag)) {
+    return new Response(null, { status: 304, headers: headersFor(null) });
   }
-  const encoding = chooseEncoding(requestHeader(c, 'accept-encoding'));
-  let payload = body.identity;
-  if (encoding !== 'identity') {
-    payload = body[encoding];
-    headers['content-encoding'] = encoding;
-  }
-  headers['content-length'] = String(payload.length);
-  return new Response(c.req.method === 'HEAD' ? null : (payload as unknown as BodyInit), { status, headers });
+  const encoding = chooseEncoding(request.acceptEncoding);
+  const payload = request.method === 'HEAD' ? null : (body[encoding] as unknown as BodyInit);
+  return new Response(payload, { status, headers: headersFor(encoding) });
+}
+
+/** Sends a prepared body from a route (see preparedResponse). */
+export function sendPrepared(
+  c: Context,
+  body: CachedBody,
+  status: 200 | 404 | 410 = 200,
+  cacheControl = 'no-cache',
+  extraHeaders?: Record<string, string>,
+): Response {
+  const request = { method: c.req.method, ifNoneMatch: requestHeader(c, 'if-none-match'), acceptEncoding: requestHeader(c, 'accept-encoding') };
+  return preparedResponse(body, request, status, (encoding) => preparedHeaders(body, encoding, cacheControl, extraHeaders));
 }
 
 function etagMatches(header: string | undefined, etag: string): boolean {
@@ -66,10 +89,10 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 /** Brotli if the client takes it, else gzip, else none; an explicit q=0 refuses an encoding. */
-export function chooseEncoding(accept: string | undefined): 'br' | 'gzip' | 'identity' {
+export function chooseEncoding(accept: string | undefined): Encoding {
   if (!accept) return 'identity';
-  // Fast path for what browsers send ("gzip, deflate, br, zstd"): no weights to read.
-  if (!accept.includes('q=')) return /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : 'identity';
+  // Fast path for what browsers send ("gzip, deflate, br, zstd"): no weights or wildcard to read.
+  if (!accept.includes('q=') && !accept.includes('*')) return /\bbr\b/i.test(accept) ? 'br' : /\bgzip\b/i.test(accept) ? 'gzip' : 'identity';
   // Per encoding: true (wanted), false (q=0), undefined (not named; "*" decides).
   const named: Record<string, boolean> = {};
   for (const part of accept.toLowerCase().split(',')) {

@@ -6,5 +6,5 @@ export interface SiteContext {
   /** Absolute base URL without trailing slash, for canonical and Open Graph URLs. */
   baseUrl: string;
   /** Fingerprinted asset paths (immutable caching). */
-  assets: { css: string; js: string };
+  assets: { css: string; js: string; /** The search box's type-ahead (public/search.js). */ searchJs: string };
 }

@@ -10,7 +10,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   testApp = await createTestApp();
-  server = await serveOnFreePort(testApp.atoz.app.fetch);
+  server = await serveOnFreePort(testApp.atoz.fetch);
 });
 
 afterAll(async () => {
@@ -30,7 +30,7 @@ function rawRequest(request: string): Promise<RawResponse> {
     const socket = connect(server.port, '127.0.0.1');
     const chunks: Buffer[] = [];
     socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer to ${JSON.stringify(request.slice(0, 80))}`)));
-    socket.on('data', (d) => chunks.push(d));
+    socket.on('data', (d: Buffer) => chunks.push(d));
     socket.on('error', reject);
     socket.on('close', () => {
       const text = Buffer.concat(chunks).toString('latin1');

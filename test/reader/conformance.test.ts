@@ -14,7 +14,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   testApp = await createTestApp();
-  server = await serveOnFreePort(testApp.atoz.app.fetch);
+  server = await serveOnFreePort(testApp.atoz.fetch);
   browser = await launchBrowser();
 });
 
@@ -63,7 +63,7 @@ describe('reader pages', () => {
             // Responsive: the page never needs horizontal scrolling (WCAG 1.4.10 reflow at 320 CSS px and up).
             const overflow = await page.evaluate(() => ({
               page: document.documentElement.scrollWidth,
-              widest: [...document.querySelectorAll('body *')]
+              widest: Array.from(document.querySelectorAll('body *'))
                 .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
                 .slice(0, 3)
                 .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
@@ -79,7 +79,7 @@ describe('reader pages', () => {
 });
 
 describe('long words on a small screen', () => {
-  it('a topic with a very long word, a long link and a long DOI still fits 375 px', async () => {
+  it('a topic with a very long word, a long link and long wanted-page names still fits 375 px', async () => {
     const word = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(2);
     await testApp.atoz.store.savePage({
       slug: 'reader-test-long-words',
@@ -102,7 +102,7 @@ describe('long words on a small screen', () => {
     try {
       for (const path of ['/directory/reader-test-long-words', '/directory/a-z', '/wanted']) {
         await page.goto(server.url + path);
-        const found = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, wide: [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 4).map((el) => `${el.tagName.toLowerCase()}.${el.className}`) }));
+        const found = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, wide: Array.from(document.querySelectorAll("body *")).filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 4).map((el) => `${el.tagName.toLowerCase()}.${el.className}`) }));
         expect({ path, ...found }).toEqual({ path, width: VIEWPORTS.phone.width, wide: [] });
       }
     } finally {

@@ -6,7 +6,9 @@ import { type Atoz, createAtoz } from '../../src/app.js';
 import { parsePageFile } from '../../src/content/page-file.js';
 import type { PageDocumentInput } from '../../src/directory/document.js';
 import { packageRoot } from '../../src/web/package-root.js';
+import { get as httpGet } from 'node:http';
 import { type TestApp, createTestApp } from '../support/app.js';
+import { type RunningServer, serveOnFreePort } from '../support/browser.js';
 import { skipWithoutDatabase } from '../support/database.js';
 
 // The render cache, ETags and precompressed bodies, on both databases.
@@ -148,6 +150,62 @@ describe.skipIf(await skipWithoutDatabase())('rendering', () => {
       } finally {
         await other.close();
       }
+    });
+  });
+
+  describe('over a real socket (atoz.fetch: the fast lane in front of the app)', () => {
+    let server: RunningServer;
+    beforeAll(async () => {
+      server = await serveOnFreePort(testApp.atoz.fetch);
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    function fetchRaw(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+      return new Promise((resolve, reject) => {
+        httpGet(server.url + path, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: { ...res.headers }, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    }
+    const comparable = (h: Record<string, unknown>) => {
+      const { date: _date, connection: _c, 'keep-alive': _k, ...rest } = h;
+      return rest;
+    };
+
+    it('a cached page answered by the fast lane is the same answer the app gives, headers and bytes', async () => {
+      await testApp.atoz.contentChanged();
+      testApp.atoz.cache.clear();
+      const viaApp = await fetchRaw(PATH, { 'accept-encoding': 'br' });
+      expect(testApp.atoz.cache.getByPath(PATH), 'the app taught the fast lane this path').toBeDefined();
+      const viaFastLane = await fetchRaw(PATH, { 'accept-encoding': 'br' });
+      expect(viaFastLane.status).toBe(200);
+      expect(comparable(viaFastLane.headers)).toEqual(comparable(viaApp.headers));
+      expect(viaFastLane.body.equals(viaApp.body)).toBe(true);
+      expect(viaFastLane.headers['content-security-policy']).toMatch(/default-src 'self'/);
+      const revalidated = await fetchRaw(PATH, { 'if-none-match': String(viaFastLane.headers.etag) });
+      expect(revalidated.status).toBe(304);
+      expect(comparable(revalidated.headers)).toMatchObject({ etag: viaFastLane.headers.etag, 'x-frame-options': 'DENY' });
+    });
+
+    it('a content change reaches readers served by the fast lane', async () => {
+      await fetchRaw(PATH);
+      await fetchRaw(PATH);
+      const page = demoPage('causes-proteins');
+      await testApp.atoz.store.savePage({ ...page, summary: 'Changed while the fast lane held the page.' });
+      await testApp.atoz.contentChanged();
+      expect((await fetchRaw(PATH)).body.toString()).toContain('Changed while the fast lane held the page.');
+    });
+
+    it('a request with a session cookie goes through the app (signed-in people never get the shared copy)', async () => {
+      await fetchRaw(PATH);
+      const res = await fetchRaw(PATH, { cookie: 'atoz_session=no-longer-valid' });
+      expect(res.status).toBe(200);
+      // Only the accounts middleware answers a stale session cookie by clearing it.
+      expect(String(res.headers['set-cookie'])).toMatch(/atoz_session=;/);
     });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Shared helpers for tests that need a real browser or a real socket:
  *
- *   const server = await serveOnFreePort(testApp.atoz.app.fetch);
+ *   const server = await serveOnFreePort(testApp.atoz.fetch); // atoz.fetch: the app as `npm start` serves it
  *   const browser = await launchBrowser();
  *   const context = await browser.newContext({ viewport: VIEWPORTS.phone, javaScriptEnabled: false });
  *   const page = await context.newPage();
@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import type { FetchHandler } from '../../src/web/fast-lane.js';
 
 /** The system Chromium (Debian package); override with ATOZ_CHROMIUM. */
 export const CHROMIUM_PATH = process.env.ATOZ_CHROMIUM ?? '/usr/bin/chromium';
@@ -63,10 +64,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves a fetch handler (e.g. `atoz.app.fetch`) over a real socket on a free loopback port. */
-export function serveOnFreePort(fetch: (request: Request) => Response | Promise<Response>): Promise<RunningServer> {
+/** Serves a fetch handler (`atoz.fetch`, or `atoz.app.fetch` without the fast lane) over a real socket on a free loopback port. */
+export function serveOnFreePort(fetch: FetchHandler): Promise<RunningServer> {
   return new Promise((resolve) => {
-    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+    const server = serve({ fetch: (request, env) => fetch(request, env), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({
         url: `http://127.0.0.1:${info.port}`,
         port: info.port,

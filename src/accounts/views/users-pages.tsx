@@ -49,10 +49,10 @@ function statusOf(user: UserRow, pending: InvitationRow | undefined): string {
   return user.password_hash ? 'Active' : 'Invitation not used: make a new link';
 }
 
-function RoleRadios({ name, idPrefix, checked, error }: { name: string; idPrefix: string; checked: Role | ''; error?: string | undefined }) {
+function RoleRadios({ name, idPrefix, checked, error, legend = 'Role' }: { name: string; idPrefix: string; checked: Role | ''; error?: string | undefined; legend?: string }) {
   return (
     <fieldset class={error ? 'field has-error' : 'field'} aria-describedby={error ? `${idPrefix}-error` : undefined}>
-      <legend>Role</legend>
+      <legend>{legend}</legend>
       {error ? (
         <span class="field-error" id={`${idPrefix}-error`}>
           <span class="visually-hidden">Error: </span>
@@ -189,7 +189,7 @@ export function UserPage(
       ) : (
         <form method="post" action={`${base}/role`} aria-labelledby="role-title" novalidate>
           <CsrfField token={props.csrfToken} />
-          <RoleRadios name="role" idPrefix="role" checked={target.role as Role} error={errorFor(errors, 'role-editor')} />
+          <RoleRadios name="role" idPrefix="role" legend={`What ${target.name} does`} checked={target.role as Role} error={errorFor(errors, 'role-editor')} />
           <button type="submit" class="button">
             Save role
           </button>

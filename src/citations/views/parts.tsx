@@ -68,3 +68,8 @@ function readSkipped(result: string): string | null {
     return null;
   }
 }
+
+/** Text as it can be shown again in a form: C0 control characters (other than tab and line breaks) are not allowed in HTML. */
+export function displayable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}

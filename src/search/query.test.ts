@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { TermInfo } from './backend.js';
+import { tsQuery } from './postgres-backend.js';
+import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, correctedText, expressionFor, parseQuery } from './query.js';
+import { ftsQuery } from './sqlite-backend.js';
+import { SynonymTable } from './synonyms.js';
+
+const synonyms = new SynonymTable([
+  { group_id: 1, term: 'SSc' },
+  { group_id: 1, term: 'systemic sclerosis' },
+  { group_id: 1, term: 'scleroderma' },
+]);
+const everywhere = (terms: string[]) => new Map<string, TermInfo>(terms.map((t) => [t, { term: t, display: t, pageDocs: 1, entryDocs: 1 }]));
+
+describe('parseQuery', () => {
+  it('turns words into groups with their synonyms', () => {
+    const q = parseQuery('SSc lung', synonyms);
+    expect(q.groups.map((g) => g.alternatives.map((a) => `${a.tier}:${a.terms.join('+')}`))).toEqual([
+      ['0:ssc', '1:systemic+sclerosis', '1:scleroderma'],
+      ['0:lung'],
+    ]);
+  });
+
+  it('keeps where each word stood, to rewrite the query for "Did you mean"', () => {
+    const q = parseQuery('What is sclerodema?', null);
+    q.groups[0]!.correction = { term: 'scleroderma', display: 'scleroderma', pageDocs: 3, entryDocs: 9 };
+    expect(correctedText(q)).toBe('What is scleroderma?');
+  });
+
+  it('uses the first 200 characters and 10 words of a long query, and says so', () => {
+    const long = parseQuery('lung '.repeat(400), null);
+    expect(long.shortened).toBe(true);
+    expect(long.text.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+    const many = parseQuery(Array.from({ length: 30 }, (_, i) => `word${i}`).join(' '), null);
+    expect(many.groups).toHaveLength(MAX_QUERY_WORDS);
+    expect(many.shortened).toBe(true);
+  });
+
+  it('reads query syntax as plain words: quotes, stars, carets, columns, parentheses, NEAR, AND/OR/NOT', () => {
+    const words = (text: string) => parseQuery(text, null).groups.map((g) => g.terms.join(' ')).sort();
+    for (const text of ['"mercury" OR kallikrein* NEAR(title)', 'title:mercury ^kallikrein NOT near', '((mercury AND kallikrein) near) {title}', '-mercury +kallikrein near: title!']) {
+      expect(words(text)).toEqual(['kallikrein', 'mercury', 'near', 'title']);
+    }
+  });
+
+  it('never lets anything but quoted [a-z0-9] terms into FTS5 or to_tsquery text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        const q = parseQuery(text, synonyms);
+        const counts = everywhere(q.groups.flatMap((g) => g.alternatives.flatMap((a) => a.terms)));
+        const expression = expressionFor(q, 2, 'entry', counts);
+        if (!expression) return;
+        expect(ftsQuery(expression)).toMatch(/^(?:[() ]|AND|OR|"[a-z0-9]+")+$/);
+        expect(tsQuery(expression)).toMatch(/^[()&| a-z0-9]+$/);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

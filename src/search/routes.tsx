@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../accounts/context.js';
+import { clientIp } from '../accounts/client-ip.js';
+import type { PageRenderer } from '../web/page-renderer.js';
+import { MAX_QUERY_CHARS } from './query.js';
+import { TokenBucketLimiter } from './rate-limit.js';
+import { readSearchForm } from './search-form.js';
+import type { Search } from './search.js';
+import { SearchPage } from './views/search-page.js';
+
+export interface SearchRouteDeps {
+  search: Search;
+  pages: PageRenderer;
+  /** ATOZ_TRUST_PROXY: take the client address from X-Forwarded-For (rate limiting). */
+  trustProxy: boolean;
+  /** Type-ahead requests per client: burst and sustained rate (defaults 30 and 5 per second). */
+  suggestLimit?: { capacity: number; perSecond: number; now?: () => number };
+}
+
+/** The results page (works without JavaScript) and the type-ahead endpoint behind public/search.js. */
+export function searchRoutes(deps: SearchRouteDeps) {
+  const app = new Hono<AppEnv>();
+  const limiter = new TokenBucketLimiter(deps.suggestLimit ?? { capacity: 30, perSecond: 5 });
+
+  app.get('/search', async (c) => {
+    const form = readSearchForm({ q: c.req.query('q'), kind: c.req.queries('kind'), from: c.req.query('from'), to: c.req.query('to'), page: c.req.query('page') });
+    const hasQuery = form.input.q.trim() !== '';
+    const results = hasQuery
+      ? await deps.search.search({ text: form.input.q, kinds: form.kinds, yearFrom: form.yearFrom, yearTo: form.yearTo, page: form.page })
+      : null;
+    const site = await deps.pages.siteContext();
+    return deps.pages.fresh(c, <SearchPage site={site} user={c.get('user')} csrfToken={c.get('csrfToken')} form={form} results={results} />);
+  });
+
+  app.get('/api/search/suggest', async (c) => {
+    const headers = { 'cache-control': 'private, max-age=30' };
+    const take = limiter.take(clientIp(c, deps.trustProxy));
+    if (!take.allowed) {
+      return c.json({ error: 'Too many suggestion requests. Please wait a moment.' }, 429, { 'retry-after': String(take.retryAfterSeconds), 'cache-control': 'no-store' });
+    }
+    const q = c.req.query('q') ?? '';
+    if (q.length > MAX_QUERY_CHARS) {
+      return c.json({ error: `The search text is longer than ${MAX_QUERY_CHARS} characters.`, limit: MAX_QUERY_CHARS }, 400, { 'cache-control': 'no-store' });
+    }
+    const suggestions = q.trim() ? await deps.search.suggest(q) : [];
+    return c.json({ query: q, suggestions }, 200, headers);
+  });
+
+  return app;
+}
