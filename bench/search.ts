@@ -15,7 +15,7 @@
  *   --no-minisearch      skip the baseline (it holds everything in memory: large runs need a big heap)
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import MiniSearch from 'minisearch';
@@ -133,6 +133,7 @@ async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; file?: str
 
 async function main() {
   console.log(`atoz search benchmark: ${DIGESTS.toLocaleString('en')} digests, ${QUERIES} queries, seed ${SEED}, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}`);
+  console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start (latency is wall-clock time: a busy machine inflates it)`);
   const { handle, file, drop } = await openBenchDatabase();
   const { db } = handle;
   try {
@@ -170,17 +171,22 @@ async function main() {
     // Warm-up (caches, JIT, vocabulary load), not measured.
     for (const q of queries.slice(0, 200)) await search.search({ text: q.text });
     const times: Record<Category | 'all', number[]> = { all: [], exact: [], prefix: [], synonym: [], misspelt: [] };
+    const cpuTimes: number[] = [];
     let found = 0;
     for (const q of queries) {
+      const cpu = process.cpuUsage();
       const start = performance.now();
       const r = await search.search({ text: q.text });
       const ms = performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      cpuTimes.push((used.user + used.system) / 1000);
       times.all.push(ms);
       times[q.category].push(ms);
       if (r.total > 0) found++;
     }
     console.log(`query latency, results page (search): ${summary(times.all)}; ${((found / queries.length) * 100).toFixed(0)}% of queries found something`);
     for (const c of ['exact', 'prefix', 'synonym', 'misspelt'] as const) console.log(`  ${c.padEnd(9)} ${summary(times[c])}`);
+    console.log(`  CPU time of this process per query (unaffected by waiting for a busy machine${POSTGRES ? '; excludes the PostgreSQL server' : ''}): ${summary(cpuTimes)}`);
     const suggestTimes: number[] = [];
     for (const q of queries.filter((x) => x.category === 'prefix')) {
       const start = performance.now();
@@ -190,6 +196,7 @@ async function main() {
     console.log(`type-ahead (suggest) on the prefix queries: ${summary(suggestTimes)}`);
 
     if (MINISEARCH) await miniSearchBaseline(pageIds, queries);
+    console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
     await drop();
   }
@@ -230,16 +237,21 @@ async function miniSearchBaseline(pageIds: number[], queries: Array<{ text: stri
   for (const q of queries.slice(0, 200)) mini.search(q.text);
   const times: Record<Category | 'all', number[]> = { all: [], exact: [], prefix: [], synonym: [], misspelt: [] };
   let found = 0;
+  const cpuTimes: number[] = [];
   for (const q of queries) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const r = mini.search(q.text);
     const ms = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     times.all.push(ms);
     times[q.category].push(ms);
     if (r.length) found++;
   }
   console.log(`query latency: ${summary(times.all)}; ${((found / queries.length) * 100).toFixed(0)}% of queries found something`);
   for (const c of ['exact', 'prefix', 'synonym', 'misspelt'] as const) console.log(`  ${c.padEnd(9)} ${summary(times[c])}`);
+  console.log(`  CPU time per query: ${summary(cpuTimes)}`);
 }
 
 main().catch((error) => {

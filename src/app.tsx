@@ -113,6 +113,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const accounts = await createAccounts({ db, pages, trustProxy: config.trustProxy });
   const editing = editingRoutes({
     db, store, queries, pages, markdown, citations, assets, trustProxy: config.trustProxy,
+    staleEvidenceYears: config.staleEvidenceYears,
     contentChanged: async () => {
       await watcher.refresh();
     },

@@ -14,8 +14,8 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
-  /** Largest number of pooled PostgreSQL connections per server. */
-  dbPoolSize: z.coerce.number().int().min(1).max(200).default(10),
+  /** Largest number of pooled PostgreSQL connections per server (at least 2: first start holds one for a lock while importing on another). */
+  dbPoolSize: z.coerce.number().int().min(2, 'ATOZ_DB_POOL_SIZE must be at least 2').max(200).default(10),
   /** Milliseconds to wait for a PostgreSQL connection before failing a request. */
   dbConnectTimeoutMs: z.coerce.number().int().min(100).default(5000),
   /** Milliseconds a single SQL statement may run on PostgreSQL. */

@@ -7,6 +7,12 @@ export interface AtozProcess {
   url: string;
   /** Milliseconds from spawn to the first 200 of `firstPath`. */
   coldStartMs: number;
+  /**
+   * Where the cold start went, from the "ready in N ms" line main.ts prints:
+   * booting Node and loading modules, then createAtoz() (database, warm-up),
+   * then rendering the first page. Null when the line was not seen.
+   */
+  phases: { loadMs: number; startupMs: number; firstPageMs: number } | null;
   stop(): Promise<void>;
 }
 
@@ -25,7 +31,12 @@ export async function startAtoz(env: Record<string, string>, firstPath: string, 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (d) => (output += d));
+  let ready: { at: number; startupMs: number } | undefined;
+  child.stdout?.on('data', (d) => {
+    output += d;
+    const m = /ready in (\d+) ms/.exec(output);
+    if (m && !ready) ready = { at: performance.now() - started, startupMs: Number(m[1]) };
+  });
   child.stderr?.on('data', (d) => (output += d));
   let alive = true;
   child.on('exit', () => (alive = false));
@@ -40,6 +51,7 @@ export async function startAtoz(env: Record<string, string>, firstPath: string, 
   return {
     url,
     coldStartMs,
+    phases: ready ? { loadMs: ready.at - ready.startupMs, startupMs: ready.startupMs, firstPageMs: coldStartMs - ready.at } : null,
     stop: () =>
       new Promise<void>((resolve) => {
         if (!alive) return resolve();

@@ -4,12 +4,15 @@ import { seedUser } from '../accounts/test-support/session-client.js';
 import type { Db } from '../db/database.js';
 import { createDirectoryQueries } from '../directory/queries.js';
 import { createDirectoryStore } from '../directory/store.js';
+import { loadCitationDashboard } from './dashboard.js';
 import { cacheKeyForUrl, createDatabaseResponseCache } from './db-response-cache.js';
 import { flagsOfCitation, openFlags, openFlagsByCitation, raiseFlag, resolveFlags } from './flags.js';
 import { findExistingCitation, saveCitation } from './import-service.js';
 import { createCitationRendering } from './rendering.js';
 import { addInboxItems, dismissInboxItem, newInboxItems, saveResearchQuery, researchQueryOf } from './research-inbox.js';
+import { createCitationServices } from './services.js';
 import { staleEvidencePages } from './stale-evidence.js';
+import { fixtureFetch } from './test-support/fixture-fetch.js';
 import { fixtureRecord, freshRecord } from './test-support/seed.js';
 
 const skip = await skipWithoutDatabase();
@@ -151,6 +154,26 @@ describe.skipIf(skip)('citation stores', () => {
     });
   });
 
+  describe('createCitationServices', () => {
+    it('is off without a contact address, and otherwise sends tool, email and API key (which never reaches the cache table)', async () => {
+      const off = createCitationServices({ ncbiTool: 'atoz', ncbiEmail: undefined, ncbiApiKey: undefined, crossrefMailto: undefined }, db);
+      expect([off.pubmed, off.crossref]).toEqual([null, null]);
+      expect(off.pubmedMissing).toMatch(/ATOZ_NCBI_EMAIL/);
+
+      const fixtures = fixtureFetch();
+      const on = createCitationServices({ ncbiTool: 'atoz-test', ncbiEmail: 'editors@atoz.test', ncbiApiKey: 'abcdef0123456789', crossrefMailto: undefined }, db, { fetch: fixtures.fetch, sleep: async () => {} });
+      expect((await on.pubmed!.esummary(['90000002'])).get('90000002')?.ok).toBe(true);
+      const sent = fixtures.requests[0]!.searchParams;
+      expect([sent.get('tool'), sent.get('email'), sent.get('api_key')]).toEqual(['atoz-test', 'editors@atoz.test', 'abcdef0123456789']);
+      const cached = await db.selectFrom('citation_http_cache').select('url').where('url', 'like', '%90000002%').execute();
+      expect(cached).toHaveLength(1);
+      expect(cached[0]!.url).not.toContain('abcdef0123456789');
+      // Crossref uses the NCBI address when it has none of its own.
+      expect((await on.crossref!.lookupDoi('10.1371/journal.pone.0001693')).key).toBe('doi:10.1371/journal.pone.0001693');
+      expect(on.pubmed!.limiter).not.toBe(on.crossref!.limiter);
+    });
+  });
+
   describe('research inbox', () => {
     let pageId: number;
     beforeEach(async () => {
@@ -180,6 +203,17 @@ describe.skipIf(skip)('citation stores', () => {
       expect((await researchQueryOf(db, pageId))?.lastRunAt).toBeNull();
       expect(await saveResearchQuery(db, { ...input, term: '' })).toBe('removed');
       expect(await researchQueryOf(db, pageId)).toBeNull();
+    });
+  });
+
+  describe('dashboard', () => {
+    it('gathers open flags, waiting inbox items and aged evidence for the editors’ dashboard', async () => {
+      const data = await loadCitationDashboard(db, 7, new Date('2025-06-01T00:00:00Z'));
+      expect(data.staleYears).toBe(7);
+      expect(data.flagged).toEqual(await openFlags(db));
+      expect(data.flagged.length).toBeGreaterThan(0); // the retracted import above
+      expect(data.inboxCount).toBe((await newInboxItems(db)).length);
+      expect(data.stale).toEqual(await staleEvidencePages(db, 7, new Date('2025-06-01T00:00:00Z')));
     });
   });
 

@@ -62,10 +62,12 @@ export function createDatabaseResponseCache(db: Db, options: DatabaseResponseCac
       }
     },
 
-    /** Deletes expired rows; returns how many. */
-    async prune() {
-      const result = await db.deleteFrom('citation_http_cache').where('expires_at', '<=', new Date(now()).toISOString()).executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
+    prune: () => pruneExpiredResponses(db, new Date(now())),
   };
+}
+
+/** Deletes expired cached answers (retraction watch does it daily); returns how many. */
+export async function pruneExpiredResponses(db: Db, now = new Date()): Promise<number> {
+  const result = await db.deleteFrom('citation_http_cache').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

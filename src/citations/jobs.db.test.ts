@@ -117,6 +117,19 @@ describe.skipIf(skip)('background jobs of citations', () => {
       expect((await db.selectFrom('citation_flags').select('id').execute()).length).toBe(3);
     });
 
+    it('a successful run through the job table records its report and removes expired cached answers', async () => {
+      await db.insertInto('citation_http_cache').values({ url: 'https://example.org/expired', body: '{}', expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+      const registry = new JobRegistry();
+      registry.register(retractionWatchJob({ pubmed: pubmed(fixtures.fetch), notConfigured: 'not configured' }));
+      await db.updateTable('jobs').set({ run_at: new Date(0).toISOString() }).where('key', '=', RETRACTION_WATCH_JOB).execute();
+      const [run] = await new JobWorker(db, registry, createJobQueue(db, registry), { log: () => {} }).runDue();
+      expect(run).toMatchObject({ ok: true });
+      expect(JSON.parse(run!.detail)).toMatchObject({ checked: 423, newFlags: 0, prunedCacheEntries: 1 });
+      const job = await db.selectFrom('jobs').selectAll().where('key', '=', RETRACTION_WATCH_JOB).executeTakeFirstOrThrow();
+      expect(job).toMatchObject({ last_error: null, attempts: 0 });
+      expect(Date.parse(job.run_at!) - Date.now()).toBeGreaterThan(23 * 3600 * 1000); // tomorrow
+    });
+
     it('does nothing, successfully, when PubMed is not configured', async () => {
       const registry = new JobRegistry();
       registry.register(retractionWatchJob({ pubmed: null, notConfigured: 'set ATOZ_NCBI_EMAIL' }));

@@ -157,7 +157,7 @@ export async function addInboxItems(tx: Tx, pageId: number, records: readonly Ci
   let added = 0;
   for (const record of records) {
     if (!record.pmid) continue;
-    const year = record.csl.issued?.['date-parts'][0];
+    const year = record.csl.issued?.['date-parts'][0]; // [YYYY, M?, D?]
     const result = await tx
       .insertInto('research_inbox')
       .values({
@@ -166,7 +166,7 @@ export async function addInboxItems(tx: Tx, pageId: number, records: readonly Ci
         record: JSON.stringify(record),
         title: record.csl.title?.trim() || '(untitled)',
         journal: record.csl['container-title-short'] ?? record.csl['container-title'] ?? null,
-        published: year ? year.join('-') : null,
+        published: year ? year.map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0'))).join('-') : null,
         pub_types: JSON.stringify(record.pubTypes),
         found_at: foundAt,
         decided_at: null,

@@ -10,6 +10,7 @@ import type { Db } from '../db/database.js';
 import { nowIso } from '../db/database.js';
 import { bumpContentVersion } from '../directory/store.js';
 import { defineJob } from '../jobs/registry.js';
+import { pruneExpiredResponses } from './db-response-cache.js';
 import type { EutilsClient } from './eutils.js';
 import { raiseFlag } from './flags.js';
 import { retractionStatus } from './study-type.js';
@@ -30,6 +31,8 @@ export interface RetractionWatchReport {
   missing: string[];
   /** Set when the run did nothing because PubMed is not configured. */
   skipped?: string;
+  /** Expired rows removed from the shared answer cache afterwards (job runs only). */
+  prunedCacheEntries?: number;
 }
 
 /** One pass over every cited PMID; `onChange` runs once at the end when readers' pages changed. */
@@ -89,7 +92,9 @@ export function retractionWatchJob(deps: { pubmed: EutilsClient | null; notConfi
     leaseMs: 5 * 60_000,
     async run(_payload, context): Promise<RetractionWatchReport> {
       if (!deps.pubmed) return { checked: 0, batches: 0, updated: 0, newFlags: 0, missing: [], skipped: deps.notConfigured };
-      return runRetractionWatch(context.db, deps.pubmed, { signal: context.signal, onChange: deps.onChange });
+      const report = await runRetractionWatch(context.db, deps.pubmed, { signal: context.signal, onChange: deps.onChange });
+      // Daily housekeeping of the shared answer cache: expired answers are never served, so they can go.
+      return { ...report, prunedCacheEntries: await pruneExpiredResponses(context.db) };
     },
   });
 }

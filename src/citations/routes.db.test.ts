@@ -4,6 +4,7 @@ import { skipWithoutDatabase } from '../../test/support/database.js';
 import { SessionClient, seedUser } from '../accounts/test-support/session-client.js';
 import type { Db } from '../db/database.js';
 import { bumpContentVersion } from '../directory/store.js';
+import { loadSettings, saveSettings } from '../site/settings.js';
 import { raiseFlag } from './flags.js';
 import type { FetchLike } from './http.js';
 import { type FixtureFetch, fixtureFetch } from './test-support/fixture-fetch.js';
@@ -235,8 +236,16 @@ describe.skipIf(skip)('citation routes', () => {
       expect(topic.split(warning).length - 1).toBe(2); // in the digest's source line and in References
       expect(await (await t.request('/bibliography')).text()).toContain(warning);
 
-      // Listed for editors, with a way to resolve it.
+      // Listed for editors, with a way to resolve it, on the citations page and the dashboard.
       expect(text(await (await editor.get('/edit/citations')).text())).toContain('Retractions and corrections to deal with (1)');
+      const dashboard = await editor.get('/dashboard');
+      expect(dashboard.status).toBe(200);
+      const board = await dashboard.text();
+      expect(board).toMatch(new RegExp(`id="dashboard-flagged"[\\s\\S]*Warning: Retracted study\\.[\\s\\S]*href="/edit/citations/${citationId}"`));
+      // The demo cites studies from 2005 to 2013: with the default of 7 years, their pages are listed as aged.
+      const pageTitle = (await db.selectFrom('pages').select('title').where('slug', '=', slug).executeTakeFirstOrThrow()).title;
+      expect(board).toContain(`<a href="/edit/${slug}">${pageTitle}</a>: newest evidence from 2012`);
+      expect(board.indexOf('<h2 id="dashboard-stale">Evidence older than 7 years</h2>')).toBeLessThan(board.indexOf(`<a href="/edit/${slug}">${pageTitle}</a>: newest evidence`));
 
       // A reviewer may not resolve; an editor must say what was done.
       expect((await reviewer.post(`/edit/citations/${citationId}/resolve`, { note: 'fine' })).status).toBe(403);
@@ -253,6 +262,29 @@ describe.skipIf(skip)('citation routes', () => {
       expect(JSON.parse(audit.details)).toMatchObject({ statuses: ['retracted'], note: 'Digest now says the study was retracted.' });
       expect(text(await (await editor.get(`/edit/citations/${citationId}`)).text())).toContain('Resolved flags');
       void key;
+    });
+
+    it('follows the site-wide citation style: Vancouver by default, APA when the settings say so', async () => {
+      const { slug } = await digestPage();
+      const vancouver = await (await t.request(`/directory/${slug}`)).text();
+      expect(vancouver).toContain('J Rheumatol. 2012 Aug;39(8):1654–8.');
+      const settings = await loadSettings(db);
+      await db.transaction().execute(async (tx) => {
+        await saveSettings(tx, { ...settings, citationStyle: 'apa' });
+        await bumpContentVersion(tx);
+      });
+      await t.atoz.contentChanged();
+      try {
+        const apa = await (await t.request(`/directory/${slug}`)).text();
+        expect(apa).toContain('(2012). <i>The Journal of Rheumatology</i>, <i>39</i>(8), 1654–1658.');
+        expect(apa).not.toContain('2012 Aug;39(8)');
+      } finally {
+        await db.transaction().execute(async (tx) => {
+          await saveSettings(tx, settings);
+          await bumpContentVersion(tx);
+        });
+        await t.atoz.contentChanged();
+      }
     });
 
     it('exports a topic’s references and the whole bibliography as RIS, BibTeX and CSL-JSON downloads', async () => {

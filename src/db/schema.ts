@@ -484,7 +484,7 @@ export interface ResearchInboxTable {
   pmid: string;
   /** The whole CitationRecord from esummary (JSON text), so drafting needs no network. */
   record: string;
-  /** Denormalised for the list: title, journal abbreviation, PubMed's publication date text. */
+  /** Denormalised for the list: title, journal abbreviation, publication date as YYYY, YYYY-MM or YYYY-MM-DD. */
   title: string;
   journal: string | null;
   published: string | null;

@@ -44,7 +44,9 @@ export function publishChecklist({ doc, state, published, unknownCitations }: Ch
         ? 'The page has no research digests.'
         : unsourcedResearch.length
           ? `Missing or unknown citation in ${unsourcedResearch.map(({ e, heading }) => `${where(heading)} ([@${e.citationKey}])`).join(', ')}.`
-          : `All ${research.length} research digest${research.length === 1 ? '' : 's'} cite a study in the bibliography.`,
+          : research.length === 1
+            ? 'The research digest cites a study in the bibliography.'
+            : `All ${research.length} research digests cite a study in the bibliography.`,
     },
     {
       id: 'news-sources',
@@ -54,7 +56,9 @@ export function publishChecklist({ doc, state, published, unknownCitations }: Ch
         ? 'The page has no news digests.'
         : unsourcedNews.length
           ? `Missing outlet or date in ${unsourcedNews.map(({ heading }) => where(heading)).join(', ')}.`
-          : `All ${news.length} news digest${news.length === 1 ? '' : 's'} name their outlet and date.`,
+          : news.length === 1
+            ? 'The news digest names its outlet and date.'
+            : `All ${news.length} news digests name their outlet and date.`,
     },
     reviewItem(doc, state, published),
   ];

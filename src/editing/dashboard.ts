@@ -1,15 +1,15 @@
 import type { CurrentUser } from '../accounts/context.js';
 import type { Db } from '../db/database.js';
 import type { DirectoryQueries } from '../directory/queries.js';
-import { addMonths } from '../directory/store.js';
 import { type Revision, createRevisionReader, pageIdOf } from './revision-store.js';
 import type { DashboardData } from './views/dashboard-page.js';
+import { loadCitationDashboard } from '../citations/dashboard.js';
 
 /** Everything on an editor's dashboard, gathered in parallel. */
-export async function loadDashboard(db: Db, queries: DirectoryQueries, user: CurrentUser, today: string): Promise<DashboardData> {
+export async function loadDashboard(db: Db, queries: DirectoryQueries, user: CurrentUser, today: string, options: { staleEvidenceYears?: number } = {}): Promise<DashboardData> {
   const read = createRevisionReader(db);
-  const soon = addMonths(today, 1);
-  const [myDrafts, awaitingReview, approved, due, never, wanted, recent, deleted] = await Promise.all([
+  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  const [myDrafts, awaitingReview, approved, due, never, wanted, recent, deleted, citations] = await Promise.all([
     read.inStates(['draft'], { headsOnly: true, authorUserId: user.id }),
     read.inStates(['in_review'], { headsOnly: true }),
     read.inStates(['approved']),
@@ -26,6 +26,8 @@ export async function loadDashboard(db: Db, queries: DirectoryQueries, user: Cur
     queries.wantedPages(25),
     read.recent(20),
     db.selectFrom('pages').select(['slug', 'title', 'deleted_at']).where('deleted_at', 'is not', null).orderBy('deleted_at', 'desc').limit(100).execute(),
+    // ATOZ_STALE_EVIDENCE_YEARS, default 7.
+    loadCitationDashboard(db, options.staleEvidenceYears ?? 7, new Date(`${today}T00:00:00Z`)),
   ]);
   return {
     myDrafts,
@@ -36,6 +38,7 @@ export async function loadDashboard(db: Db, queries: DirectoryQueries, user: Cur
     wanted,
     recent,
     deleted: deleted.map((p) => ({ slug: p.slug, title: p.title, deletedAt: p.deleted_at! })),
+    citations,
     editSlug: await editSlugs(db, [...myDrafts, ...awaitingReview, ...approved, ...recent]),
   };
 }

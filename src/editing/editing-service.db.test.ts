@@ -215,6 +215,23 @@ describe.skipIf(skip)('editing service: revisions, conflicts, review and publish
     expect(history.filter((r) => ['draft', 'in_review', 'approved'].includes(r.state))).toEqual([]);
   });
 
+  it('keeps an approved revision publishable while a newer draft is worked on', async () => {
+    const base = await head('causes-cytokines');
+    const approvedText = 'Cytokines are messengers between immune cells.';
+    const saved = await service.save({ pageKey: base.pageKey, document: withIntro(base.document, approvedText), summary: 'to review', baseRevisionId: base.id, actor: editor });
+    if (saved.kind !== 'saved') throw new Error(saved.kind);
+    await service.submit(saved.revision.id, editor);
+    await service.approve(saved.revision.id, reviewer);
+    const newer = await service.save({ pageKey: base.pageKey, document: withIntro(base.document, 'Work in progress.'), summary: 'later', baseRevisionId: saved.revision.id, actor: editor });
+    if (newer.kind !== 'saved') throw new Error(newer.kind);
+    expect((await service.read.byId(saved.revision.id))!.state).toBe('approved');
+    expect((await service.publish(saved.revision.id, editor)).kind).toBe('published');
+    expect((await queries.page('causes-cytokines'))!.sections[0]!.entries[0]!.body).toBe(approvedText);
+    // The newer draft carries on untouched.
+    expect((await service.read.byId(newer.revision.id))!.state).toBe('draft');
+    expect((await service.read.head(base.pageKey))!.id).toBe(newer.revision.id);
+  });
+
   it('clamps the next review date to the end of a shorter month', async () => {
     clockNow = new Date('2025-01-31T10:00:00Z');
     const base = await head();

@@ -7,7 +7,7 @@ import { PageDocument, type PageDocumentInput } from '../directory/document.js';
 import { ContentValidationError, type FieldProblem } from '../directory/errors.js';
 import { slugify } from '../directory/slug.js';
 import { type DirectoryStore, addMonths } from '../directory/store.js';
-import { type ChecklistItem, checklistPasses, publishChecklist, sameMedicalContent } from './checklist.js';
+import { type ChecklistItem, checklistPasses, publishChecklist } from './checklist.js';
 import { loadPublishedDocument } from './published-document.js';
 import { type Revision, createRevisionReader, pageIdOf, pageKeyOf } from './revision-store.js';
 import { checkAgainstDatabase, unknownCitationKeys } from './validate.js';

@@ -97,6 +97,12 @@ export function createRevisionReader(db: Db | Tx) {
       return row ? toRevision(row) : null;
     },
 
+    /** The newest revision of a page in one state (an approved revision with a newer draft on top, …). */
+    async latestInState(pageKey: string, state: RevisionState): Promise<Revision | null> {
+      const row = await revisionQuery(db).where('r.page_key', '=', pageKey).where('r.state', '=', state).orderBy('r.number', 'desc').limit(1).executeTakeFirst();
+      return row ? toRevision(row) : null;
+    },
+
     /** The newest revision of any page whose document had this address (renamed drafts, never-published pages). */
     async newestWithSlug(slug: string): Promise<Revision | null> {
       const row = await revisionQuery(db).where('r.slug', '=', slug).orderBy('r.id', 'desc').limit(1).executeTakeFirst();

@@ -45,6 +45,8 @@ export interface EditingRouteDeps {
   trustProxy: boolean;
   contentChanged: () => Promise<void>;
   clock?: () => Date;
+  /** ATOZ_STALE_EVIDENCE_YEARS: the dashboard lists pages whose newest evidence is older. */
+  staleEvidenceYears?: number;
 }
 
 /** Messages after a redirect, chosen by key so nothing from the address is echoed back. */
@@ -157,8 +159,9 @@ export function editingRoutes(deps: EditingRouteDeps) {
     const { located, head, form } = state;
     const read = documentFromForm(form);
     const doc = previewDocument(read.document ?? lenientDocument(form), head);
-    const [published, checklist, parents, authorList, site] = await Promise.all([
+    const [published, approved, checklist, parents, authorList, site] = await Promise.all([
       located ? service.read.lastPublished(located.pageKey) : null,
+      located ? service.read.latestInState(located.pageKey, 'approved') : null,
       head ? service.checklist(head) : null,
       parentOptions(located?.kind === 'page' ? located.slug : null),
       authors(),
@@ -177,6 +180,7 @@ export function editingRoutes(deps: EditingRouteDeps) {
         authors={authorList}
         head={head}
         published={published}
+        approvedBehind={approved && head && approved.id !== head.id ? approved : null}
         checklist={checklist}
         readability={measurePage(doc ?? { summary: form.summary, sections: [] })}
         preview={preview}
@@ -313,7 +317,7 @@ export function editingRoutes(deps: EditingRouteDeps) {
 
   app.get('/dashboard', async (c) => {
     const user = c.get('user')!;
-    const data = await loadDashboard(db, queries, user, clock().toISOString().slice(0, 10));
+    const data = await loadDashboard(db, queries, user, clock().toISOString().slice(0, 10), { staleEvidenceYears: deps.staleEvidenceYears });
     return pages.fresh(c, <DashboardPage {...await frame(c)} data={data} canCreate={can(user, 'page.edit')} canRestore={can(user, 'page.delete')} notice={notice(c)} />);
   });
 

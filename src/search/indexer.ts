@@ -36,7 +36,7 @@ export async function storeDocuments(tx: Tx, backend: SearchBackend, docs: Searc
   if (!docs.length) return;
   const ids = await backend.reserveIds(tx, docs.length);
   const prepared = docs.map((doc, i): PreparedDocument => ({ ...doc, id: ids[i]!, index: indexTexts(doc) }));
-  for (const doc of prepared) countDocument(deltas, doc, 1);
+  for (const doc of prepared) countDocument(deltas, doc, 1, doc.index);
   await backend.insert(tx, prepared);
 }
 

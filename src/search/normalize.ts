@@ -79,11 +79,19 @@ export interface TextWord {
   folded: string[];
 }
 
+const PLAIN_WORD = /^[A-Za-z0-9'`]+$/;
+
+function plainWord(word: string): string[] {
+  const folded = word.replace(/['`]/g, '').toLowerCase().slice(0, MAX_TOKEN_LENGTH);
+  return folded ? [folded] : [];
+}
+
 /** The words of an original text with their positions, so matches can be marked in place. */
 export function wordsWithOffsets(text: string): TextWord[] {
   const out: TextWord[] = [];
   for (const m of text.matchAll(WORD)) {
-    const folded = foldedWords(m[0]).filter((w) => !STOPWORDS.has(w));
+    // Plain ASCII words (nearly all of them) skip Unicode normalisation; the result is the same.
+    const folded = (PLAIN_WORD.test(m[0]) ? plainWord(m[0]) : foldedWords(m[0])).filter((w) => !STOPWORDS.has(w));
     if (folded.length) out.push({ start: m.index, end: m.index + m[0].length, terms: folded.map(stem), folded });
   }
   return out;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageDocumentInput } from '../directory/document.js';
 import { skipWithoutDatabase } from '../../test/support/database.js';
+import { SynonymGroupError, createSynonymStore } from './synonym-store.js';
 import { type SearchFixture, createSearchFixture, slugsFor } from './test-support/fixture-directory.js';
 
 const skip = await skipWithoutDatabase();
@@ -178,5 +179,31 @@ describe.skipIf(skip)('search engine', () => {
       expect(await f.search.suggest('   ')).toEqual([]);
       expect(await f.search.suggest('the')).toEqual([]);
     });
+  });
+});
+
+describe.skipIf(skip)('synonyms added by editors', () => {
+  let f: SearchFixture;
+  beforeAll(async () => {
+    f = await createSearchFixture();
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  it('take effect on the next search, and stop when removed', async () => {
+    const synonyms = createSynonymStore(f.db);
+    expect(await slugsFor(f.search, 'westwind')).toEqual([]);
+    const id = await synonyms.add(['westwind', 'zephyrine']);
+    expect(await slugsFor(f.search, 'westwind')).toEqual(['zephyrine-overview', 'heading-page', 'body-page']);
+    expect((await synonyms.list()).find((g) => g.id === id)?.terms).toEqual(['westwind', 'zephyrine']);
+    await synonyms.remove(id);
+    expect(await slugsFor(f.search, 'westwind')).toEqual([]);
+  });
+
+  it('refuses a group that cannot work', async () => {
+    const synonyms = createSynonymStore(f.db);
+    await expect(synonyms.add(['alone'])).rejects.toThrow(new SynonymGroupError('A synonym group needs at least two different terms.'));
+    await expect(synonyms.add(['fine', 'the'])).rejects.toThrow('These terms have no searchable words or are too long: the');
   });
 });

@@ -2,13 +2,13 @@ import type { Db } from '../db/database.js';
 import { dialectOf } from '../db/dialect.js';
 import type { EntryKind } from '../db/schema.js';
 import type { PageIndexer } from '../directory/store.js';
-import type { MatchOptions, SearchBackend, TermInfo } from './backend.js';
+import type { MatchExpression, MatchOptions, SearchBackend, TermInfo } from './backend.js';
 import { type BulkLoadOptions, bulkLoadDocuments } from './bulk.js';
 import type { DocumentKind, DocumentScope, SearchDocument } from './documents.js';
 import { createSearchIndexer, rebuildSearchIndex } from './indexer.js';
 import { terms } from './normalize.js';
 import { createPostgresBackend } from './postgres-backend.js';
-import { type ParsedQuery, type QueryGroup, type Tier, allTerms, correctedText, estimateMatches, expandQuery, expressionFor, parseQuery } from './query.js';
+import { type ParsedQuery, type QueryGroup, type Tier, allTerms, correctedText, docsIn, estimateMatches, expandQuery, expressionFor, parseQuery } from './query.js';
 import { type Segment, highlight, snippet } from './snippet.js';
 import { createSqliteBackend } from './sqlite-backend.js';
 import { SynonymTable } from './synonyms.js';
@@ -103,9 +103,15 @@ export interface Search {
 }
 
 /** Matches asked for per scope and tier; pages are ranked from these. */
-const LIMIT: Record<DocumentScope, number> = { page: 150, entry: 300 };
-/** Above this many likely matches, a scope returns its newest matches instead of ranking them all (see MatchOptions.order). */
-export const RANK_ALL_UP_TO = 4000;
+const LIMIT: Record<DocumentScope, number> = { page: 120, entry: 200 };
+/**
+ * Ranking every match costs about a microsecond per match and per posting
+ * read. Above these bounds a scope returns its newest matches instead (see
+ * MatchOptions.order): such words are in so many documents that their weights
+ * barely differ, and titles and headings are still ranked in full.
+ */
+export const RANK_ALL_UP_TO = 1500;
+const RANK_POSTINGS_UP_TO = 8000;
 /** Pages enough to stop trying synonyms and corrections. */
 const ENOUGH_PAGES = 60;
 const MAX_PER_PAGE = 50;
@@ -187,8 +193,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
         const key = `${scope}:${JSON.stringify(expression)}`;
         if (asked.has(key)) continue; // this tier adds nothing new
         asked.add(key);
-        const order = estimateMatches(expression, scope, counts) > RANK_ALL_UP_TO ? 'recent' : 'rank';
-        const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope], order, ...filters });
+        const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope], order: orderFor(expression, scope, counts), ...filters });
         if (rows.length === LIMIT[scope]) capped = true;
         for (const r of rows) if (!found.has(r.id)) found.set(r.id, { id: r.id, tier, score: r.score });
       }
@@ -292,8 +297,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
       const alternatives = query.groups.flatMap((g) => expressionFor({ ...query, groups: [g] }, 2, scope, counts)?.[0] ?? []);
       if (!alternatives.length) continue;
       const expression = [alternatives];
-      const order = estimateMatches(expression, scope, counts) > RANK_ALL_UP_TO ? 'recent' : 'rank';
-      const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope], order, ...filters });
+      const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope], order: orderFor(expression, scope, counts), ...filters });
       if (rows.length === LIMIT[scope]) capped = true;
       for (const r of rows) if (!found.has(r.id)) found.set(r.id, { id: r.id, tier: 2, score: r.score });
     }
@@ -332,6 +336,12 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
     },
     bulkLoad: (documents, bulkOptions) => bulkLoadDocuments(db, backend, documents, bulkOptions),
   };
+}
+
+/** Rank every match while that is cheap: few matches, and few postings to read. */
+function orderFor(expression: MatchExpression, scope: DocumentScope, counts: Map<string, TermInfo>): MatchOptions['order'] {
+  const postings = expression.flat(2).reduce((sum, term) => sum + docsIn(counts.get(term), scope), 0);
+  return estimateMatches(expression, scope, counts) > RANK_ALL_UP_TO || postings > RANK_POSTINGS_UP_TO ? 'recent' : 'rank';
 }
 
 interface RankedPage {

@@ -31,10 +31,12 @@ export function indexTexts(doc: { title: string; heading: string; links: string;
 }
 
 /** Counts one document in (sign 1) or out (sign −1) of the deltas: exactly the terms its index text holds. */
-export function countDocument(deltas: TermDeltas, doc: Parameters<typeof indexedFields>[0], sign: 1 | -1): void {
+export function countDocument(deltas: TermDeltas, doc: Parameters<typeof indexedFields>[0], sign: 1 | -1, index?: ReturnType<typeof indexTexts>): void {
   const fields = indexedFields(doc);
   const held = new Set<string>();
-  for (const field of fields) for (const t of indexText(field).split(' ')) if (t) held.add(t);
+  // The index text when the caller has it already (storing), else derived again (removing).
+  const texts = index ? indexedFields({ ...index, scope: doc.scope }) : fields.map(indexText);
+  for (const text of texts) for (const t of text.split(' ')) if (t) held.add(t);
   let displays: Map<string, string> | undefined;
   for (const term of held) {
     let d = deltas.get(term);

@@ -25,7 +25,7 @@ export function databaseUnavailableResponse(accept: string | undefined, cssUrl: 
 <link rel="stylesheet" href="${cssUrl}">
 </head>
 <body>
-<main id="main" class="unavailable">
+<main id="main" class="wrap">
 <h1>This page is temporarily unavailable</h1>
 <p class="lead">Our service is restarting or briefly out of reach. Nothing is wrong with your device or connection.</p>
 <p>Please try again in a minute: <a href="">reload this page</a>.</p>

@@ -60,6 +60,7 @@ const pages = () => [
   { name: 'saved search', path: `/edit/${topicSlug}/research-query` },
   { name: 'topic with badge and warning', path: `/directory/${topicSlug}` },
   { name: 'bibliography', path: '/bibliography' },
+  { name: 'dashboard', path: '/dashboard' },
 ];
 
 describe('citation pages', () => {

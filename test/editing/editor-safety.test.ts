@@ -42,12 +42,12 @@ const BODY = [
 async function domIsClean(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    for (const el of document.querySelectorAll('main *')) {
+    for (const el of Array.from(document.querySelectorAll('main *'))) {
       for (const attr of el.getAttributeNames()) if (/^on/i.test(attr)) problems.push(`${el.tagName} has ${attr}`);
       if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'STYLE', 'IMG', 'BASE', 'META', 'LINK'].includes(el.tagName.toUpperCase())) problems.push(`<${el.tagName.toLowerCase()}> in main`);
       if (el.hasAttribute('style')) problems.push(`${el.tagName} has a style attribute`);
     }
-    for (const a of document.querySelectorAll('main a[href]')) {
+    for (const a of Array.from(document.querySelectorAll('main a[href]'))) {
       const href = (a as HTMLAnchorElement).href;
       if (!/^(https?:|mailto:)/i.test(href)) problems.push(`link to ${href}`);
     }

@@ -8,25 +8,15 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 /** Which backend this test run targets (vitest project env). */
 export const TEST_DIALECT = (process.env.ATOZ_TEST_DB === 'postgres' ? 'postgres' : 'sqlite') as 'sqlite' | 'postgres';
 
-/** Server-level URL used to create and drop per-test databases. */
-export const POSTGRES_ADMIN_URL = process.env.ATOZ_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { POSTGRES_ADMIN_URL, probePostgres } from './postgres-probe.js';
+
+export { POSTGRES_ADMIN_URL };
 
 let reachable: Promise<boolean> | undefined;
 
 /** Whether a PostgreSQL server answers; asked once per worker. */
 export function postgresReachable(): Promise<boolean> {
-  reachable ??= (async () => {
-    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 });
-    try {
-      await client.connect();
-      await client.query('select 1');
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await client.end().catch(() => {});
-    }
-  })();
+  reachable ??= probePostgres(POSTGRES_ADMIN_URL);
   return reachable;
 }
 

@@ -53,7 +53,6 @@ export function CitationsPage(
             {props.flagged.map((f) => (
               <li>
                 <FlagWarning status={f.status} />
-                <br />
                 <a href={`/edit/citations/${f.citationId}`}>{f.title}</a>
                 {f.pmid ? <> (PMID {f.pmid})</> : null}. Found {displayInstant(f.detectedAt)}.{' '}
                 {f.citedBy.length ? `Cited on ${f.citedBy.map((p) => p.title).join(', ')}.` : 'Not cited on any page now.'}
@@ -112,14 +111,14 @@ export function CitationsPage(
                     <span class="citation-meta">{[c.container, c.issuedYear].filter((v) => v !== null && v !== '').join(', ')}</span>
                     {c.openFlags ? <strong class="warning-text"> Flagged: needs an editor</strong> : null}
                   </th>
-                  <td>
+                  <td data-label="Key">
                     <code class="citation-key">{c.key}</code>
                   </td>
-                  <td>
+                  <td data-label="Identifiers">
                     <IdentifierLinks pmid={c.pmid} doi={c.doi} />
                   </td>
-                  <td>{studyTypeFromPubTypes(c.pubTypes).label}</td>
-                  <td>
+                  <td data-label="Study type">{studyTypeFromPubTypes(c.pubTypes).label}</td>
+                  <td data-label="Cited on" class="nowrap">
                     {c.useCount} page{c.useCount === 1 ? '' : 's'}
                   </td>
                 </tr>

@@ -11,6 +11,16 @@ import { DASHBOARD_CRUMB, type EditorFrame, INBOX_CRUMB, JobStatusLine } from '.
 /** A notice after an action, built from known parts only (nothing a visitor typed is echoed as text). */
 export type InboxNotice = { kind: 'drafted'; slug: string; pageTitle: string } | { kind: 'dismissed' } | { kind: 'problem'; message: string };
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2013", "2013-06" or "2013-06-11" → "2013", "June 2013", "11 June 2013". */
+export function publicationDate(value: string): string {
+  const [year, month, day] = value.split('-').map(Number);
+  const monthName = month ? MONTHS[month - 1] : undefined;
+  if (!monthName) return String(year ?? value);
+  return day ? `${day} ${monthName} ${year}` : `${monthName} ${year}`;
+}
+
 function groupByPage(items: InboxItem[]): Array<{ slug: string; title: string; items: InboxItem[] }> {
   const groups = new Map<string, { slug: string; title: string; items: InboxItem[] }>();
   for (const item of items) {
@@ -83,7 +93,7 @@ export function InboxPage(
                   <article aria-labelledby={`item-${item.id}`}>
                     <h3 id={`item-${item.id}`}>{item.title}</h3>
                     <p class="citation-meta">
-                      {[item.journal, item.published].filter(Boolean).join(', ') || 'Journal and date not given'} ·{' '}
+                      {[item.journal, item.published ? publicationDate(item.published) : null].filter(Boolean).join(', ') || 'Journal and date not given'} ·{' '}
                       <a href={`https://pubmed.ncbi.nlm.nih.gov/${item.pmid}/`}>PubMed record (PMID {item.pmid})</a> · found {displayInstant(item.foundAt)}
                     </p>
                     <StudyTypeBadge pubTypes={item.pubTypes} />
@@ -129,10 +139,10 @@ export function InboxPage(
                   <th scope="row">
                     <a href={`/edit/${q.slug}/research-query`}>{q.pageTitle}</a>
                   </th>
-                  <td>
+                  <td data-label="Search">
                     <code>{q.term}</code>
                   </td>
-                  <td>
+                  <td data-label="Last run">
                     {q.lastError ? (
                       <strong class="warning-text">Failed: {q.lastError}</strong>
                     ) : q.lastRunAt ? (

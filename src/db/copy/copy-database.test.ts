@@ -18,13 +18,14 @@ const skip = await skipWithoutPostgres();
 async function readerView(db: Db) {
   const queries = createDirectoryQueries(db);
   const tree = await queries.tree();
-  const slugs = (await db.selectFrom('pages').select('slug').orderBy('slug').execute()).map((r) => r.slug);
+  // Sorted here, not by ORDER BY: the two databases sort text differently (see queries.ts).
+  const slugs = (await db.selectFrom('pages').select('slug').execute()).map((r) => r.slug).sort();
   return {
     tree,
     pages: await Promise.all(slugs.map((s) => queries.page(s))),
     wanted: await queries.wantedPages(),
     bibliography: await queries.bibliography(),
-    settings: await db.selectFrom('settings').selectAll().orderBy('key').execute(),
+    settings: (await db.selectFrom('settings').selectAll().execute()).sort((a, b) => (a.key < b.key ? -1 : 1)),
     version: await queries.contentVersion(),
   };
 }

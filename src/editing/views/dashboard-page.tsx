@@ -6,6 +6,7 @@ import { displayDate } from '../../directory/views/dates.js';
 import { Layout } from '../../web/layout.js';
 import type { Revision } from '../revision-store.js';
 import { StateTag } from './parts.js';
+import { type CitationDashboardData, CitationDashboardPanels } from '../../citations/dashboard.js';
 
 export interface ReviewDue {
   slug: string;
@@ -25,6 +26,8 @@ export interface DashboardData {
   deleted: Array<{ slug: string; title: string; deletedAt: string }>;
   /** The page address each revision's editor lives at (published slug, or the draft's). */
   editSlug: Map<string, string>;
+  /** Flagged citations, the new-research inbox and aged evidence (src/citations/dashboard.tsx). */
+  citations?: CitationDashboardData;
 }
 
 /** An editor's or reviewer's work, in one place. */
@@ -54,6 +57,8 @@ export function DashboardPage(props: Frame & { data: DashboardData; canCreate: b
           <li><a href="#review-due">Review due ({data.reviewDue.length})</a></li>
           <li><a href="#never-reviewed">Never reviewed ({data.neverReviewed.length})</a></li>
           <li><a href="#wanted">Wanted pages ({data.wanted.length})</a></li>
+          {data.citations ? <li><a href="#dashboard-flagged">Retracted or corrected studies ({data.citations.flagged.length})</a></li> : null}
+          {data.citations ? <li><a href="#dashboard-stale">Aged evidence ({data.citations.stale.length})</a></li> : null}
           <li><a href="#recent">Recently changed</a></li>
         </ul>
       </nav>
@@ -92,6 +97,8 @@ export function DashboardPage(props: Frame & { data: DashboardData; canCreate: b
           <p>Every published page has had a medical review.</p>
         )}
       </section>
+
+      {data.citations ? <CitationDashboardPanels data={data.citations} user={props.user} /> : null}
 
       <section aria-labelledby="wanted">
         <h2 id="wanted">Wanted pages, most linked first</h2>

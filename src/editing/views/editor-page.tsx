@@ -42,6 +42,8 @@ export interface EditorPageProps extends Frame {
   head: Revision | null;
   /** The revision readers see, when the page is published. */
   published: Revision | null;
+  /** An approved revision older than the newest one: it can still be published. */
+  approvedBehind: Revision | null;
   checklist: ChecklistItem[] | null;
   readability: Readability;
   preview: TopicPresentation | null;
@@ -282,7 +284,7 @@ function BodyHint() {
           </li>
           <li>Plain paragraphs are our own summary.</li>
           <li>
-            A research digest: <code>::: research [@citation-key]</code>, the text, then <code>:::</code> on its own line.
+            A research digest: <code>::: research [@citation-key]</code>, the text, then <code>:::</code> on its own line. To get a key, <a href="/edit/citations/import">import the study from PubMed or by DOI</a> or find it in <a href="/edit/citations">Citations</a>.
           </li>
           <li>
             A news digest: <code>::: news outlet="Name" date="2024-05-01" url="https://…" title="Headline"</code>, the text, then <code>:::</code>.
@@ -358,6 +360,15 @@ function StatusPanel(props: EditorPageProps & { head: Revision }) {
         ) : null}
         {publishable && can.publish ? (
           <WorkflowButton slug={slug} action="publish" revisionId={head.id} csrfToken={props.csrfToken} label={`Publish revision ${head.number}`} />
+        ) : null}
+        {props.approvedBehind && can.publish ? (
+          <>
+            <p>
+              Revision {props.approvedBehind.number} was approved by {props.approvedBehind.reviewerName ?? 'a reviewer'} and can be published while the newer
+              revision is worked on.
+            </p>
+            <WorkflowButton slug={slug} action="publish" revisionId={props.approvedBehind.id} csrfToken={props.csrfToken} label={`Publish approved revision ${props.approvedBehind.number}`} />
+          </>
         ) : null}
       </div>
     </section>

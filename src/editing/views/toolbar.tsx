@@ -10,7 +10,7 @@ export function EditToolbar({ slug, head }: { slug: string; head: Revision | nul
         <a href={`/edit/${slug}`} class="button">
           Edit this page
         </a>{' '}
-        <a href={`/edit/${slug}/history`}>Page history</a>
+        <a href={`/edit/${slug}/history`}>Page history</a> <a href={`/edit?parent=${encodeURIComponent(slug)}`}>Add a page under this one</a>
         {pending ? (
           <span class="toolbar-note">
             {' '}

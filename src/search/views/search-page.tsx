@@ -243,7 +243,7 @@ function EmptyHelp({ form, filtered }: { form: SearchForm; filtered: boolean }) 
           </li>
         ) : null}
         <li>Check the spelling, or use fewer words.</li>
-        <li>Try another name for the same thing: “systemic sclerosis” for “scleroderma”, “Raynaud’s” for “cold fingers”.</li>
+        <li>Try another way of writing it: a full name such as “systemic sclerosis” instead of an abbreviation, or the other way round.</li>
         <li>
           Look for the topic by name in the <a href="/directory/a-z">A–Z index</a>, or browse the <a href="/directory">medical directory</a> by subject.
         </li>
