@@ -176,7 +176,7 @@ describe.skipIf(skip)('background jobs of citations', () => {
       const items = (await newInboxItems(db)).filter((i) => i.pageId === pageId);
       expect(items.map((i) => i.pmid).sort()).toEqual(['27933103', '90000002', '90000003']);
       const trial = items.find((i) => i.pmid === '90000003')!;
-      expect(trial).toMatchObject({ journal: 'Example Clin Trials', pubTypes: ['Journal Article', 'Randomized Controlled Trial'] });
+      expect(trial).toMatchObject({ journal: 'Example Clin Trials', published: '2013-06-11', pubTypes: ['Journal Article', 'Randomized Controlled Trial'] });
 
       const query = (await researchQueryOf(db, pageId))!;
       expect(query).toMatchObject({ lastRunAt: started.toISOString(), lastError: null, lastFound: 3 });

@@ -37,7 +37,7 @@ export const NewsEntry = z.object({
   /** When it was reported. */
   date: isoDate,
   /** Link to the report, when known. */
-  url: z.string().url().max(2000).optional(),
+  url: z.string().url().max(2000).regex(/^https?:\/\//i, 'must be an http(s) address').optional(),
   /** The report's headline, when known. */
   headline: z.string().max(300).optional(),
   body: body.min(1, 'is empty'),

@@ -170,6 +170,13 @@ describe.skipIf(skip)('background jobs in the database', () => {
     expect(await database.handle.db.selectFrom('jobs').select('key').execute()).toHaveLength(1);
   });
 
+  it('creates the row of a repeating job registered after the worker started', async () => {
+    const s = server(database.handle.db, []);
+    expect(await s.worker.runDue()).toEqual([]);
+    s.registry.register(defineJob({ name: 'test.late', payload: z.object({}), everySeconds: 60, run: async () => 'late' }));
+    expect(await s.worker.runDue()).toMatchObject([{ key: 'test.late', ok: true, detail: '"late"' }]);
+  });
+
   it('keeps queued jobs across a restart: a job queued by a server that stopped runs on the next one', async () => {
     const tally = tallyJob(0);
     const before = database.reopen();

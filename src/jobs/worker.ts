@@ -47,7 +47,8 @@ export class JobWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopping = new AbortController();
-  private repeatingEnsured = false;
+  /** How many repeating jobs had their rows made sure of; a handler registered later gets its row too. */
+  private repeatingEnsured = -1;
   private outage = false;
 
   constructor(
@@ -96,9 +97,10 @@ export class JobWorker {
 
   /** Runs every job that is due now, one after another; returns what happened. `jobs run` calls this once. */
   async runDue(options: { max?: number } = {}): Promise<RunReport[]> {
-    if (!this.repeatingEnsured) {
+    const repeating = this.registry.repeating().length;
+    if (repeating !== this.repeatingEnsured) {
       await this.queue.ensureRepeating(this.now());
-      this.repeatingEnsured = true;
+      this.repeatingEnsured = repeating;
     }
     const reports: RunReport[] = [];
     const max = options.max ?? Number.POSITIVE_INFINITY;

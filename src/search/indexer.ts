@@ -57,7 +57,7 @@ export async function rebuildSearchIndex(db: Db, backend: SearchBackend): Promis
     let documents = 0;
     for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
       const docs = await buildDocuments(tx, ids.slice(i, i + REBUILD_BATCH));
-      // Oldest evidence first, so newer documents get higher ids: the "recent" order of broad queries.
+      // Within each batch, oldest evidence first: newer documents get higher ids, which is what broad queries return first.
       docs.sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
       await storeDocuments(tx, backend, docs, deltas);
       documents += docs.length;
