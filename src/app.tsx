@@ -28,7 +28,9 @@ import { requestGuards } from './web/guards.js';
 import { createPageRenderer } from './web/page-renderer.js';
 import { RenderCache } from './web/render-cache.js';
 import { sendPrepared } from './web/respond.js';
-import { type FetchHandler, withFastLane } from './web/fast-lane.js';
+import { fastLaneServerFactory } from './web/fast-lane.js';
+import { type ServerType, serve as serveNode } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from './web/security-headers.js';
 import { SESSION_COOKIE } from './accounts/cookies.js';
 import { ContentVersionWatcher } from './web/version-watcher.js';
@@ -39,8 +41,8 @@ export interface Atoz {
   config: Config;
   database: DatabaseHandle;
   app: Hono<AppEnv>;
-  /** What the HTTP server calls: `app` behind the fast lane for cached reader pages (src/web/fast-lane.ts). */
-  fetch: FetchHandler;
+  /** Serves `app` over HTTP behind the fast lane for cached reader pages (src/web/fast-lane.ts); port 0 picks a free port. */
+  serve(listen: { port: number; hostname: string }, onListening?: (info: AddressInfo) => void): ServerType;
   queries: DirectoryQueries;
   store: DirectoryStore;
   /** Full-text search (FTS5 or PostgreSQL); its indexer runs inside every page save. */
@@ -173,7 +175,16 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
     config,
     database,
     app,
-    fetch: withFastLane(app.fetch, cache, { headers: SECURITY_HEADERS, sessionCookie: SESSION_COOKIE }),
+    serve: (listen, onListening) =>
+      serveNode(
+        {
+          fetch: app.fetch,
+          port: listen.port,
+          hostname: listen.hostname,
+          createServer: fastLaneServerFactory(cache, { headers: SECURITY_HEADERS, sessionCookie: SESSION_COOKIE }),
+        },
+        onListening,
+      ),
     queries,
     store,
     search,

@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import { createAtoz } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -7,7 +6,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const atoz = await createAtoz(config);
-  const server = serve({ fetch: atoz.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = atoz.serve({ port: config.port, hostname: config.host }, (info) => {
     const ms = Math.round(performance.now() - started);
     console.log(`atoz is serving ${atoz.database.location} on http://${config.host === '0.0.0.0' ? 'localhost' : info.address}:${info.port} (ready in ${ms} ms)`);
   });

@@ -375,6 +375,8 @@ export interface SearchDocumentsTable {
   heading: string;
   /** Titles of sub-articles, "Also see" and wanted pages, one per line. */
   links: string;
+  /** Page documents: the search terms of title, heading, links and text, one field per line (ranking reads these, not the text). */
+  field_terms: string;
   /** Plain text: page summary and footnotes, or the digest's text. */
   body: string;
   /** Citation title, journal, authors and year, or news outlet and headline. */

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../db/database.js';
 import type { Dialect } from '../db/database.js';
 import type { EntryKind } from '../db/schema.js';
-import type { DocumentScope, SearchDocument } from './documents.js';
+import type { DocumentKind, DocumentScope, SearchDocument } from './documents.js';
 
 /**
  * A match expression in plain data, never text a reader typed: every group
@@ -15,9 +15,9 @@ export interface MatchOptions {
   scope: DocumentScope;
   limit: number;
   /**
-   * 'rank': best first over every match. 'recent': the newest matches, for
-   * queries whose words are in so many documents that ranking them all
-   * would be slow (and their weights nearly equal anyway).
+   * 'rank': best first over every match. 'recent': the newest matches,
+   * unscored (score 0), for queries whose words are in so many documents
+   * that ranking them all would be slow (and their weights nearly equal).
    */
   order: 'rank' | 'recent';
   kinds?: EntryKind[] | undefined;
@@ -25,10 +25,22 @@ export interface MatchOptions {
   yearTo?: number | undefined;
 }
 
-/** A matching document and its relevance within its scope (higher is better). */
+/**
+ * A matching document, its relevance within its scope (higher is better) and
+ * what ranking needs to know about it, in the same round trip. Text is read
+ * later, only for the documents shown.
+ */
 export interface MatchRow {
   id: number;
   score: number;
+  page_id: number;
+  scope: DocumentScope;
+  kind: DocumentKind;
+  anchor: string | null;
+  year: number | null;
+  heading: string;
+  /** Page documents: terms of title, heading, links and text, one field per line ('' for digests). */
+  field_terms: string;
 }
 
 /** A document ready to store: its id and each field as index text (normalize.indexText). */

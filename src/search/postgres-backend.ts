@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { MatchExpression, MatchOptions, MatchRow, PreparedDocument, SearchBackend, TermInfo } from './backend.js';
 import { editDistance } from './edit-distance.js';
+import { fieldTermsOf } from './sqlite-backend.js';
 import { byDistanceThenUse } from './term-index.js';
 
 /** Rows per multi-row INSERT (each row binds 16 parameters; PostgreSQL allows 65,535). */
@@ -30,9 +31,9 @@ export function createPostgresBackend(): SearchBackend {
     async insert(tx, docs) {
       for (let i = 0; i < docs.length; i += BATCH) {
         const rows = docs.slice(i, i + BATCH).map(
-          (d) => sql`(${d.id}, ${d.pageId}, ${d.scope}, ${d.kind}, ${d.anchor}, ${d.title}, ${d.heading}, ${d.links}, ${d.body}, ${d.source}, ${d.year}, ${tsvector(d)})`,
+          (d) => sql`(${d.id}, ${d.pageId}, ${d.scope}, ${d.kind}, ${d.anchor}, ${d.title}, ${d.heading}, ${d.links}, ${fieldTermsOf(d)}, ${d.body}, ${d.source}, ${d.year}, ${tsvector(d)})`,
         );
-        await sql`insert into search_documents (id, page_id, scope, kind, anchor, title, heading, links, body, source, year, tsv) values ${sql.join(rows)}`.execute(tx);
+        await sql`insert into search_documents (id, page_id, scope, kind, anchor, title, heading, links, field_terms, body, source, year, tsv) values ${sql.join(rows)}`.execute(tx);
       }
     },
 
@@ -48,12 +49,12 @@ export function createPostgresBackend(): SearchBackend {
       // The scope is a literal so the planner can use that scope's partial GIN index.
       const scope = options.scope === 'page' ? sql`scope = 'page'` : sql`scope = 'entry'`;
       const order = options.order === 'rank' ? sql`order by score desc, id desc` : sql`order by id desc`;
-      const result = await sql<{ id: number; score: number }>`
-        select id, ts_rank(${WEIGHTS}, tsv, q, 1) as score
+      const result = await sql<MatchRow>`
+        select id, ${options.order === 'rank' ? sql`ts_rank(${WEIGHTS}, tsv, q, 1)` : sql`0`} as score, page_id, scope, kind, anchor, year, heading, field_terms
         from search_documents, to_tsquery('atoz_search', ${tsQuery(expression)}) q
         where ${scope} and tsv @@ q ${filterSql(options)}
         ${order} limit ${options.limit}`.execute(db);
-      return result.rows.map((r): MatchRow => ({ id: Number(r.id), score: Number(r.score) }));
+      return result.rows.map((r): MatchRow => ({ ...r, id: Number(r.id), page_id: Number(r.page_id), year: r.year === null ? null : Number(r.year), score: Number(r.score) }));
     },
 
     vocabulary(db) {
@@ -101,8 +102,9 @@ export function createPostgresBackend(): SearchBackend {
     },
 
     async optimize(db) {
-      await sql`analyze search_documents`.execute(db);
-      await sql`analyze search_terms`.execute(db);
+      // VACUUM also moves GIN's pending entries into the index proper (bulk inserts leave many there).
+      await sql`vacuum (analyze) search_documents`.execute(db);
+      await sql`vacuum (analyze) search_terms`.execute(db);
     },
 
     async sizes(db) {

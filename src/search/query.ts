@@ -101,7 +101,8 @@ export async function expandQuery(query: ParsedQuery, vocabulary: VocabularyRead
       const used = own ? uses(own) : 0;
       const added: Alternative[] = [];
       // A word in several documents is meant as written; only unknown and rare words may be slips.
-      const slips = options.typos && used < RARE ? allowedTypos(typed) : 0;
+      // Letters are counted without a plural ending ("thrapies" → thrapy): the vocabulary holds words that way.
+      const slips = options.typos && used < RARE ? allowedTypos(term) : 0;
       if (slips > 0) {
         const near = (await vocabulary.near(term, slips, 6)).filter((c) => uses(c) >= Math.max(1, used * MUCH_MORE_USED)).slice(0, 3);
         group.correction = near[0] ?? null;

@@ -2,7 +2,7 @@ import type { Db } from '../db/database.js';
 import { dialectOf } from '../db/dialect.js';
 import type { EntryKind } from '../db/schema.js';
 import type { PageIndexer } from '../directory/store.js';
-import type { MatchExpression, MatchOptions, SearchBackend, TermInfo } from './backend.js';
+import type { MatchExpression, MatchOptions, MatchRow, SearchBackend, TermInfo } from './backend.js';
 import { type BulkLoadOptions, bulkLoadDocuments } from './bulk.js';
 import type { DocumentKind, DocumentScope, SearchDocument } from './documents.js';
 import { createSearchIndexer, rebuildSearchIndex } from './indexer.js';
@@ -103,7 +103,7 @@ export interface Search {
 }
 
 /** Matches asked for per scope and tier; pages are ranked from these. */
-const LIMIT: Record<DocumentScope, number> = { page: 120, entry: 200 };
+const LIMIT: Record<DocumentScope, Record<MatchOptions['order'], number>> = { page: { rank: 80, recent: 60 }, entry: { rank: 100, recent: 60 } };
 /**
  * Ranking every match costs about a microsecond per match and per posting
  * read. Above these bounds a scope returns its newest matches instead (see
@@ -118,29 +118,22 @@ const MAX_PER_PAGE = 50;
 /** Matching places shown per page. */
 const HITS_PER_PAGE = 3;
 
-interface Found {
-  id: number;
+/** A matching document as the backend returned it, with the tier that first found it. */
+interface Found extends MatchRow {
   tier: Tier;
-  score: number;
-}
-
-interface DocMeta {
-  id: number;
-  page_id: number;
-  scope: DocumentScope;
-  kind: DocumentKind;
-  anchor: string | null;
-  heading: string;
-  year: number | null;
+  /** The text, read only for the documents shown (and for every match when no page has all the words). */
   title: string;
   links: string;
   body: string;
   source: string;
+  textLoaded: boolean;
 }
 
+type DocMeta = Found;
+
+const NO_TEXT = { title: '', links: '', body: '', source: '', textLoaded: false };
+
 interface RankedDoc extends DocMeta {
-  tier: Tier;
-  score: number;
   level: number;
 }
 
@@ -183,7 +176,6 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
   /** Asks the backend tier by tier (exact, then synonyms, then corrections) until enough pages are found. */
   async function collect(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo'>) {
     const found = new Map<number, Found>();
-    const meta = new Map<number, DocMeta>();
     let capped = false;
     const asked = new Set<string>();
     for (const tier of [0, 1, 2] as Tier[]) {
@@ -193,42 +185,23 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
         const key = `${scope}:${JSON.stringify(expression)}`;
         if (asked.has(key)) continue; // this tier adds nothing new
         asked.add(key);
-        const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope], order: orderFor(expression, scope, counts), ...filters });
-        if (rows.length === LIMIT[scope]) capped = true;
-        for (const r of rows) if (!found.has(r.id)) found.set(r.id, { id: r.id, tier, score: r.score });
+        const order = orderFor(expression, scope, counts);
+        const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope][order], order, ...filters });
+        if (rows.length === LIMIT[scope][order]) capped = true;
+        for (const r of rows) if (!found.has(r.id)) found.set(r.id, { ...r, tier, ...NO_TEXT });
       }
-      await loadMeta([...found.keys()].filter((id) => !meta.has(id)), meta);
-      if (new Set([...meta.values()].map((m) => m.page_id)).size >= ENOUGH_PAGES) break;
+      if (new Set([...found.values()].map((m) => m.page_id)).size >= ENOUGH_PAGES) break;
     }
-    return { found, meta, capped };
-  }
-
-  async function loadMeta(ids: number[], into: Map<number, DocMeta>): Promise<void> {
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db
-        .selectFrom('search_documents')
-        .select(['id', 'page_id', 'scope', 'kind', 'anchor', 'heading', 'year', 'title', 'links'])
-        // Digest text is long: it is read later, only for the digests shown.
-        .select((eb) => [
-          eb.case().when('scope', '=', 'page').then(eb.ref('body')).else('').end().as('body'),
-          eb.case().when('scope', '=', 'page').then(eb.ref('source')).else('').end().as('source'),
-        ])
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute();
-      for (const r of rows) into.set(r.id, { ...r, year: r.year === null ? null : Number(r.year) } as DocMeta);
-    }
+    return { found, capped };
   }
 
   async function loadText(docs: DocMeta[]): Promise<void> {
-    const missing = docs.filter((d) => d.scope === 'entry' && !d.body && !d.source);
+    const missing = docs.filter((d) => !d.textLoaded);
     for (let i = 0; i < missing.length; i += 500) {
       const batch = missing.slice(i, i + 500);
-      const rows = await db.selectFrom('search_documents').select(['id', 'body', 'source']).where('id', 'in', batch.map((d) => d.id)).execute();
+      const rows = await db.selectFrom('search_documents').select(['id', 'title', 'links', 'body', 'source']).where('id', 'in', batch.map((d) => d.id)).execute();
       const byId = new Map(rows.map((r) => [r.id, r]));
-      for (const d of batch) {
-        d.body = byId.get(d.id)?.body ?? '';
-        d.source = byId.get(d.id)?.source ?? '';
-      }
+      for (const d of batch) Object.assign(d, byId.get(d.id) ?? {}, { textLoaded: true });
     }
   }
 
@@ -245,15 +218,15 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
     };
     if (!query.groups.length) return empty;
 
-    let { found, meta, capped } = await collect(query, counts, scopes, filters);
+    let { found, capped } = await collect(query, counts, scopes, filters);
     let relaxed = false;
     if (!found.size && query.groups.length > 1) {
-      ({ found, meta, capped } = await collectAnyWord(query, counts, scopes, filters));
+      ({ found, capped } = await collectAnyWord(query, counts, scopes, filters));
       relaxed = found.size > 0;
     }
-    if (!found.size) return { ...empty, didYouMean: null };
+    if (!found.size) return empty;
 
-    const docs = rankDocs(found, meta, query);
+    const docs = rankDocs(found, query);
     if (relaxed) await loadText(docs);
     const ranked = rankPages(docs, query, relaxed);
     const exactPages = ranked.filter((p) => p.tier < 2).length;
@@ -291,25 +264,24 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
   /** No page has every word in one place: look for any of them, and rank pages by how many they have. */
   async function collectAnyWord(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo'>) {
     const found = new Map<number, Found>();
-    const meta = new Map<number, DocMeta>();
     let capped = false;
     for (const scope of scopes) {
       const alternatives = query.groups.flatMap((g) => expressionFor({ ...query, groups: [g] }, 2, scope, counts)?.[0] ?? []);
       if (!alternatives.length) continue;
       const expression = [alternatives];
-      const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope], order: orderFor(expression, scope, counts), ...filters });
-      if (rows.length === LIMIT[scope]) capped = true;
-      for (const r of rows) if (!found.has(r.id)) found.set(r.id, { id: r.id, tier: 2, score: r.score });
+      const order = orderFor(expression, scope, counts);
+      const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope][order], order, ...filters });
+      if (rows.length === LIMIT[scope][order]) capped = true;
+      for (const r of rows) if (!found.has(r.id)) found.set(r.id, { ...r, tier: 2, ...NO_TEXT });
     }
-    await loadMeta([...found.keys()], meta);
-    return { found, meta, capped };
+    return { found, capped };
   }
 
   async function suggest(text: string, limit = 8): Promise<Suggestion[]> {
     const { query, counts } = await plan(text, 'always');
     if (!query.groups.length) return [];
-    const { found, meta } = await collect(query, counts, ['page'], {});
-    const ranked = rankPages(rankDocs(found, meta, query), query, false).slice(0, limit);
+    const { found } = await collect(query, counts, ['page'], {});
+    const ranked = rankPages(rankDocs(found, query), query, false).slice(0, limit);
     if (!ranked.length) return [];
     const rows = await db.selectFrom('pages').select(['id', 'slug', 'title']).where('id', 'in', ranked.map((p) => p.pageId)).where('deleted_at', 'is', null).execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -398,20 +370,21 @@ function compareDocs(a: RankedDoc, b: RankedDoc): number {
  * by the exact words may match better through a synonym: a title holding
  * "amalgam" beats a summary holding "mercury fillings".
  */
-function rankDocs(found: Map<number, Found>, meta: Map<number, DocMeta>, query: ParsedQuery): RankedDoc[] {
+function rankDocs(found: Map<number, Found>, query: ParsedQuery): RankedDoc[] {
   const docs: RankedDoc[] = [];
-  for (const f of found.values()) {
-    const m = meta.get(f.id);
-    if (!m) continue;
-    const fields = m.scope === 'page' ? fieldTerms(m) : [];
-    let best = { level: m.scope === 'entry' ? 4 : levelOf(fields, query, f.tier), tier: f.tier };
-    if (m.scope === 'page') {
-      for (let t = f.tier + 1; t <= 2 && best.level > 0; t++) {
-        const level = levelOf(fields, query, t as Tier);
-        if (level < best.level) best = { level, tier: t as Tier };
-      }
+  for (const doc of found.values()) {
+    const ranked = doc as RankedDoc;
+    docs.push(ranked);
+    if (doc.scope === 'entry') {
+      ranked.level = 4;
+      continue;
     }
-    docs.push({ ...m, score: f.score, ...best });
+    const fields = fieldTerms(doc);
+    ranked.level = levelOf(fields, query, doc.tier);
+    for (let t = doc.tier + 1; t <= 2 && ranked.level > 0; t++) {
+      const level = levelOf(fields, query, t as Tier);
+      if (level < ranked.level) Object.assign(ranked, { level, tier: t as Tier });
+    }
   }
   return docs;
 }
@@ -426,9 +399,9 @@ function levelOf(fields: Array<Set<string>>, query: ParsedQuery, tier: Tier): nu
   return level;
 }
 
-/** The terms of a page document's title, heading, linked titles and text. */
+/** The terms of a page document's title, heading, linked titles and text, as stored at indexing. */
 function fieldTerms(doc: DocMeta): Array<Set<string>> {
-  return [doc.title, doc.heading, doc.links, doc.body].map((f) => new Set(terms(f)));
+  return doc.field_terms.split('\n').map((f) => new Set(f.split(' ')));
 }
 
 function groupIn(group: QueryGroup, held: ReadonlySet<string>, tier: Tier): boolean {

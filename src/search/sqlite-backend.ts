@@ -62,14 +62,20 @@ export function createSqliteBackend(): SearchBackend {
     async match(db, expression, options) {
       const table = options.scope === 'page' ? sql.table('search_fts_pages') : sql.table('search_fts_entries');
       const filters = filterSql(options);
-      const order = options.order === 'rank' ? sql`order by rank` : sql`order by ${table}.rowid desc`;
-      const join = filters ? sql`join search_documents d on d.id = ${table}.rowid` : sql``;
-      const result = await sql<{ id: number; rank: number }>`
-        select ${table}.rowid as id, rank from ${table} ${join}
-        where ${table} match ${ftsQuery(expression)} ${filters ?? sql``}
-        ${order} limit ${options.limit}`.execute(db);
+      const ranked = options.order === 'rank';
+      // Newest-first skips bm25 altogether: computing it reads every returned row's length.
+      const order = ranked ? sql`order by rank` : sql`order by ${table}.rowid desc`;
+      const join = filters ? sql`join search_documents f on f.id = ${table}.rowid` : sql``;
+      // The best matches first (inner query), then only their rows are read.
+      const result = await sql<MatchRow & { rank: number }>`
+        select d.id, m.rank, d.page_id, d.scope, d.kind, d.anchor, d.year, d.heading, d.field_terms
+        from (
+          select ${table}.rowid as id, ${ranked ? sql`rank` : sql`0 as rank`} from ${table} ${join}
+          where ${table} match ${ftsQuery(expression)} ${filters ?? sql``}
+          ${order} limit ${options.limit}
+        ) m join search_documents d on d.id = m.id`.execute(db);
       // bm25 is negative in FTS5 (more negative = better); flip it so higher is better everywhere.
-      return result.rows.map((r): MatchRow => ({ id: Number(r.id), score: -Number(r.rank) }));
+      return result.rows.map((r): MatchRow => ({ ...r, id: Number(r.id), page_id: Number(r.page_id), year: r.year === null ? null : Number(r.year), score: -Number(r.rank) }));
     },
 
     vocabulary(db, generation): VocabularyReader {
@@ -112,9 +118,14 @@ async function loadTerms(db: Db): Promise<TermInfo[]> {
 
 function toRow(d: PreparedDocument) {
   return {
-    id: d.id, page_id: d.pageId, scope: d.scope, kind: d.kind, anchor: d.anchor,
-    title: d.title, heading: d.heading, links: d.links, body: d.body, source: d.source, year: d.year,
+    id: d.id, page_id: d.pageId, scope: d.scope, kind: d.kind, anchor: d.anchor, year: d.year,
+    title: d.title, heading: d.heading, links: d.links, field_terms: fieldTermsOf(d), body: d.body, source: d.source,
   };
+}
+
+/** Page documents keep the terms of each field (title, heading, links, text) for ranking; digests need none. */
+export function fieldTermsOf(d: PreparedDocument): string {
+  return d.scope === 'page' ? [d.index.title, d.index.heading, d.index.links, d.index.body].join('\n') : '';
 }
 
 /** The expression in FTS5 syntax: every term double-quoted, so it is only ever a string to look up. */
@@ -127,9 +138,9 @@ export function ftsQuery(expression: MatchExpression): string {
 
 function filterSql(options: MatchOptions): RawBuilder<unknown> | null {
   const parts: RawBuilder<unknown>[] = [];
-  if (options.kinds?.length) parts.push(sql`d.kind in (${sql.join(options.kinds)})`);
-  if (options.yearFrom !== undefined) parts.push(sql`d.year >= ${options.yearFrom}`);
-  if (options.yearTo !== undefined) parts.push(sql`d.year <= ${options.yearTo}`);
+  if (options.kinds?.length) parts.push(sql`f.kind in (${sql.join(options.kinds)})`);
+  if (options.yearFrom !== undefined) parts.push(sql`f.year >= ${options.yearFrom}`);
+  if (options.yearTo !== undefined) parts.push(sql`f.year <= ${options.yearTo}`);
   return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : null;
 }
 

@@ -30,3 +30,14 @@ describe('SynonymTable', () => {
     expect(synonymSpans(['ssc', 'lung'], null)).toEqual([['ssc'], ['lung']]);
   });
 });
+
+describe('SynonymTable variants', () => {
+  it('does not substitute a group into its own members ("raynaud" inside "raynaud phenomenon")', () => {
+    const rp = new SynonymTable([
+      { group_id: 1, term: 'RP' },
+      { group_id: 1, term: "Raynaud's phenomenon" },
+      { group_id: 1, term: "Raynaud's" },
+    ]);
+    expect(rp.alternativesOf(['rp']).map((a) => a.join(' ')).sort()).toEqual(['raynaud', 'raynaud phenomenon']);
+  });
+});

@@ -44,7 +44,7 @@ export class SynonymTable {
     for (const [key, equivalents] of groupsOfKey) {
       longest = Math.max(longest, key.split(' ').length);
       const expanded = new Set<string>();
-      for (const member of equivalents) for (const v of variants(member, groupsOfKey, key)) expanded.add(v);
+      for (const member of equivalents) for (const v of variants(member, groupsOfKey, equivalents)) expanded.add(v);
       expanded.delete(key);
       this.byKey.set(key, [...expanded].map((k) => k.split(' ')));
     }
@@ -65,8 +65,8 @@ export class SynonymTable {
   }
 }
 
-/** The member itself plus one-level substitutions of other groups' terms inside it. */
-function variants(member: string, groupsOfKey: Map<string, Set<string>>, self: string): string[] {
+/** The member itself plus one-level substitutions of other groups' terms inside it ("Raynaud" inside "Raynaud's phenomenon" is its own group: left alone). */
+function variants(member: string, groupsOfKey: Map<string, Set<string>>, ownGroup: Set<string>): string[] {
   const out = [member];
   const words = member.split(' ');
   if (words.length < 2) return out;
@@ -75,7 +75,7 @@ function variants(member: string, groupsOfKey: Map<string, Set<string>>, self: s
       if (end - start === words.length) continue;
       const inner = words.slice(start, end).join(' ');
       const swaps = groupsOfKey.get(inner);
-      if (!swaps || inner === self) continue;
+      if (!swaps || ownGroup.has(inner)) continue;
       for (const swap of swaps) {
         if (swap === inner) continue;
         out.push([...words.slice(0, start), swap, ...words.slice(end)].join(' '));

@@ -1,83 +1,86 @@
-import { describe, expect, it } from 'vitest';
-import { withFastLane } from './fast-lane.js';
+import { type Server, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fastLaneListener } from './fast-lane.js';
 import { RenderCache, prepareBody } from './render-cache.js';
 import { chooseEncoding } from './respond.js';
 
 const SECURITY = { 'x-frame-options': 'DENY' };
+const BODY = prepareBody('<!DOCTYPE html><title>x</title>', 'text/html; charset=utf-8');
 
-/** A cache at version 1 holding one page, served at /page. */
-function cacheWithPage(): { cache: RenderCache; body: ReturnType<typeof prepareBody> } {
+let server: Server | undefined;
+afterEach(async () => {
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  server = undefined;
+});
+
+/** A real HTTP server: the fast lane over a cache holding one page at /page, then an "app" that says so. */
+async function start(): Promise<{ cache: RenderCache; appCalls: string[]; port: number }> {
   const cache = new RenderCache();
   cache.observeVersion(1);
-  const body = prepareBody('<!DOCTYPE html><title>x</title>', 'text/html; charset=utf-8');
-  cache.put('page:x', body, 1);
+  cache.put('page:x', BODY, 1);
   cache.rememberPath('/page', 'page:x');
-  return { cache, body };
+  const appCalls: string[] = [];
+  server = createServer(
+    fastLaneListener(cache, { headers: SECURITY, sessionCookie: 'atoz_session' }, (req, res) => {
+      appCalls.push(`${req.method} ${req.url}`);
+      res.end('from the app');
+    }),
+  );
+  await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
+  return { cache, appCalls, port: (server!.address() as AddressInfo).port };
 }
 
-function node(method: string, url: string, headers: Record<string, string> = {}) {
-  return { incoming: { method, url, headers } };
+function send(port: number, method: string, path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    request({ port, host: '127.0.0.1', method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
 }
 
-const request = new Request('http://localhost/page');
-
-describe('withFastLane', () => {
-  const appAnswer = new Response('from the app');
-  const fastLaneFor = (cache: RenderCache) => {
-    const calls: string[] = [];
-    const fetch = withFastLane(
-      (_req, env) => {
-        calls.push(String(env?.incoming?.url));
-        return appAnswer;
-      },
-      cache,
-      { headers: SECURITY, sessionCookie: 'atoz_session' },
-    );
-    return { fetch, calls };
-  };
-
-  it('answers a cached page synchronously without asking the app, with the security headers', async () => {
-    const { cache, body } = cacheWithPage();
-    const { fetch, calls } = fastLaneFor(cache);
-    const res = fetch(request, node('GET', '/page', { 'accept-encoding': 'gzip, br' }));
-    expect(res).toBeInstanceOf(Response);
-    expect(calls).toEqual([]);
-    const r = res as Response;
-    expect(r.headers.get('content-encoding')).toBe('br');
-    expect(r.headers.get('x-frame-options')).toBe('DENY');
-    expect(r.headers.get('etag')).toBe(body.etag);
-    expect(Buffer.from(await r.arrayBuffer()).equals(body.br)).toBe(true);
+describe('fastLaneListener', () => {
+  it('answers a cached page itself, in the best encoding, with the security headers', async () => {
+    const { port, appCalls } = await start();
+    const res = await send(port, 'GET', '/page', { 'accept-encoding': 'gzip, br' });
+    expect(appCalls).toEqual([]);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers.etag).toBe(BODY.etag);
+    expect(res.body.equals(BODY.br)).toBe(true);
   });
 
-  it('answers 304 to a matching If-None-Match and HEAD without a body', async () => {
-    const { cache, body } = cacheWithPage();
-    const { fetch } = fastLaneFor(cache);
-    expect((fetch(request, node('GET', '/page', { 'if-none-match': body.etag })) as Response).status).toBe(304);
-    const head = fetch(request, node('HEAD', '/page')) as Response;
+  it('answers 304 to a matching If-None-Match, and HEAD with headers only', async () => {
+    const { port } = await start();
+    expect((await send(port, 'GET', '/page', { 'if-none-match': BODY.etag })).status).toBe(304);
+    const head = await send(port, 'HEAD', '/page');
     expect(head.status).toBe(200);
-    expect(head.headers.get('content-length')).toBe(String(body.identity.length));
-    expect(head.body).toBeNull();
+    expect(head.headers['content-length']).toBe(String(BODY.identity.length));
+    expect(head.body.length).toBe(0);
   });
 
   it.each([
-    ['a POST', node('POST', '/page')],
-    ['a query string', node('GET', '/page?q=1')],
-    ['a path never served', node('GET', '/other')],
-    ['a session cookie', node('GET', '/page', { cookie: 'a=1; atoz_session=abc' })],
-    ['an in-process request (no Node request)', {}],
-  ])('leaves %s to the app', (_name, env) => {
-    const { cache } = cacheWithPage();
-    const { fetch, calls } = fastLaneFor(cache);
-    expect(fetch(request, env)).toBe(appAnswer);
-    expect(calls).toHaveLength(1);
+    ['a POST', 'POST', '/page', {}],
+    ['a query string', 'GET', '/page?q=1', {}],
+    ['a path never served', 'GET', '/other', {}],
+    ['a session cookie', 'GET', '/page', { cookie: 'a=1; atoz_session=abc' }],
+  ])('leaves %s to the app', async (_name, method, path, headers) => {
+    const { port, appCalls } = await start();
+    const res = await send(port, method, path, headers);
+    expect(res.body.toString()).toBe('from the app');
+    expect(appCalls).toEqual([`${method} ${path}`]);
   });
 
-  it('forgets every path when the content version moves on', () => {
-    const { cache } = cacheWithPage();
-    const { fetch, calls } = fastLaneFor(cache);
+  it('forgets every path when the content version moves on', async () => {
+    const { port, appCalls, cache } = await start();
     cache.observeVersion(2);
-    expect(fetch(request, node('GET', '/page'))).toBe(appAnswer);
-    expect(calls).toEqual(['/page']);
+    expect((await send(port, 'GET', '/page')).body.toString()).toBe('from the app');
+    expect(appCalls).toEqual(['GET /page']);
   });
 });
 

@@ -1,26 +1,25 @@
+import { type IncomingMessage, type RequestListener, type ServerResponse, createServer } from 'node:http';
 import type { CachedBody, RenderCache } from './render-cache.js';
-import { type Encoding, preparedHeaders, preparedResponse } from './respond.js';
+import { type Encoding, choosePrepared, preparedHeaders } from './respond.js';
 
-/** The part of Node's request (HTTP/1 or HTTP/2) the fast lane reads. */
-interface NodeRequest {
-  method?: string;
-  url?: string;
-  headers: Record<string, string | string[] | undefined>;
+export interface FastLaneOptions {
+  /** Headers every response carries (the app's middleware adds the same ones on the normal way). */
+  headers: Readonly<Record<string, string>>;
+  /** Name of the sign-in cookie: requests carrying it always go the normal way. */
+  sessionCookie: string;
 }
 
-/** A fetch handler as @hono/node-server calls it: the request, and Node's own request beside it. */
-export type FetchHandler = (request: Request, env?: { incoming?: NodeRequest }) => Response | Promise<Response>;
-
 /**
- * Puts a fast lane in front of the app: an anonymous reader's GET or HEAD of
- * a page already in the render cache is answered at once, synchronously,
- * without Hono's router, middleware or any promise (bench/pages.ts measures
- * it). Everything else goes to `app`: a query string, a signed-in person's
- * session cookie (they may see per-person extras), a page not rendered yet.
- * The normal way fills the cache and tells it each page's path
- * (PageRenderer.cached), so both ways send the same bytes.
+ * A fast lane in front of the app, at the level of Node's HTTP server: an
+ * anonymous reader's GET or HEAD of a page already in the render cache is
+ * written straight to the socket, without building a Request, running Hono's
+ * router and middleware, or awaiting anything (bench/pages.ts measures it).
+ * Everything else goes to `next` (the app): a query string, a signed-in
+ * person's session cookie (they may see per-person extras), a page not
+ * rendered yet. The normal way fills the cache and tells it each page's path
+ * (PageRenderer.cached), so both ways send the same bytes and headers.
  */
-export function withFastLane(app: FetchHandler, cache: RenderCache, options: { headers: Readonly<Record<string, string>>; sessionCookie: string }): FetchHandler {
+export function fastLaneListener(cache: RenderCache, options: FastLaneOptions, next: RequestListener): RequestListener {
   const sessionMarker = `${options.sessionCookie}=`;
   // Header objects per body and encoding, built once: nothing is allocated for them per request.
   const headerSets = new WeakMap<CachedBody, Map<Encoding | null, Record<string, string>>>();
@@ -32,25 +31,27 @@ export function withFastLane(app: FetchHandler, cache: RenderCache, options: { h
     return headers;
   };
 
-  return (request, env) => {
-    // Served by @hono/node-server: read Node's parsed request, never build WHATWG objects.
-    const incoming = env?.incoming;
-    if (incoming && (incoming.method === 'GET' || incoming.method === 'HEAD') && incoming.url) {
-      const body = cache.getByPath(incoming.url);
-      if (body) {
-        const h = incoming.headers;
-        if (!String(h.cookie ?? '').includes(sessionMarker)) {
-          const request = { method: incoming.method, ifNoneMatch: oneHeader(h['if-none-match']), acceptEncoding: oneHeader(h['accept-encoding']) };
-          return preparedResponse(body, request, 200, (encoding) =>
-            headersOf(body, encoding),
-          );
-        }
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const method = req.method;
+    if ((method === 'GET' || method === 'HEAD') && req.url) {
+      const body = cache.getByPath(req.url);
+      const h = req.headers;
+      if (body && !h.cookie?.includes(sessionMarker)) {
+        const answer = choosePrepared(body, { method, ifNoneMatch: h['if-none-match'], acceptEncoding: h['accept-encoding'] }, 200);
+        res.writeHead(answer.status, headersOf(body, answer.encoding));
+        res.end(answer.payload ?? undefined);
+        return;
       }
     }
-    return app(request, env);
+    next(req, res);
   };
 }
 
-function oneHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(', ') : value;
+/**
+ * A drop-in for node:http's createServer that puts the fast lane in front of
+ * the listener it is given: pass it as `createServer` to @hono/node-server's serve().
+ */
+export function fastLaneServerFactory(cache: RenderCache, options: FastLaneOptions): typeof createServer {
+  return ((serverOptions: object, listener: RequestListener) =>
+    createServer(serverOptions, fastLaneListener(cache, options, listener))) as unknown as typeof createServer;
 }

@@ -51,26 +51,26 @@ export function preparedHeaders(body: CachedBody, encoding: Encoding | null, cac
   return headers;
 }
 
-/**
- * The answer to a request for a prepared body: 304 when the browser's copy
- * is current, otherwise the best encoding it accepts. Bodies are already
- * compressed. `headersFor` may hand out prebuilt header objects (the fast lane).
- */
-export function preparedResponse(
-  body: CachedBody,
-  request: ConditionalRequest,
-  status: 200 | 404 | 410,
-  headersFor: (encoding: Encoding | null) => Record<string, string>,
-): Response {
-  if (status === 200 && etagMatches(request.ifNoneMatch, body.etag)) {
-    return new Response(null, { status: 304, headers: headersFor(null) });
-  }
-  const encoding = chooseEncoding(request.acceptEncoding);
-  const payload = request.method === 'HEAD' ? null : (body[encoding] as unknown as BodyInit);
-  return new Response(payload, { status, headers: headersFor(encoding) });
+/** How to answer a request for a prepared body, before any response object exists. */
+export interface PreparedAnswer {
+  status: 200 | 304 | 404 | 410;
+  /** The encoding sent; null for a 304, which has no body. */
+  encoding: Encoding | null;
+  /** The bytes to send; null for a 304 and for HEAD. */
+  payload: Buffer | null;
 }
 
-/** Sends a prepared body from a route (see preparedResponse). */
+/**
+ * 304 when the browser's copy is current, otherwise the best encoding it
+ * accepts. Bodies are already compressed: nothing is computed per request.
+ */
+export function choosePrepared(body: CachedBody, request: ConditionalRequest, status: 200 | 404 | 410): PreparedAnswer {
+  if (status === 200 && etagMatches(request.ifNoneMatch, body.etag)) return { status: 304, encoding: null, payload: null };
+  const encoding = chooseEncoding(request.acceptEncoding);
+  return { status, encoding, payload: request.method === 'HEAD' ? null : body[encoding] };
+}
+
+/** Sends a prepared body from a route (see choosePrepared). */
 export function sendPrepared(
   c: Context,
   body: CachedBody,
@@ -79,7 +79,8 @@ export function sendPrepared(
   extraHeaders?: Record<string, string>,
 ): Response {
   const request = { method: c.req.method, ifNoneMatch: requestHeader(c, 'if-none-match'), acceptEncoding: requestHeader(c, 'accept-encoding') };
-  return preparedResponse(body, request, status, (encoding) => preparedHeaders(body, encoding, cacheControl, extraHeaders));
+  const answer = choosePrepared(body, request, status);
+  return new Response(answer.payload as unknown as BodyInit | null, { status: answer.status, headers: preparedHeaders(body, answer.encoding, cacheControl, extraHeaders) });
 }
 
 function etagMatches(header: string | undefined, etag: string): boolean {

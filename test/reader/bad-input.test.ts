@@ -10,7 +10,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   testApp = await createTestApp();
-  server = await serveOnFreePort(testApp.atoz.fetch);
+  server = await serveOnFreePort(testApp.atoz);
 });
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ let page: Page;
 
 beforeAll(async () => {
   testApp = await createTestApp();
-  server = await serveOnFreePort(testApp.atoz.fetch);
+  server = await serveOnFreePort(testApp.atoz);
   browser = await launchBrowser();
   // A4 at 96 dpi, roughly what the print layout gets.
   page = await (await browser.newContext({ viewport: { width: 794, height: 1123 } })).newPage();

@@ -15,7 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   testApp = await createTestApp();
-  server = await serveOnFreePort(testApp.atoz.fetch);
+  server = await serveOnFreePort(testApp.atoz);
   browser = await launchBrowser();
 });
 

@@ -156,7 +156,7 @@ describe.skipIf(await skipWithoutDatabase())('rendering', () => {
   describe('over a real socket (atoz.fetch: the fast lane in front of the app)', () => {
     let server: RunningServer;
     beforeAll(async () => {
-      server = await serveOnFreePort(testApp.atoz.fetch);
+      server = await serveOnFreePort(testApp.atoz);
     });
     afterAll(async () => {
       await server?.close();

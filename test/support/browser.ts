@@ -1,7 +1,7 @@
 /**
  * Shared helpers for tests that need a real browser or a real socket:
  *
- *   const server = await serveOnFreePort(testApp.atoz.fetch); // atoz.fetch: the app as `npm start` serves it
+ *   const server = await serveOnFreePort(testApp.atoz); // the app as `npm start` serves it (fast lane included)
  *   const browser = await launchBrowser();
  *   const context = await browser.newContext({ viewport: VIEWPORTS.phone, javaScriptEnabled: false });
  *   const page = await context.newPage();
@@ -12,9 +12,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serve } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import type { FetchHandler } from '../../src/web/fast-lane.js';
 
 /** The system Chromium (Debian package); override with ATOZ_CHROMIUM. */
 export const CHROMIUM_PATH = process.env.ATOZ_CHROMIUM ?? '/usr/bin/chromium';
@@ -64,10 +63,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves a fetch handler (`atoz.fetch`, or `atoz.app.fetch` without the fast lane) over a real socket on a free loopback port. */
-export function serveOnFreePort(fetch: FetchHandler): Promise<RunningServer> {
+/** Something that serves itself, as `atoz.serve` does (the app behind its fast lane, as `npm start` runs it). */
+export interface SelfServing {
+  serve(listen: { port: number; hostname: string }, onListening?: (info: AddressInfo) => void): ServerType;
+}
+
+/** Serves `atoz` (or a bare fetch handler such as `atoz.app.fetch`) over a real socket on a free loopback port. */
+export function serveOnFreePort(target: SelfServing | ((request: Request) => Response | Promise<Response>)): Promise<RunningServer> {
   return new Promise((resolve) => {
-    const server = serve({ fetch: (request, env) => fetch(request, env), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+    const listen = { port: 0, hostname: '127.0.0.1' };
+    const onListening = (info: AddressInfo) => {
       resolve({
         url: `http://127.0.0.1:${info.port}`,
         port: info.port,
@@ -78,6 +83,7 @@ export function serveOnFreePort(fetch: FetchHandler): Promise<RunningServer> {
             server.close(() => done());
           }),
       });
-    });
+    };
+    const server: ServerType = typeof target === 'function' ? serve({ fetch: target, ...listen }, onListening) : target.serve(listen, onListening);
   });
 }

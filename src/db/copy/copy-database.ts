@@ -144,46 +144,43 @@ async function copyAll(source: DatabaseHandle, target: DatabaseHandle, ttx: Kyse
     const totalRows = counts.reduce((a, b) => a + b, 0);
     progress({ kind: 'plan', tables: plan.map((p, i) => ({ name: p.target.name, rows: counts[i]! })), totalRows });
 
-    const tables = await (async () => {
-      // Migrations may have seeded rows (content_state, …); the copy replaces them. Children first.
-      for (const p of [...plan].reverse()) await ttx.deleteFrom(p.target.name).execute();
-      let totalCopied = 0;
-      for (const [i, p] of plan.entries()) {
-        const tableRows = counts[i]!;
-        let tableCopied = 0;
-        const selfColumns = p.target.references.filter((r) => r.table === p.target.name).map((r) => r.column);
-        const perInsert = Math.max(1, Math.min(batchSize, Math.floor(MAX_PARAMETERS[target.dialect] / Math.max(1, p.columns.length))));
-        for await (const batch of orderedRows(stx, source.dialect, p.source, p.columns, perInsert)) {
-          // A row may point at a row of its own table not copied yet (a page under a later page): those links come after.
-          const values = batch.map((row) => toTargetRow(row, p.columns, selfColumns, target.dialect));
-          await ttx.insertInto(p.target.name).values(values).execute();
-          tableCopied += batch.length;
-          totalCopied += batch.length;
-          progress({ kind: 'rows', table: p.target.name, tableCopied, tableRows, totalCopied, totalRows });
-        }
-        if (selfColumns.length) await restoreSelfReferences(stx, ttx, source.dialect, p.source, selfColumns, perInsert);
-        progress({ kind: 'table-done', table: p.target.name, rows: tableCopied });
+    // Migrations may have seeded rows (content_state, …); the copy replaces them. Children first.
+    for (const p of [...plan].reverse()) await ttx.deleteFrom(p.target.name).execute();
+    let totalCopied = 0;
+    for (const [i, p] of plan.entries()) {
+      const tableRows = counts[i]!;
+      let tableCopied = 0;
+      const selfColumns = p.target.references.filter((r) => r.table === p.target.name).map((r) => r.column);
+      const perInsert = Math.max(1, Math.min(batchSize, Math.floor(MAX_PARAMETERS[target.dialect] / Math.max(1, p.columns.length))));
+      for await (const batch of orderedRows(stx, source.dialect, p.source, p.columns, perInsert)) {
+        // A row may point at a row of its own table not copied yet (a page under a later page): those links come after.
+        const values = batch.map((row) => toTargetRow(row, p.columns, selfColumns, target.dialect));
+        await ttx.insertInto(p.target.name).values(values).execute();
+        tableCopied += batch.length;
+        totalCopied += batch.length;
+        progress({ kind: 'rows', table: p.target.name, tableCopied, tableRows, totalCopied, totalRows });
       }
-      if (target.dialect === 'postgres') await resetSequences(ttx, plan.map((p) => p.target));
+      if (selfColumns.length) await restoreSelfReferences(stx, ttx, source.dialect, p.source, selfColumns, perInsert);
+      progress({ kind: 'table-done', table: p.target.name, rows: tableCopied });
+    }
+    if (target.dialect === 'postgres') await resetSequences(ttx, plan.map((p) => p.target));
 
-      const checked: CopyReport['tables'] = [];
-      const mismatches: string[] = [];
-      for (const p of plan) {
-        progress({ kind: 'verifying', table: p.target.name });
-        const [s, t] = await Promise.all([
-          tableChecksum(stx, source.dialect, p.source, p.columns),
-          tableChecksum(ttx, target.dialect, p.target, p.columns),
-        ]);
-        if (s.rows !== t.rows || s.sha256 !== t.sha256) {
-          mismatches.push(`  ${p.target.name}: source ${s.rows} rows (sha256 ${s.sha256.slice(0, 16)}…), target ${t.rows} rows (sha256 ${t.sha256.slice(0, 16)}…)`);
-        }
-        checked.push({ name: p.target.name, ...t });
+    const tables: CopyReport['tables'] = [];
+    const mismatches: string[] = [];
+    for (const p of plan) {
+      progress({ kind: 'verifying', table: p.target.name });
+      const [s, t] = await Promise.all([
+        tableChecksum(stx, source.dialect, p.source, p.columns),
+        tableChecksum(ttx, target.dialect, p.target, p.columns),
+      ]);
+      if (s.rows !== t.rows || s.sha256 !== t.sha256) {
+        mismatches.push(`  ${p.target.name}: source ${s.rows} rows (sha256 ${s.sha256.slice(0, 16)}…), target ${t.rows} rows (sha256 ${t.sha256.slice(0, 16)}…)`);
       }
-      if (mismatches.length) {
-        throw new CopyError(`The copy does not match the source, so nothing was kept:\n${mismatches.join('\n')}`);
-      }
-      return checked;
-    })();
+      tables.push({ name: p.target.name, ...t });
+    }
+    if (mismatches.length) {
+      throw new CopyError(`The copy does not match the source, so nothing was kept:\n${mismatches.join('\n')}`);
+    }
     return { tables, onlyInSource, onlyInTarget, totalRows };
   });
 }

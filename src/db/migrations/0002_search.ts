@@ -20,6 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('heading', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('title', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('links', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('field_terms', 'text', (c) => c.notNull().defaultTo(''))
     // Long text last: SQLite reads a row's columns in order, so ranking never pays for digest text.
     .addColumn('body', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('source', 'text', (c) => c.notNull().defaultTo(''))
