@@ -5,7 +5,8 @@
  * 1. Prepare a data directory with the demo imported (once, like a first `npm start`).
  * 2. Start dist/src/main.js on it as its own process; time spawn → first 200 of a topic page.
  * 3. Save that page's gzip bytes; start nginx (1 worker, gzip_static) serving them.
- * 4. wrk both (2 threads, 50 connections, 10 s, Accept-Encoding: gzip) and print req/s, p99 and the ratio.
+ * 4. For context, start a bare node:http server sending the same bytes and headers (Node's own ceiling).
+ * 5. wrk each (2 threads, 50 connections, 10 s, Accept-Encoding: gzip) in alternating rounds; print req/s, p99 and ratios.
  *
  * Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50), BENCH_THREADS (2),
  * BENCH_PATH (/directory/causes-of-scleroderma), BENCH_COLD_STARTS (3), BENCH_ROUNDS (3: alternating
@@ -19,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { type AtozProcess, startAtoz } from './support/atoz-process.js';
 import { get } from './support/http.js';
+import { startBareNode } from './support/bare-node.js';
 import { startNginx } from './support/nginx.js';
 import { prepareSqliteDemo } from './support/sqlite-demo.js';
 import { type WrkResult, runWrk } from './support/wrk.js';
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
     // burst of other work on this machine falls on both sides rather than one.
     const servers: Array<{ name: string; url: string; coldStart?: number[] }> = [];
     let referenceGzip: Buffer | undefined;
+    let referenceHeaders: Record<string, string> = {};
     for (const target of targets) {
       stops.push(target.cleanup);
       // A fixed public URL, as operators set it: canonical links are then the same bytes whatever the port.
@@ -121,7 +124,13 @@ async function main(): Promise<void> {
       const page = await get(running.url + PAGE, ENCODING);
       if (page.headers['content-encoding'] !== 'gzip') throw new Error(`${target.name} did not send gzip for ${PAGE}`);
       if (referenceGzip && !page.body.equals(referenceGzip)) console.log(`note: ${target.name} sends other bytes than ${targets[0]!.name} (${fmt(page.body.length)} gzip bytes); nginx serves ${targets[0]!.name}'s`);
-      referenceGzip ??= page.body;
+      if (!referenceGzip) {
+        referenceGzip = page.body;
+        // The same headers atoz sends, for the bare node:http ceiling (Node adds date and connection itself).
+        for (const [name, value] of Object.entries(page.headers)) {
+          if (typeof value === 'string' && !['date', 'connection', 'keep-alive'].includes(name)) referenceHeaders[name] = value;
+        }
+      }
       servers.push({ name: target.name, url: running.url + PAGE, coldStart: times });
     }
 
@@ -132,6 +141,9 @@ async function main(): Promise<void> {
       throw new Error('nginx does not serve the same gzip bytes as atoz: the comparison would be unfair');
     }
     servers.unshift({ name: 'nginx (static)', url: `${nginx.url}/topic.html` });
+    const bare = await startBareNode(referenceGzip!, referenceHeaders);
+    stops.push(bare.stop);
+    servers.push({ name: 'node:http (bare)', url: `${bare.url}/` });
     console.log(`reference: ${nginx.description}, same ${fmt(referenceGzip!.length)} gzip bytes (${fmt(gunzipSync(referenceGzip!).length)} bytes of HTML)`);
 
     const wrkOptions = { threads: THREADS, connections: CONNECTIONS, seconds: SECONDS, headers: ENCODING };
@@ -145,6 +157,7 @@ async function main(): Promise<void> {
     const pick = (name: string) => [...results.get(name)!].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(ROUNDS / 2)]!;
     const reference = pick('nginx (static)');
     const rows = servers.slice(1).map((s) => ({ name: s.name, result: pick(s.name), coldStart: s.coldStart }));
+    const ceiling = pick('node:http (bare)');
 
     console.log('');
     console.log(['server'.padEnd(20), 'req/s'.padStart(10), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), '× nginx'.padStart(8), 'cold start ms (median of runs)'.padStart(32)].join(' '));
@@ -154,10 +167,15 @@ async function main(): Promise<void> {
     const verdicts: string[] = [];
     for (const { name, result, coldStart } of rows) {
       const ratio = result.requestsPerSecond / reference.requestsPerSecond;
-      const cold = median(coldStart!);
-      line(name, result, fmt(ratio, 2), `${fmt(cold)} (${coldStart!.map((t) => fmt(t)).join(', ')})`);
+      if (!coldStart) {
+        line(name, result, fmt(ratio, 2), 'ceiling: no app at all');
+        continue;
+      }
+      const cold = median(coldStart);
+      line(name, result, fmt(ratio, 2), `${fmt(cold)} (${coldStart.map((t) => fmt(t)).join(', ')})`);
       verdicts.push(
-        `${name}: ratio ${fmt(ratio, 2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'MET' : 'MISSED'}; ` +
+        `${name}: ratio ${fmt(ratio, 2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'MET' : 'MISSED'}, ` +
+          `${fmt((100 * result.requestsPerSecond) / ceiling.requestsPerSecond)} % of bare node:http; ` +
           `p99 ${fmt(result.p99Ms, 2)} ms (target < ${TARGET_P99_MS}) ${result.p99Ms < TARGET_P99_MS ? 'MET' : 'MISSED'}; ` +
           `cold start ${fmt(cold)} ms (target < ${TARGET_COLD_START_MS}) ${cold < TARGET_COLD_START_MS ? 'MET' : 'MISSED'}` +
           (result.errors ? `; ${result.errors} errors during the run` : ''),

@@ -94,6 +94,9 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const watcher = new ContentVersionWatcher(() => queries.contentVersion(), cache);
   await watcher.refresh();
   watcher.start();
+  const contentChanged = async (): Promise<void> => {
+    await watcher.refresh();
+  };
 
   const markdown = createMarkdownRenderer();
   const assets = loadAssets();
@@ -103,9 +106,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   // One PubMed and one Crossref client for the whole process (NCBI's rate limit), the citation jobs, formats kept in the database.
   const citationDomain = createCitationDomain({
     db, config, pages, queries, store, jobs,
-    contentChanged: async () => {
-      await watcher.refresh();
-    },
+    contentChanged,
     http: { ...options.citationHttp, fetch: options.fetch },
   });
   // Citeproc is slow: stored formats go into memory now, so no reader waits for it.
@@ -116,9 +117,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const editing = editingRoutes({
     db, store, queries, pages, markdown, citations, assets, trustProxy: config.trustProxy,
     staleEvidenceYears: config.staleEvidenceYears,
-    contentChanged: async () => {
-      await watcher.refresh();
-    },
+    contentChanged,
   });
 
   const app = new Hono<AppEnv>();
@@ -190,9 +189,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
     search,
     cache,
     jobs,
-    contentChanged: async () => {
-      await watcher.refresh();
-    },
+    contentChanged,
     close: async () => {
       await jobs.worker.stop();
       watcher.stop();

@@ -2,7 +2,8 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type PgDriver from 'pg';
 import type { Config } from '../config.js';
 import { ConfigError } from '../config.js';
 import type { Database } from './schema.js';
@@ -48,7 +49,14 @@ export function openSqliteFile(file: string, options: { mustExist?: boolean } = 
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
+/** The pg driver, loaded on first use: a server on SQLite starts without it (bench/pages.ts cold start). */
+let pgDriver: typeof PgDriver | undefined;
+function pgModule(): typeof PgDriver {
+  return (pgDriver ??= createRequire(import.meta.url)('pg') as typeof PgDriver);
+}
+
 export function openPostgres(options: DatabaseOptions, url: string): DatabaseHandle {
+  const pg = pgModule();
   const pool = new pg.Pool({
     connectionString: url,
     max: options.dbPoolSize,
@@ -73,8 +81,9 @@ export function openPostgres(options: DatabaseOptions, url: string): DatabaseHan
  * same code sees the same values on both. atoz stores no integers beyond 2^53.
  */
 function sameNumbersAsSqlite(oid: number, format?: string): (value: string) => unknown {
-  if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return Number;
-  return pg.types.getTypeParser(oid, format as 'text');
+  const { types } = pgModule();
+  if (oid === types.builtins.INT8 || oid === types.builtins.NUMERIC) return Number;
+  return types.getTypeParser(oid, format as 'text');
 }
 
 /** Creates the data directory if needed and proves it can be written, naming the path if not. */

@@ -102,7 +102,7 @@ export interface Search {
   bulkLoad(documents: Iterable<SearchDocument> | AsyncIterable<SearchDocument>, options?: BulkLoadOptions): Promise<{ documents: number }>;
 }
 
-/** Matches asked for per scope and tier; pages are ranked from these. */
+/** Matches asked for per scope, tier and order; pages are ranked from these. */
 const LIMIT: Record<DocumentScope, Record<MatchOptions['order'], number>> = { page: { rank: 80, recent: 60 }, entry: { rank: 100, recent: 60 } };
 /**
  * Ranking every match costs about a microsecond per match and per posting
@@ -129,11 +129,9 @@ interface Found extends MatchRow {
   textLoaded: boolean;
 }
 
-type DocMeta = Found;
-
 const NO_TEXT = { title: '', links: '', body: '', source: '', textLoaded: false };
 
-interface RankedDoc extends DocMeta {
+interface RankedDoc extends Found {
   level: number;
 }
 
@@ -195,7 +193,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
     return { found, capped };
   }
 
-  async function loadText(docs: DocMeta[]): Promise<void> {
+  async function loadText(docs: Found[]): Promise<void> {
     const missing = docs.filter((d) => !d.textLoaded);
     for (let i = 0; i < missing.length; i += 500) {
       const batch = missing.slice(i, i + 500);
@@ -210,7 +208,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
     const kinds = request.kinds?.length && request.kinds.length < 3 ? request.kinds : undefined;
     const filtered = kinds !== undefined || request.yearFrom !== undefined || request.yearTo !== undefined;
     const scopes: DocumentScope[] = filtered ? ['entry'] : ['page', 'entry'];
-    const filters = { kinds: filtered && !kinds ? (['summary', 'research', 'news'] as EntryKind[]) : kinds, yearFrom: request.yearFrom, yearTo: request.yearTo };
+    const filters = { kinds, yearFrom: request.yearFrom, yearTo: request.yearTo };
     const { query, counts } = await plan(request.text, 'unknown');
     const empty: SearchResults = {
       text: query.text, usable: query.groups.length > 0, shortened: query.shortened, total: 0, capped: false,
@@ -400,7 +398,7 @@ function levelOf(fields: Array<Set<string>>, query: ParsedQuery, tier: Tier): nu
 }
 
 /** The terms of a page document's title, heading, linked titles and text, as stored at indexing. */
-function fieldTerms(doc: DocMeta): Array<Set<string>> {
+function fieldTerms(doc: Found): Array<Set<string>> {
   return doc.field_terms.split('\n').map((f) => new Set(f.split(' ')));
 }
 
@@ -408,7 +406,7 @@ function groupIn(group: QueryGroup, held: ReadonlySet<string>, tier: Tier): bool
   return group.alternatives.some((a) => a.tier <= tier && a.terms.every((t) => held.has(t)));
 }
 
-function documentTerms(doc: DocMeta): Set<string> {
+function documentTerms(doc: Found): Set<string> {
   return new Set(terms([doc.title, doc.heading, doc.links, doc.body, doc.source].join('\n')));
 }
 

@@ -130,7 +130,7 @@ describe.skipIf(skip)('PostgreSQL not there yet when atoz starts', () => {
     try {
       const config = loadConfig({}, { databaseUrl: throughProxy(database.location, proxy), dataDir: database.dataDir, contentDir: join(packageRoot(), 'content'), worker: false, dbStartupWaitMs: 20_000 });
       const starting = createAtoz(config);
-      await sleep(1800);
+      await sleep(3000);
       await proxy.restore();
       atoz = await starting;
       expect(await atoz.queries.pageCount()).toBe(35);
@@ -140,7 +140,7 @@ describe.skipIf(skip)('PostgreSQL not there yet when atoz starts', () => {
       await proxy.close();
       await database.drop();
     }
-    // 0.5 s, then 1 s: two waits before the database came back at 1.8 s.
+    // 0.5 s, then 1 s (then 2 s): at least two waits before the database came back at 3 s.
     const waits = lines.filter((l) => l.startsWith('Waiting for PostgreSQL'));
     expect(waits.length).toBeGreaterThanOrEqual(2);
     expect(waits[0]).toMatch(/ECONNREFUSED.*trying again in 0\.5 s/);
