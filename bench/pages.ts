@@ -9,7 +9,8 @@
  * 5. wrk each (2 threads, 50 connections, 10 s, Accept-Encoding: gzip) in alternating rounds; print req/s, p99 and ratios.
  *
  * Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50), BENCH_THREADS (2),
- * BENCH_PATH (/directory/causes-of-scleroderma), BENCH_COLD_STARTS (3), BENCH_ROUNDS (3: alternating
+ * BENCH_PATH (/directory/causes-of-scleroderma), BENCH_COLD_STARTS (3), BENCH_PROCESSES (2: also compare
+ * atoz with that many HTTP processes against nginx with that many workers), BENCH_ROUNDS (3: alternating
  * nginx/atoz runs, the median round per side is reported), BENCH_POSTGRES=0 to skip PostgreSQL.
  * Numbers, not assertions: the run never fails on speed; it prints the targets beside the results.
  */
@@ -31,6 +32,8 @@ const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 const PAGE = process.env.BENCH_PATH ?? '/directory/causes-of-scleroderma';
 const COLD_STARTS = Math.max(1, Number(process.env.BENCH_COLD_STARTS ?? 3));
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+// HTTP processes for the all-cores comparison (atoz ATOZ_PROCESSES=N against nginx with N workers); 1 skips it.
+const PROCESSES = Math.max(1, Number(process.env.BENCH_PROCESSES ?? 2));
 // Both sides send the same gzip bytes (nginx-light's gzip_static has no brotli counterpart).
 const ENCODING = { 'Accept-Encoding': 'gzip' };
 const TARGET_RATIO = 0.6;
@@ -113,7 +116,7 @@ async function main(): Promise<void> {
 
     // Every server runs for the whole benchmark; rounds alternate between them, so a
     // burst of other work on this machine falls on both sides rather than one.
-    const servers: Array<{ name: string; url: string; coldStart?: number[] }> = [];
+    const servers: Array<{ name: string; url: string; coldStart?: number[]; versus?: string }> = [];
     let referenceGzip: Buffer | undefined;
     let referenceHeaders: Record<string, string> = {};
     for (const target of targets) {
@@ -146,6 +149,16 @@ async function main(): Promise<void> {
     servers.push({ name: 'node:http (bare)', url: `${bare.url}/` });
     console.log(`reference: ${nginx.description}, same ${fmt(referenceGzip!.length)} gzip bytes (${fmt(gunzipSync(referenceGzip!).length)} bytes of HTML)`);
 
+    // Every core: atoz with one HTTP process per core (ATOZ_PROCESSES) against nginx with as many workers.
+    if (PROCESSES > 1) {
+      const multi = await startAtoz({ ATOZ_PUBLIC_URL: 'https://atoz.bench.example', ATOZ_DATA_DIR: dataDir, ATOZ_PROCESSES: String(PROCESSES) }, PAGE);
+      stops.push(multi.stop);
+      const nginxMulti = await startNginx({ 'topic.html': gunzipSync(referenceGzip!), 'topic.html.gz': referenceGzip! }, PROCESSES);
+      stops.push(nginxMulti.stop);
+      servers.push({ name: `nginx ×${PROCESSES} workers`, url: `${nginxMulti.url}/topic.html` });
+      servers.push({ name: `atoz (SQLite) ×${PROCESSES}`, url: multi.url + PAGE, versus: `nginx ×${PROCESSES} workers` });
+    }
+
     const wrkOptions = { threads: THREADS, connections: CONNECTIONS, seconds: SECONDS, headers: ENCODING };
     // Warm-up: JIT, connection setup (atoz's render cache is already filled by the first request).
     for (const server of servers) await runWrk(server.url, { ...wrkOptions, seconds: 1 });
@@ -156,7 +169,7 @@ async function main(): Promise<void> {
     // Per side, the round with the median req/s.
     const pick = (name: string) => [...results.get(name)!].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(ROUNDS / 2)]!;
     const reference = pick('nginx (static)');
-    const rows = servers.slice(1).map((s) => ({ name: s.name, result: pick(s.name), coldStart: s.coldStart }));
+    const rows = servers.slice(1).map((s) => ({ name: s.name, result: pick(s.name), coldStart: s.coldStart, versus: s.versus }));
     const ceiling = pick('node:http (bare)');
 
     console.log('');
@@ -165,8 +178,18 @@ async function main(): Promise<void> {
       console.log([name.padEnd(20), fmt(r.requestsPerSecond).padStart(10), fmt(r.p50Ms, 2).padStart(8), fmt(r.p99Ms, 2).padStart(8), fmt(r.errors).padStart(7), extra.padStart(8), cold.padStart(32)].join(' '));
     line('nginx (static)', reference, '1.00');
     const verdicts: string[] = [];
-    for (const { name, result, coldStart } of rows) {
-      const ratio = result.requestsPerSecond / reference.requestsPerSecond;
+    for (const { name, result, coldStart, versus } of rows) {
+      const against = versus ? pick(versus) : reference;
+      const ratio = result.requestsPerSecond / against.requestsPerSecond;
+      if (name.startsWith('nginx')) {
+        line(name, result, fmt(ratio, 2), 'more workers, same bytes');
+        continue;
+      }
+      if (versus) {
+        line(name, result, fmt(ratio, 2), `vs ${versus}`);
+        verdicts.push(`${name}: ratio ${fmt(ratio, 2)} against ${versus} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'MET' : 'MISSED'}; p99 ${fmt(result.p99Ms, 2)} ms (target < ${TARGET_P99_MS}) ${result.p99Ms < TARGET_P99_MS ? 'MET' : 'MISSED'}`);
+        continue;
+      }
       if (!coldStart) {
         line(name, result, fmt(ratio, 2), 'ceiling: no app at all');
         continue;

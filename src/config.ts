@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -29,6 +30,11 @@ export const ConfigSchema = z.object({
     .transform((v) => v === '1' || v === 'true'),
   /** Milliseconds between the worker's looks for due jobs. */
   workerPollMs: z.coerce.number().int().min(50).default(1000),
+  /** HTTP processes sharing the port on this machine (one per core is typical); jobs run in the first. */
+  processes: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)])
+    .default(1)
+    .transform((v) => (v === 'auto' ? availableParallelism() : v)),
   /** Public base URL used in canonical links, sitemap and Open Graph tags. */
   publicUrl: z.string().url().optional(),
   /** Folder of Markdown content imported into an empty database on first start. */
@@ -70,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dbStartupWaitMs: env.ATOZ_DB_STARTUP_WAIT_MS,
     worker: env.ATOZ_WORKER,
     workerPollMs: env.ATOZ_WORKER_POLL_MS,
+    processes: env.ATOZ_PROCESSES || undefined,
     publicUrl: env.ATOZ_PUBLIC_URL || undefined,
     contentDir: env.ATOZ_CONTENT_DIR,
     logRequests: env.ATOZ_LOG_REQUESTS,

@@ -65,7 +65,8 @@ http {
   try {
     await waitFor200(`http://127.0.0.1:${port}/${first}`, performance.now(), 10_000, () => alive);
   } catch (error) {
-    child.kill('SIGKILL');
+    // SIGTERM, not SIGKILL: the master must take its workers down with it.
+    child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`nginx did not start: ${(error as Error).message}\n${stderr}`);
   }

@@ -23,7 +23,7 @@ import { type CitationHttpOptions, type CitationServices, createCitationServices
 
 export interface CitationDomainDeps {
   db: Db;
-  config: Pick<Config, 'ncbiTool' | 'ncbiEmail' | 'ncbiApiKey' | 'crossrefMailto' | 'trustProxy'>;
+  config: Pick<Config, 'ncbiTool' | 'ncbiEmail' | 'ncbiApiKey' | 'crossrefMailto' | 'trustProxy'> & Partial<Pick<Config, 'processes'>>;
   pages: PageRenderer;
   queries: DirectoryQueries;
   store: DirectoryStore;

@@ -174,6 +174,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
   /** Asks the backend tier by tier (exact, then synonyms, then corrections) until enough pages are found. */
   async function collect(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo'>) {
     const found = new Map<number, Found>();
+    const pagesFound = new Set<number>();
     let capped = false;
     const asked = new Set<string>();
     for (const tier of [0, 1, 2] as Tier[]) {
@@ -186,9 +187,13 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
         const order = orderFor(expression, scope, counts);
         const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope][order], order, ...filters });
         if (rows.length === LIMIT[scope][order]) capped = true;
-        for (const r of rows) if (!found.has(r.id)) found.set(r.id, { ...r, tier, ...NO_TEXT });
+        for (const r of rows) {
+          if (found.has(r.id)) continue;
+          found.set(r.id, Object.assign(r, { tier }, NO_TEXT));
+          pagesFound.add(r.page_id);
+        }
       }
-      if (new Set([...found.values()].map((m) => m.page_id)).size >= ENOUGH_PAGES) break;
+      if (pagesFound.size >= ENOUGH_PAGES) break;
     }
     return { found, capped };
   }
@@ -270,7 +275,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
       const order = orderFor(expression, scope, counts);
       const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope][order], order, ...filters });
       if (rows.length === LIMIT[scope][order]) capped = true;
-      for (const r of rows) if (!found.has(r.id)) found.set(r.id, { ...r, tier: 2, ...NO_TEXT });
+      for (const r of rows) if (!found.has(r.id)) found.set(r.id, Object.assign(r, { tier: 2 as Tier }, NO_TEXT));
     }
     return { found, capped };
   }

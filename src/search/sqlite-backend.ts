@@ -75,7 +75,8 @@ export function createSqliteBackend(): SearchBackend {
           ${order} limit ${options.limit}
         ) m join search_documents d on d.id = m.id`.execute(db);
       // bm25 is negative in FTS5 (more negative = better); flip it so higher is better everywhere.
-      return result.rows.map((r): MatchRow => ({ ...r, id: Number(r.id), page_id: Number(r.page_id), year: r.year === null ? null : Number(r.year), score: -Number(r.rank) }));
+      for (const r of result.rows) r.score = -r.rank;
+      return result.rows;
     },
 
     vocabulary(db, generation): VocabularyReader {

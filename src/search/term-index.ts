@@ -16,9 +16,11 @@ export class TermIndex implements VocabularyReader {
   private readonly infos: TermInfo[];
   private readonly byTerm = new Map<string, TermInfo>();
   private readonly grams = new Map<string, number[]>();
+  private readonly shared: Int32Array;
 
   constructor(rows: TermInfo[]) {
     this.infos = [...rows].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    this.shared = new Int32Array(this.infos.length);
     this.infos.forEach((info, i) => {
       this.byTerm.set(info.term, info);
       for (const g of new Set(trigrams(info.term))) {
@@ -46,17 +48,21 @@ export class TermIndex implements VocabularyReader {
     const own = new Set(trigrams(term));
     // Each edit removes at most four distinct trigrams of the word.
     const needed = own.size - 4 * maxDistance;
-    const shared = new Map<number, number>();
+    const candidates: Array<[number, number]> = [];
+    const fits = (i: number) => this.infos[i]!.term !== term && Math.abs(this.infos[i]!.term.length - term.length) <= maxDistance;
     if (needed <= 0) {
       // Too few trigrams for the filter to promise anything (short or repetitive words): consider every term.
-      this.infos.forEach((_, i) => shared.set(i, 0));
+      for (let i = 0; i < this.infos.length; i++) if (fits(i)) candidates.push([i, 0]);
     } else {
-      for (const g of own) for (const i of this.grams.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    }
-    const candidates: Array<[number, number]> = [];
-    for (const [i, count] of shared) {
-      const info = this.infos[i]!;
-      if (count >= needed && info.term !== term && Math.abs(info.term.length - term.length) <= maxDistance) candidates.push([i, count]);
+      // Shared-trigram counts in a reused array; `touched` lists what to reset afterwards.
+      const touched: number[] = [];
+      for (const g of own) {
+        for (const i of this.grams.get(g) ?? []) if ((this.shared[i] = this.shared[i]! + 1) === 1) touched.push(i);
+      }
+      for (const i of touched) {
+        if (this.shared[i]! >= needed && fits(i)) candidates.push([i, this.shared[i]!]);
+        this.shared[i] = 0;
+      }
     }
     // Only the most similar are checked exactly, so a short or common-looking word costs no more than a long one.
     if (candidates.length > MAX_CHECKED) candidates.sort((a, b) => b[1] - a[1]).length = MAX_CHECKED;

@@ -2,6 +2,7 @@ import type { CurrentUser } from '../../accounts/context.js';
 import { ErrorSummary, type FieldError, formTitle } from '../../accounts/views/form-parts.js';
 import { Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
+import { MAX_QUERY_CHARS, MAX_QUERY_WORDS } from '../query.js';
 import { ENTRY_KINDS, type SearchForm, searchHref } from '../search-form.js';
 import type { PageHit, SearchResults, SectionHit } from '../search.js';
 import type { Segment } from '../snippet.js';
@@ -145,7 +146,9 @@ function Results({ form, results }: { form: SearchForm; results: SearchResults }
             : `${results.total} ${results.total === 1 ? 'page' : 'pages'} found for “${q}”`}
       </h2>
       {results.shortened ? (
-        <p class="notice">Your search was long, so only its first {200} characters or first 10 words were used.</p>
+        <p class="notice">
+          Your search was long, so only its first {MAX_QUERY_CHARS} characters or first {MAX_QUERY_WORDS} words were used.
+        </p>
       ) : null}
       {results.didYouMean ? (
         <p class="did-you-mean">
