@@ -3,13 +3,28 @@
  * with identifier links, and exports bibliographies (RIS, BibTeX, CSL-JSON).
  */
 import { createHash } from 'node:crypto';
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-csl'; // registers the 'bibliography' output and the apa/vancouver templates
-import '@citation-js/plugin-bibtex'; // registers 'bibtex'
-import '@citation-js/plugin-ris'; // registers 'ris'
+import { createRequire } from 'node:module';
+import type { Cite as CiteClass } from '@citation-js/core';
 import { escapeHtml, htmlToText, sanitizeEntryHtml } from './csl-html.js';
 import { LruMap } from './lru.js';
 import type { CitationRecord, CslName } from './record.js';
+
+/**
+ * citation-js and citeproc take ~120 ms to load; formats are usually read from
+ * the database, so load them only when a record really needs citeproc.
+ */
+let citeConstructor: typeof CiteClass | undefined;
+function loadCite(): typeof CiteClass {
+  if (!citeConstructor) {
+    const require = createRequire(import.meta.url);
+    const core = require('@citation-js/core') as { Cite: typeof CiteClass };
+    require('@citation-js/plugin-csl'); // registers the 'bibliography' output and the apa/vancouver templates
+    require('@citation-js/plugin-bibtex'); // registers 'bibtex'
+    require('@citation-js/plugin-ris'); // registers 'ris'
+    citeConstructor = core.Cite;
+  }
+  return citeConstructor;
+}
 
 export type CitationStyle = 'vancouver' | 'apa';
 export type BibliographyExportFormat = 'ris' | 'bibtex' | 'csl-json';
@@ -78,6 +93,7 @@ export function identifierLinks(record: CitationRecord): string {
 
 /** Exports records as RIS, BibTeX or CSL-JSON (ids are the record keys). */
 export function exportBibliography(records: readonly CitationRecord[], format: BibliographyExportFormat): string {
+  const Cite = loadCite();
   const cite = new Cite(records.map(toCiteprocItem));
   if (format === 'csl-json') return cite.format('data', { format: 'text' });
   return cite.format(format, { format: 'text' });
@@ -96,6 +112,7 @@ function toCiteprocItem(record: CitationRecord): Record<string, unknown> {
 
 function renderEntry(record: CitationRecord, style: CitationStyle, lang: string): string {
   try {
+    const Cite = loadCite();
     const html = new Cite(toCiteprocItem(record)).format('bibliography', { template: style, format: 'html', lang });
     const entry = sanitizeEntryHtml(html);
     if (entry !== '') return entry;

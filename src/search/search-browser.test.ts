@@ -11,7 +11,7 @@ describe('search in the browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     app = await createTestApp();
-    server = await serveOnFreePort(app.atoz.app.fetch);
+    server = await serveOnFreePort(app.atoz);
     browser = await launchBrowser();
   });
   afterAll(async () => {
