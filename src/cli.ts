@@ -7,6 +7,7 @@ import { type CliCommand, UsageError } from './cli/command.js';
  */
 const commands: Record<string, () => Promise<CliCommand>> = {
   'copy-database': async () => (await import('./cli/copy-database.js')).copyDatabaseCommand,
+  import: async () => (await import('./cli/import.js')).importCommand,
   jobs: async () => (await import('./cli/jobs.js')).jobsCommand,
   search: async () => (await import('./cli/search.js')).searchCommand,
   user: async () => (await import('./cli/user.js')).userCommand,
