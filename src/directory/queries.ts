@@ -307,7 +307,8 @@ async function citationsOfPage(db: Db, pageId: number): Promise<CitationView[]> 
   return rows.map(toCitationView).sort((a, b) => (b.issuedYear ?? -Infinity) - (a.issuedYear ?? -Infinity) || byTitle(a, b));
 }
 
-function toCitationView(r: {
+/** A citations row as pages show it (JSON columns parsed). */
+export function toCitationView(r: {
   id: number; key: string; csl: string; pmid: string | null; pmcid: string | null; doi: string | null; url: string | null;
   title: string; container: string | null; issued_year: number | null; pub_types: string;
 }): CitationView {

@@ -17,3 +17,16 @@ export function slugify(title: string): string {
 /** A slug as stored and typed in URLs: 1–120 of a-z, 0-9 and single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_SLUG_LENGTH = 120;
+
+/**
+ * The fragment id of a section, unique within its page: the slugified heading
+ * ("introduction" for the headless first section), numbered on repeats.
+ * The saved page and the editor's preview must agree, so both call this.
+ */
+export function sectionAnchor(heading: string | null, used: Set<string>): string {
+  const base = heading ? slugify(heading) || 'section' : 'introduction';
+  let anchor = base;
+  for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`;
+  used.add(anchor);
+  return anchor;
+}

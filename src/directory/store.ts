@@ -3,7 +3,7 @@ import { type Db, type Tx, nowIso } from '../db/database.js';
 import { extractCitationKeys, extractLinks } from '../content/inline.js';
 import { type LinkRef, PageDocument, type PageDocumentInput } from './document.js';
 import { ContentValidationError, type FieldProblem } from './errors.js';
-import { slugify } from './slug.js';
+import { sectionAnchor, slugify } from './slug.js';
 
 /** Keeps a derived index (search, …) in step with pages, inside the saving transaction. */
 export interface PageIndexer {
@@ -96,7 +96,7 @@ export function createDirectoryStore(db: Db, indexers: PageIndexer[] = []) {
         const links: Array<{ section_id: number | null; kind: 'sub' | 'also' | 'inline'; ref: LinkRef }> = [];
         const usedAnchors = new Set<string>();
         for (const [sIndex, section] of doc.sections.entries()) {
-          const anchor = uniqueAnchor(section.heading ? slugify(section.heading) || 'section' : 'introduction', usedAnchors);
+          const anchor = sectionAnchor(section.heading, usedAnchors);
           const { id: sectionId } = await tx
             .insertInto('sections')
             .values({ page_id: pageId, position: sIndex, heading: section.heading, anchor })
@@ -269,13 +269,6 @@ async function resolveCitations(tx: Tx, keys: string[], problems: FieldProblem[]
   const missing = keys.filter((k) => !found.has(k));
   if (missing.length) problems.push({ path: 'citations', message: `unknown citation key${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` });
   return found;
-}
-
-function uniqueAnchor(base: string, used: Set<string>): string {
-  let anchor = base;
-  for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`;
-  used.add(anchor);
-  return anchor;
 }
 
 /** YYYY-MM-DD plus whole months, clamped to the month's last day. */

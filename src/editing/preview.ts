@@ -3,8 +3,8 @@ import type { MarkdownRenderer } from '../content/markdown.js';
 import type { Db } from '../db/database.js';
 import type { LinkRef, PageDocumentInput } from '../directory/document.js';
 import { type CitationHtml, type TopicPresentation, presentTopic } from '../directory/presenter.js';
-import type { CitationView, DirectoryQueries, LinkView, PageView, PersonView, SectionView } from '../directory/queries.js';
-import { slugify } from '../directory/slug.js';
+import { type CitationView, type DirectoryQueries, type LinkView, type PageView, type PersonView, type SectionView, toCitationView } from '../directory/queries.js';
+import { sectionAnchor, slugify } from '../directory/slug.js';
 import type { SiteContext } from '../web/site-context.js';
 
 export interface PreviewDeps {
@@ -46,7 +46,7 @@ export async function presentPreview(deps: PreviewDeps, site: SiteContext, doc: 
     return {
       id,
       heading: s.heading,
-      anchor: uniqueAnchor(s.heading ? slugify(s.heading) || 'section' : 'introduction', anchors),
+      anchor: sectionAnchor(s.heading, anchors),
       entries: s.entries.map((e) => ({
         id: nextId--,
         kind: e.kind,
@@ -109,27 +109,8 @@ async function citationsUsed(db: Db, doc: PageDocumentInput): Promise<Map<string
     .where((eb) => eb.or([eb('key', 'in', all), ...(pmids.length ? [eb('pmid', 'in', pmids)] : []), ...(dois.length ? [eb('doi', 'in', dois)] : [])]))
     .execute();
   for (const r of rows) {
-    const view: CitationView = {
-      id: r.id,
-      key: r.key,
-      csl: JSON.parse(r.csl) as Record<string, unknown>,
-      pmid: r.pmid,
-      pmcid: r.pmcid,
-      doi: r.doi,
-      url: r.url,
-      title: r.title,
-      container: r.container,
-      issuedYear: r.issued_year === null ? null : Number(r.issued_year),
-      pubTypes: JSON.parse(r.pub_types) as string[],
-    };
+    const view = toCitationView(r);
     for (const k of [r.key, r.pmid ? `pmid:${r.pmid}` : null, r.doi ? `doi:${r.doi}` : null]) if (k && keys.has(k)) found.set(k, view);
   }
   return found;
-}
-
-function uniqueAnchor(base: string, used: Set<string>): string {
-  let anchor = base;
-  for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`;
-  used.add(anchor);
-  return anchor;
 }
