@@ -54,11 +54,6 @@ export const ConfigSchema = z.object({
   crossrefMailto: z.string().trim().email('ATOZ_CROSSREF_MAILTO must be an e-mail address').optional(),
   /** The editors' dashboard lists pages whose newest evidence is older than this many years. */
   staleEvidenceYears: z.coerce.number().int().min(1).max(50).default(7),
-  /** Log each request (method, path, status, ms) to stdout. */
-  logRequests: z
-    .enum(['0', '1', 'true', 'false'])
-    .default('0')
-    .transform((v) => v === '1' || v === 'true'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -79,7 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     processes: env.ATOZ_PROCESSES || undefined,
     publicUrl: env.ATOZ_PUBLIC_URL || undefined,
     contentDir: env.ATOZ_CONTENT_DIR,
-    logRequests: env.ATOZ_LOG_REQUESTS,
     trustProxy: env.ATOZ_TRUST_PROXY,
     ncbiTool: env.ATOZ_NCBI_TOOL || undefined,
     ncbiEmail: env.ATOZ_NCBI_EMAIL || undefined,
