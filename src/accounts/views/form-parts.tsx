@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { Field } from '../../web/form-field.js';
 
 /** A problem with one form field: `field` is the input's id, so the summary can link to it. */
 export interface FieldError {
@@ -53,38 +54,27 @@ export interface TextFieldProps {
   spellcheck?: boolean;
 }
 
-/** A labelled input with its hint and error message tied to it for screen readers. */
+/** A labelled text input (the shared Field with an <input>). */
 export function TextField(props: TextFieldProps) {
-  const hintId = props.hint ? `${props.id}-hint` : undefined;
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.hint ? (
-        <span class="hint" id={hintId}>
-          {props.hint}
-        </span>
-      ) : null}
-      {props.error ? (
-        <span class="field-error" id={errorId}>
-          <span class="visually-hidden">Error: </span>
-          {props.error}
-        </span>
-      ) : null}
-      <input
-        id={props.id}
-        name={props.name ?? props.id}
-        type={props.type ?? 'text'}
-        value={props.type === 'password' ? undefined : (props.value ?? '')}
-        autocomplete={props.autocomplete}
-        required={props.required}
-        maxlength={props.maxlength}
-        minlength={props.minlength}
-        spellcheck={props.spellcheck}
-        aria-describedby={describedBy}
-        aria-invalid={props.error ? 'true' : undefined}
-      />
-    </div>
+    <Field
+      id={props.id}
+      name={props.name ?? props.id}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      control={(attributes) => (
+        <input
+          {...attributes}
+          type={props.type ?? 'text'}
+          value={props.type === 'password' ? undefined : (props.value ?? '')}
+          autocomplete={props.autocomplete}
+          required={props.required}
+          maxlength={props.maxlength}
+          minlength={props.minlength}
+          spellcheck={props.spellcheck}
+        />
+      )}
+    />
   );
 }

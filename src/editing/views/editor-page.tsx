@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { Field } from '../../web/form-field.js';
 import type { Frame } from '../../accounts/views/frame.js';
 import { displayInstant } from '../../accounts/views/frame.js';
 import { CsrfField, ErrorSummary, type FieldError, errorFor, formTitle } from '../../accounts/views/form-parts.js';
@@ -237,38 +238,6 @@ export function EditorPage(props: EditorPageProps) {
         {!isNew && props.published && props.can.delete ? <DeletePanel slug={props.slug!} csrfToken={props.csrfToken} error={errorFor(errors, 'confirm-delete')} /> : null}
       </div>
     </Layout>
-  );
-}
-
-/** The attributes that tie a control to its label, hint and error. */
-interface ControlAttributes {
-  id: string;
-  name: string;
-  'aria-describedby'?: string | undefined;
-  'aria-invalid'?: 'true' | undefined;
-}
-
-/** A labelled control with its hint and error tied to it for screen readers. */
-function Field(props: { id: string; name: string; label: string; hint?: Child; error?: string | undefined; control: (attributes: ControlAttributes) => Child }) {
-  const hintId = props.hint ? `${props.id}-hint` : undefined;
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.hint ? (
-        <div class="hint" id={hintId}>
-          {props.hint}
-        </div>
-      ) : null}
-      {props.error ? (
-        <span class="field-error" id={errorId}>
-          <span class="visually-hidden">Error: </span>
-          {props.error}
-        </span>
-      ) : null}
-      {props.control({ id: props.id, name: props.name, 'aria-describedby': describedBy, 'aria-invalid': props.error ? 'true' : undefined })}
-    </div>
   );
 }
 
