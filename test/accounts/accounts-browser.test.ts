@@ -2,8 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvitationStore } from '../../src/accounts/invitations.js';
 import { SessionClient, TEST_PASSWORD, seedUser } from '../../src/accounts/test-support/session-client.js';
-import { type TestApp, createTestApp } from '../support/app.js';
-import { type RunningServer, VIEWPORTS, axeViolations, launchBrowser, serveOnFreePort } from '../support/browser.js';
+import type { TestApp } from '../support/app.js';
+import { type RunningServer, VIEWPORTS, axeViolations, type BrowserTestBed, openBrowserTestBed } from '../support/browser.js';
 import { validateHtml } from '../support/html-validator.js';
 import { READER_PAGE_TYPES } from '../reader/page-types.js';
 
@@ -13,18 +13,14 @@ import { READER_PAGE_TYPES } from '../reader/page-types.js';
 let t: TestApp;
 let server: RunningServer;
 let browser: Browser;
+let bed: BrowserTestBed | undefined;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  server = await serveOnFreePort(t.atoz.app.fetch);
-  browser = await launchBrowser();
+  bed = await openBrowserTestBed({ fastLane: false });
+  ({ app: t, server, browser } = bed);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => bed?.close());
 
 /** Console messages Chromium prints when the CSP blocks something. */
 function collectCspViolations(page: Page): string[] {

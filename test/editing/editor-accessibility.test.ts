@@ -5,8 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionClient } from '../../src/accounts/test-support/session-client.js';
 import { actorFor, addRevision, pageInState } from '../../src/editing/test-support/fixtures.js';
-import { type TestApp, createTestApp } from '../support/app.js';
-import { type RunningServer, VIEWPORTS, axeViolations, launchBrowser, serveOnFreePort } from '../support/browser.js';
+import type { TestApp } from '../support/app.js';
+import { type RunningServer, VIEWPORTS, axeViolations, type BrowserTestBed, openBrowserTestBed } from '../support/browser.js';
 import { validateHtml } from '../support/html-validator.js';
 import { person, signIn } from './support.js';
 
@@ -17,6 +17,7 @@ import { person, signIn } from './support.js';
 let t: TestApp;
 let server: RunningServer;
 let browser: Browser;
+let bed: BrowserTestBed | undefined;
 /** Editing pages by name → path, filled in beforeAll. */
 const pages: Record<string, string> = {};
 let adminEmail = '';
@@ -24,9 +25,8 @@ let adminEmail = '';
 export const SCREENSHOT_DIR = join(tmpdir(), 'atoz-editor-screenshots');
 
 beforeAll(async () => {
-  t = await createTestApp();
-  server = await serveOnFreePort(t.atoz.app.fetch);
-  browser = await launchBrowser();
+  bed = await openBrowserTestBed({ fastLane: false });
+  ({ app: t, server, browser } = bed);
   const db = t.atoz.database.db;
   const admin = await person(t, 'admin', 'Ada Admin');
   adminEmail = admin.email;
@@ -51,11 +51,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => bed?.close());
 
 /** Puts the editor into a state a GET cannot reach: errors, a conflict, a server preview. */
 async function editorIn(page: Page, state: 'errors' | 'conflict' | 'preview'): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../support/app.js';
-import { type RunningServer, VIEWPORTS, launchBrowser, serveOnFreePort } from '../support/browser.js';
+import type { TestApp } from '../support/app.js';
+import { type RunningServer, VIEWPORTS, type BrowserTestBed, openBrowserTestBed } from '../support/browser.js';
 import { person, signIn } from './support.js';
 
 // An editor's and a reviewer's path through the editor in Chromium: edit,
@@ -12,18 +12,14 @@ import { person, signIn } from './support.js';
 let t: TestApp;
 let server: RunningServer;
 let browser: Browser;
+let bed: BrowserTestBed | undefined;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  server = await serveOnFreePort(t.atoz.app.fetch);
-  browser = await launchBrowser();
+  bed = await openBrowserTestBed({ fastLane: false });
+  ({ app: t, server, browser } = bed);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => bed?.close());
 
 const path = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search;
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEditingService } from '../../src/editing/editing-service.js';
 import { actorFor } from '../../src/editing/test-support/fixtures.js';
 import { XSS_PAYLOADS } from '../../src/editing/test-support/xss-payloads.js';
-import { type TestApp, createTestApp } from '../support/app.js';
-import { type RunningServer, VIEWPORTS, launchBrowser, serveOnFreePort } from '../support/browser.js';
+import type { TestApp } from '../support/app.js';
+import { type RunningServer, VIEWPORTS, type BrowserTestBed, openBrowserTestBed } from '../support/browser.js';
 import { person, signIn, watchForEscapes } from './support.js';
 
 // Hostile page text, typed into the editor in Chromium: in the form, the
@@ -14,18 +14,14 @@ import { person, signIn, watchForEscapes } from './support.js';
 let t: TestApp;
 let server: RunningServer;
 let browser: Browser;
+let bed: BrowserTestBed | undefined;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  server = await serveOnFreePort(t.atoz.app.fetch);
-  browser = await launchBrowser();
+  bed = await openBrowserTestBed({ fastLane: false });
+  ({ app: t, server, browser } = bed);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => bed?.close());
 
 const SLUG = 'hostile-text-test';
 const BODY = [

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../support/app.js';
-import { type RunningServer, VIEWPORTS, axeViolations, launchBrowser, serveOnFreePort } from '../support/browser.js';
+import type { TestApp } from '../support/app.js';
+import { type RunningServer, VIEWPORTS, axeViolations, type BrowserTestBed, openBrowserTestBed } from '../support/browser.js';
 import { validateHtml } from '../support/html-validator.js';
 import { READER_PAGE_TYPES } from './page-types.js';
 
@@ -11,18 +11,14 @@ import { READER_PAGE_TYPES } from './page-types.js';
 let testApp: TestApp;
 let server: RunningServer;
 let browser: Browser;
+let bed: BrowserTestBed | undefined;
 
 beforeAll(async () => {
-  testApp = await createTestApp();
-  server = await serveOnFreePort(testApp.atoz);
-  browser = await launchBrowser();
+  bed = await openBrowserTestBed();
+  ({ app: testApp, server, browser } = bed);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await testApp?.close();
-});
+afterAll(() => bed?.close());
 
 describe('reader pages', () => {
   it('every page type answers with its status and HTML', async () => {

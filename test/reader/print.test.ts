@@ -1,29 +1,25 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../support/app.js';
-import { type RunningServer, launchBrowser, serveOnFreePort } from '../support/browser.js';
+import type { TestApp } from '../support/app.js';
+import { type RunningServer, type BrowserTestBed, openBrowserTestBed } from '../support/browser.js';
 
 // Printed, a topic page is the content and its sources: no header, navigation, search or pager.
 
 let testApp: TestApp;
 let server: RunningServer;
 let browser: Browser;
+let bed: BrowserTestBed | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  testApp = await createTestApp();
-  server = await serveOnFreePort(testApp.atoz);
-  browser = await launchBrowser();
+  bed = await openBrowserTestBed();
+  ({ app: testApp, server, browser } = bed);
   // A4 at 96 dpi, roughly what the print layout gets.
   page = await (await browser.newContext({ viewport: { width: 794, height: 1123 } })).newPage();
   await page.goto(server.url + '/directory/causes-of-scleroderma');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await testApp?.close();
-});
+afterAll(() => bed?.close());
 
 /** Whether each selector's first match is rendered (has a box) in the current media. */
 function shown(selectors: string[]): Promise<Record<string, boolean>> {

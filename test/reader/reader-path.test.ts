@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../support/app.js';
-import { type RunningServer, VIEWPORTS, launchBrowser, serveOnFreePort } from '../support/browser.js';
+import type { TestApp } from '../support/app.js';
+import { type RunningServer, VIEWPORTS, type BrowserTestBed, openBrowserTestBed } from '../support/browser.js';
 
 // A reader's path through the demo directory: home → directory → topic →
 // "Also see" → back, by mouse and by keyboard, with and without JavaScript.
@@ -12,18 +12,14 @@ const ALSO_SEE = '/directory/causes-autoimmunity';
 let testApp: TestApp;
 let server: RunningServer;
 let browser: Browser;
+let bed: BrowserTestBed | undefined;
 
 beforeAll(async () => {
-  testApp = await createTestApp();
-  server = await serveOnFreePort(testApp.atoz);
-  browser = await launchBrowser();
+  bed = await openBrowserTestBed();
+  ({ app: testApp, server, browser } = bed);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await testApp?.close();
-});
+afterAll(() => bed?.close());
 
 async function heading(page: Page): Promise<string> {
   return (await page.locator('h1').first().textContent())?.trim() ?? '';

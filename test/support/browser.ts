@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { type TestApp, createTestApp } from './app.js';
 
 /** The system Chromium (Debian package); override with ATOZ_CHROMIUM. */
 export const CHROMIUM_PATH = process.env.ATOZ_CHROMIUM ?? '/usr/bin/chromium';
@@ -86,4 +87,35 @@ export function serveOnFreePort(target: SelfServing | ((request: Request) => Res
     };
     const server: ServerType = typeof target === 'function' ? serve({ fetch: target, ...listen }, onListening) : target.serve(listen, onListening);
   });
+}
+
+/** What a browser test file works with: the demo app served on a free port, and Chromium. */
+export interface BrowserTestBed {
+  app: TestApp;
+  server: RunningServer;
+  browser: Browser;
+  /** Closes the browser, the server and the app's database, in that order. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a test bed in beforeAll (`bed = await openBrowserTestBed()`) and closes
+ * it in afterAll (`await bed?.close()`). By default the app is served as
+ * `npm start` serves it (fast lane included); `fastLane: false` serves the
+ * Hono app alone, for tests of signed-in pages that never use the fast lane.
+ */
+export async function openBrowserTestBed(options: { app?: TestApp; fastLane?: boolean } = {}): Promise<BrowserTestBed> {
+  const app = options.app ?? (await createTestApp());
+  const server = await serveOnFreePort(options.fastLane === false ? app.atoz.app.fetch : app.atoz);
+  const browser = await launchBrowser();
+  return {
+    app,
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await app.close();
+    },
+  };
 }
