@@ -15,7 +15,8 @@ const skip = await skipWithoutDatabase();
 
 /** The value of the form's identifier field, as the browser would show it again. */
 function identifierValue(html: string): string | undefined {
-  return /<input id="identifier" name="identifier" type="text" value="([^"]*)"/.exec(html)?.[1];
+  const input = /<input\b[^>]*\bid="identifier"[^>]*>/.exec(html)?.[0];
+  return input ? /\bvalue="([^"]*)"/.exec(input)?.[1] : undefined;
 }
 
 /** Visible text of a page, without tags, whitespace collapsed, common entities decoded. */
