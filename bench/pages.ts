@@ -14,15 +14,15 @@
  * nginx/atoz runs, the median round per side is reported), BENCH_POSTGRES=0 to skip PostgreSQL.
  * Numbers, not assertions: the run never fails on speed; it prints the targets beside the results.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { type AtozProcess, startAtoz } from './support/atoz-process.js';
 import { get } from './support/http.js';
 import { startBareNode } from './support/bare-node.js';
 import { startNginx } from './support/nginx.js';
+import { createPostgresDemoDatabase } from './support/postgres-demo.js';
 import { prepareSqliteDemo } from './support/sqlite-demo.js';
 import { type WrkResult, runWrk } from './support/wrk.js';
 
@@ -47,19 +47,11 @@ interface DatabaseTarget {
   cleanup(): Promise<void>;
 }
 
-/**
- * PostgreSQL hook: bench/support/postgres-demo.ts (owned by the PostgreSQL
- * work) exports createPostgresDemoDatabase(): Promise<{ url: string; drop(): Promise<void> }>,
- * a database with the demo imported. When it exists, PostgreSQL gets its own column.
- */
+/** PostgreSQL column: a fresh database with the demo imported, dropped afterwards; skipped when no server answers. */
 async function postgresTarget(): Promise<DatabaseTarget | null> {
   if (process.env.BENCH_POSTGRES === '0') return null;
-  const helper = join(dirname(fileURLToPath(import.meta.url)), 'support', 'postgres-demo.js');
-  if (!existsSync(helper)) return null;
-  const mod = (await import(pathToFileURL(helper).href)) as { createPostgresDemoDatabase?: () => Promise<{ url: string; drop(): Promise<void> }> };
-  if (!mod.createPostgresDemoDatabase) return null;
   try {
-    const db = await mod.createPostgresDemoDatabase();
+    const db = await createPostgresDemoDatabase();
     const dataDir = mkdtempSync(join(tmpdir(), 'atoz-bench-pg-data-'));
     return {
       name: 'atoz (PostgreSQL)',
@@ -112,7 +104,7 @@ async function main(): Promise<void> {
     const targets: DatabaseTarget[] = [{ name: 'atoz (SQLite)', env: { ATOZ_DATA_DIR: dataDir }, cleanup: async () => {} }];
     const pg = await postgresTarget();
     if (pg) targets.push(pg);
-    else console.log('PostgreSQL column: no bench/support/postgres-demo.js helper yet (or BENCH_POSTGRES=0); SQLite only.');
+    else console.log('PostgreSQL column skipped (BENCH_POSTGRES=0 or no server); SQLite only.');
 
     // Every server runs for the whole benchmark; rounds alternate between them, so a
     // burst of other work on this machine falls on both sides rather than one.
