@@ -1,6 +1,16 @@
 import { Hono } from 'hono';
+import { type ServerType, serve as serveNode } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
+import { type Domain, type DomainKernel, contributionsOf, fanOutIndexer } from './domain.js';
+import { createAccountsDomain } from './accounts/domain.js';
 import { createCitationDomain } from './citations/domain.js';
+import { createDirectoryDomain } from './directory/domain.js';
+import { createEditingDomain } from './editing/domain.js';
+import { createSearchDomain } from './search/domain.js';
+import { createSiteDomain } from './site/domain.js';
+import type { AppEnv } from './accounts/context.js';
+import { SESSION_COOKIE } from './accounts/cookies.js';
 import type { FetchLike } from './citations/http.js';
 import type { CitationHttpOptions } from './citations/services.js';
 import { createMarkdownRenderer } from './content/markdown.js';
@@ -10,37 +20,27 @@ import { migrateToLatest } from './db/migrate.js';
 import { isDatabaseUnavailable } from './db/connection-errors.js';
 import { withDatabaseLock } from './db/startup-lock.js';
 import { waitForDatabase } from './db/wait-for-database.js';
-import { type JobSystem, createJobSystem } from './jobs/system.js';
 import { type DirectoryQueries, createDirectoryQueries } from './directory/queries.js';
-import { directoryRoutes } from './directory/routes.js';
-import { type DirectoryStore, type PageIndexer, createDirectoryStore } from './directory/store.js';
-import { siteRoutes } from './site/routes.js';
-import { searchRoutes } from './search/routes.js';
-import { type Search, createSearch } from './search/search.js';
-import { editingRoutes } from './editing/routes.js';
-import type { AppEnv } from './accounts/context.js';
-import { createAccounts } from './accounts/deps.js';
-import { accountsMiddleware, csrfProtection } from './accounts/middleware.js';
-import { accountsRoutes } from './accounts/routes.js';
+import { type DirectoryStore, createDirectoryStore } from './directory/store.js';
+import { type JobSystem, createJobSystem } from './jobs/system.js';
+import type { Search } from './search/search.js';
 import { BadRequestPage, NotFoundPage } from './site/views/site-pages.js';
 import { loadAssets } from './web/assets.js';
+import { databaseUnavailableResponse } from './web/database-unavailable.js';
+import { fastLaneServerFactory } from './web/fast-lane.js';
 import { requestGuards } from './web/guards.js';
 import { createPageRenderer } from './web/page-renderer.js';
 import { RenderCache } from './web/render-cache.js';
 import { sendPrepared } from './web/respond.js';
-import { fastLaneServerFactory } from './web/fast-lane.js';
-import { type ServerType, serve as serveNode } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from './web/security-headers.js';
-import { SESSION_COOKIE } from './accounts/cookies.js';
 import { ContentVersionWatcher } from './web/version-watcher.js';
-import { databaseUnavailableResponse } from './web/database-unavailable.js';
-
 /** The running application: everything wired once, here and nowhere else. */
 export interface Atoz {
   config: Config;
   database: DatabaseHandle;
   app: Hono<AppEnv>;
+  /** Every domain, in mount order (src/domain.ts). */
+  domains: readonly Domain[];
   /** Serves `app` over HTTP behind the fast lane for cached reader pages (src/web/fast-lane.ts); port 0 picks a free port. */
   serve(listen: { port: number; hostname: string }, onListening?: (info: AddressInfo) => void): ServerType;
   queries: DirectoryQueries;
@@ -67,7 +67,7 @@ export interface CreateOptions {
 }
 
 
-/** The composition root: config → database → domains → routes. */
+/** The composition root: config → database → kernel → domains (in mount order) → routes. */
 export async function createAtoz(config: Config, options: CreateOptions = {}): Promise<Atoz> {
   const database = options.database ?? openDatabase(config);
   const { db } = database;
@@ -75,21 +75,11 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   await waitForDatabase(database, { totalMs: config.dbStartupWaitMs });
   await migrateToLatest(db);
 
-  const search = createSearch(db);
-  const indexers: PageIndexer[] = [search.indexer];
-  const store = createDirectoryStore(db, indexers);
+  // Every domain's declarations, read at request (or save) time once the list below is complete.
+  let domains: readonly Domain[] = [];
+  const store = createDirectoryStore(db, [fanOutIndexer(() => domains)]);
   const queries = createDirectoryQueries(db);
-
-  if (options.importIfEmpty !== false) {
-    // Under a lock, so servers starting together import the demo once, not concurrently.
-    await withDatabaseLock(database, 'atoz.first-start-import', async () => {
-      if ((await queries.pageCount()) === 0) await importContent(db, store, config.contentDir);
-    });
-  }
-  // A database that had pages before search existed gets its index once (locked like the import).
-  await withDatabaseLock(database, 'atoz.search-index', () => search.ensureBuilt());
   const jobs = createJobSystem(db, { pollMs: config.workerPollMs });
-
   const cache = new RenderCache();
   const watcher = new ContentVersionWatcher(() => queries.contentVersion(), cache);
   await watcher.refresh();
@@ -97,28 +87,40 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const contentChanged = async (): Promise<void> => {
     await watcher.refresh();
   };
-
-  const markdown = createMarkdownRenderer();
   const assets = loadAssets();
   const baseUrl = (config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`).replace(/\/$/, '');
   const pages = createPageRenderer({ db, cache, assets, baseUrl });
-
-  // One PubMed and one Crossref client for the whole process (NCBI's rate limit), the citation jobs, formats kept in the database.
-  const citationDomain = createCitationDomain({
-    db, config, pages, queries, store, jobs,
+  const kernel: DomainKernel = {
+    config, database, db, queries, store, pages, assets,
+    markdown: createMarkdownRenderer(),
+    jobs: jobs.queue,
+    clock: () => new Date(),
     contentChanged,
-    http: { ...options.citationHttp, fetch: options.fetch },
-  });
-  // Citeproc is slow: stored formats go into memory now, so no reader waits for it.
-  await citationDomain.warm();
-  const citations = citationDomain.citationsForPages;
+    contributions: contributionsOf(() => domains),
+  };
 
-  const accounts = await createAccounts({ db, pages, trustProxy: config.trustProxy });
-  const editing = editingRoutes({
-    db, store, queries, pages, markdown, citations, assets, trustProxy: config.trustProxy,
-    staleEvidenceYears: config.staleEvidenceYears,
-    contentChanged,
-  });
+  const accounts = await createAccountsDomain(kernel);
+  const search = createSearchDomain(kernel);
+  const citations = createCitationDomain(kernel, { ...options.citationHttp, fetch: options.fetch });
+  const editing = createEditingDomain(kernel, { citations: citations.citationsForPages });
+  // Mount order. The one order that matters: citations (/edit/citations…, /edit/inbox…) before editing's /edit/:slug.
+  domains = [
+    accounts,
+    citations,
+    editing,
+    createSiteDomain(kernel),
+    search,
+    createDirectoryDomain(kernel, { citations: citations.citationsForPages, editorToolbar: editing.toolbar }),
+  ];
+
+  if (options.importIfEmpty !== false) {
+    // Under a lock, so servers starting together import the demo once, not concurrently.
+    await withDatabaseLock(database, 'atoz.first-start-import', async () => {
+      if ((await queries.pageCount()) === 0) await importContent(db, store, config.contentDir);
+    });
+  }
+  for (const domain of domains) await domain.start?.();
+  for (const domain of domains) for (const job of domain.jobs ?? []) jobs.register(job);
 
   const app = new Hono<AppEnv>();
   app.use(
@@ -134,21 +136,13 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
       if (name !== 'referrer-policy' || !c.res.headers.has(name)) c.res.headers.set(name, value);
     }
   });
+  // Static files need no session: before every domain's middleware.
   app.get('/assets/:file', (c) => {
     const body = assets.get(c.req.param('file'));
     return body ? sendPrepared(c, body, 200, 'public, max-age=31536000, immutable') : c.notFound();
   });
-  // After /assets (static files need no session); before every route: who is signed in, and CSRF on every POST.
-  app.use(accountsMiddleware(accounts));
-  app.use(csrfProtection());
-  app.route('/', accountsRoutes(accounts));
-  // Before the editor's /edit/<slug> routes: /edit/citations and /edit/inbox are not page addresses.
-  app.route('/', citationDomain.editorRoutes());
-  app.route('/', editing.app);
-  app.route('/', siteRoutes({ queries, pages, markdown }));
-  app.route('/', searchRoutes({ search, pages, trustProxy: config.trustProxy }));
-  app.route('/', citationDomain.readerRoutes());
-  app.route('/', directoryRoutes({ queries, pages, markdown, citations, editorToolbar: editing.toolbar }));
+  for (const domain of domains) for (const middleware of domain.middleware ?? []) app.use(middleware);
+  for (const domain of domains) if (domain.routes) app.route('/', domain.routes);
 
   app.notFound(async (c) => {
     const site = await pages.siteContext();
@@ -184,14 +178,16 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
         },
         onListening,
       ),
+    domains,
     queries,
     store,
-    search,
+    search: search.search,
     cache,
     jobs,
     contentChanged,
     close: async () => {
       await jobs.worker.stop();
+      for (const domain of [...domains].reverse()) await domain.stop?.();
       watcher.stop();
       // Whoever opened the database closes it: a database handed in stays open.
       if (!options.database) await database.close();

@@ -1,5 +1,6 @@
 /** The citations part of the editors' dashboard: flagged studies, the inbox, pages whose evidence has aged. */
 import type { CurrentUser } from '../accounts/context.js';
+import type { DashboardPanel } from '../domain.js';
 import { can } from '../accounts/permissions.js';
 import type { Db } from '../db/database.js';
 import { type FlaggedCitation, openFlags } from './flags.js';
@@ -20,12 +21,24 @@ export async function loadCitationDashboard(db: Db, staleYears: number, today = 
   return { flagged, inboxCount, stale, staleYears };
 }
 
-export function CitationDashboardPanels({ data, user }: { data: CitationDashboardData; user: CurrentUser | null }) {
+/** The citations sections of the editors' dashboard: flagged studies, the inbox, aged evidence (one query round). */
+export function citationDashboardPanel(db: Db, staleYears: number): DashboardPanel {
+  return {
+    async render(viewer) {
+      const data = await loadCitationDashboard(db, staleYears, new Date(`${viewer.today}T00:00:00Z`));
+      return [
+        { id: 'dashboard-flagged', title: 'Retracted or corrected studies to deal with', count: data.flagged.length, body: <FlaggedSection data={data} user={viewer.user} /> },
+        { id: 'dashboard-inbox', title: 'New research', count: data.inboxCount, body: <InboxSection data={data} user={viewer.user} /> },
+        { id: 'dashboard-stale', title: `Evidence older than ${data.staleYears} years`, count: data.stale.length, body: <StaleSection data={data} /> },
+      ];
+    },
+  };
+}
+
+function FlaggedSection({ data, user }: { data: CitationDashboardData; user: CurrentUser | null }) {
   return (
     <>
-      <section aria-labelledby="dashboard-flagged">
-        <h2 id="dashboard-flagged">Retracted or corrected studies to deal with</h2>
-        {data.flagged.length ? (
+    {data.flagged.length ? (
           <ul class="flag-list">
             {data.flagged.map((f) => (
               <li>
@@ -52,17 +65,28 @@ export function CitationDashboardPanels({ data, user }: { data: CitationDashboar
         ) : (
           <p>None: retraction watch has found no retraction or correction that still needs an editor.</p>
         )}
-      </section>
-      <section aria-labelledby="dashboard-inbox">
-        <h2 id="dashboard-inbox">New research</h2>
+      {can(user, 'citation.import') ? (
         <p>
+          <a href="/edit/citations">All citations</a> · <a href="/edit/citations/import">Import a study by PMID or DOI</a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function InboxSection({ data, user }: { data: CitationDashboardData; user: CurrentUser | null }) {
+  return (
+    <p>
           {data.inboxCount === 0 ? 'No new papers are waiting in the inbox.' : `${data.inboxCount} new paper${data.inboxCount === 1 ? ' is' : 's are'} waiting in the inbox.`}{' '}
           {can(user, 'inbox.manage') ? <a href="/edit/inbox">Open the new-research inbox</a> : null}
         </p>
-      </section>
-      <section aria-labelledby="dashboard-stale">
-        <h2 id="dashboard-stale">Evidence older than {data.staleYears} years</h2>
-        {data.stale.length ? (
+  );
+}
+
+function StaleSection({ data }: { data: CitationDashboardData }) {
+  return (
+    <>
+    {data.stale.length ? (
           <ul>
             {data.stale.map((p) => (
               <li>
@@ -73,7 +97,6 @@ export function CitationDashboardPanels({ data, user }: { data: CitationDashboar
         ) : (
           <p>Every page cites evidence from the last {data.staleYears} years.</p>
         )}
-      </section>
     </>
   );
 }

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/database.js';
 import type { PageDocument } from '../directory/document.js';
-import type { Actor, EditingService } from '../editing/editing-service.js';
+import type { Actor, EditingService } from '../editing/service/index.js';
 import { recordAudit } from '../accounts/audit.js';
 import { saveCitation } from './import-service.js';
 import type { CitationRecord } from './record.js';

@@ -6,7 +6,7 @@ import { formFields } from '../accounts/forms.js';
 import { requirePermission } from '../accounts/middleware.js';
 import type { Db } from '../db/database.js';
 import { SLUG_PATTERN } from '../directory/slug.js';
-import type { EditingService } from '../editing/editing-service.js';
+import type { EditingService } from '../editing/service/index.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { PageRenderer } from '../web/page-renderer.js';
 import { draftDigestFromInbox } from './draft-digest.js';

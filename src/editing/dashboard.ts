@@ -3,13 +3,12 @@ import type { Db } from '../db/database.js';
 import type { DirectoryQueries } from '../directory/queries.js';
 import { type Revision, createRevisionReader, pageIdOf } from './revision-store.js';
 import type { DashboardData } from './views/dashboard-page.js';
-import { loadCitationDashboard } from '../citations/dashboard.js';
 
 /** Everything on an editor's dashboard, gathered in parallel. */
-export async function loadDashboard(db: Db, queries: DirectoryQueries, user: CurrentUser, today: string, options: { staleEvidenceYears?: number } = {}): Promise<DashboardData> {
+export async function loadDashboard(db: Db, queries: DirectoryQueries, user: CurrentUser, today: string): Promise<DashboardData> {
   const read = createRevisionReader(db);
   const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
-  const [myDrafts, awaitingReview, approved, due, never, wanted, recent, deleted, citations] = await Promise.all([
+  const [myDrafts, awaitingReview, approved, due, never, wanted, recent, deleted] = await Promise.all([
     read.inStates(['draft'], { headsOnly: true, authorUserId: user.id }),
     read.inStates(['in_review'], { headsOnly: true }),
     read.inStates(['approved']),
@@ -26,8 +25,6 @@ export async function loadDashboard(db: Db, queries: DirectoryQueries, user: Cur
     queries.wantedPages(25),
     read.recent(20),
     db.selectFrom('pages').select(['slug', 'title', 'deleted_at']).where('deleted_at', 'is not', null).orderBy('deleted_at', 'desc').limit(100).execute(),
-    // ATOZ_STALE_EVIDENCE_YEARS, default 7.
-    loadCitationDashboard(db, options.staleEvidenceYears ?? 7, new Date(`${today}T00:00:00Z`)),
   ]);
   return {
     myDrafts,
@@ -38,7 +35,6 @@ export async function loadDashboard(db: Db, queries: DirectoryQueries, user: Cur
     wanted,
     recent,
     deleted: deleted.map((p) => ({ slug: p.slug, title: p.title, deletedAt: p.deleted_at! })),
-    citations,
     editSlug: await editSlugs(db, [...myDrafts, ...awaitingReview, ...approved, ...recent]),
   };
 }

@@ -1,11 +1,13 @@
+import type { AppEnv } from '../accounts/context.js';
 import { Hono } from 'hono';
 import type { MarkdownRenderer, RenderContext } from '../content/markdown.js';
 import type { DirectoryQueries } from '../directory/queries.js';
+import type { DomainContributions } from '../domain.js';
 import type { PageRenderer } from '../web/page-renderer.js';
 import type { SiteContext } from '../web/site-context.js';
 import { ContactPage, HomePage, TextPage } from './views/site-pages.js';
 
-const TEXT_PAGES = {
+export const TEXT_PAGES = {
   about: 'About us',
   disclaimer: 'Medical disclaimer',
   support: 'Support',
@@ -20,10 +22,10 @@ function settingsContext(): RenderContext {
   };
 }
 
-/** Home, pages written in site settings, sitemap and robots.txt. */
-export function siteRoutes(deps: { queries: DirectoryQueries; pages: PageRenderer; markdown: MarkdownRenderer }) {
+/** Home, pages written in site settings, sitemap (from every domain's addresses) and robots.txt. */
+export function siteRoutes(deps: { queries: DirectoryQueries; pages: PageRenderer; markdown: MarkdownRenderer; contributions: Pick<DomainContributions, 'sitemap'> }) {
   const { queries, pages, markdown } = deps;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
 
   app.get('/', async (c) =>
     (await pages.cached(c, 'home', async (site) => {
@@ -49,12 +51,10 @@ export function siteRoutes(deps: { queries: DirectoryQueries; pages: PageRendere
       c,
       'sitemap',
       async (site) => {
-        const dates = await queries.pageDates();
-        const fixed = ['/', '/directory', '/directory/a-z', '/bibliography', '/about', '/disclaimer', '/support', '/contact'];
-        const urls = [
-          ...fixed.map((p) => `<url><loc>${xmlEscape(site.baseUrl + p)}</loc></url>`),
-          ...dates.map((d) => `<url><loc>${xmlEscape(`${site.baseUrl}/directory/${d.slug}`)}</loc><lastmod>${d.changedAt.slice(0, 10)}</lastmod></url>`),
-        ];
+        // Every domain names its public addresses (src/domain.ts); the order is theirs.
+        const urls = (await deps.contributions.sitemap()).map(
+          (e) => `<url><loc>${xmlEscape(site.baseUrl + e.path)}</loc>${e.lastModified ? `<lastmod>${e.lastModified.slice(0, 10)}</lastmod>` : ''}</url>`,
+        );
         return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n` as never;
       },
       'application/xml; charset=utf-8',

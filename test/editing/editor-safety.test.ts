@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEditingService } from '../../src/editing/editing-service.js';
+import { createEditingService } from '../../src/editing/service/index.js';
 import { actorFor } from '../../src/editing/test-support/fixtures.js';
 import { XSS_PAYLOADS } from '../../src/editing/test-support/xss-payloads.js';
 import type { TestApp } from '../support/app.js';

@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../context.js';
+import { can } from '../permissions.js';
 import { CsrfField } from './form-parts.js';
 
 /** The strip above the header for signed-in people: who they are, where their work is, and signing out. */
@@ -13,6 +14,11 @@ export function UserBar({ user, csrfToken }: { user: CurrentUser; csrfToken: str
           <li>
             <a href="/dashboard">Dashboard</a>
           </li>
+          {can(user, 'users.manage') || can(user, 'settings.edit') ? (
+            <li>
+              <a href="/admin">Administration</a>
+            </li>
+          ) : null}
           <li>
             <a href="/account">Account</a>
           </li>

@@ -2,7 +2,7 @@ import type { CurrentUser, Role } from '../../accounts/context.js';
 import type { Db } from '../../db/database.js';
 import type { PageDocumentInput } from '../../directory/document.js';
 import { createDirectoryStore } from '../../directory/store.js';
-import { type Actor, createEditingService } from '../editing-service.js';
+import { type Actor, createEditingService } from '../service/index.js';
 import { formFromDocument } from '../page-form.js';
 import type { Revision } from '../revision-store.js';
 

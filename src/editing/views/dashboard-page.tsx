@@ -6,7 +6,7 @@ import { displayDate } from '../../directory/views/dates.js';
 import { Layout } from '../../web/layout.js';
 import type { Revision } from '../revision-store.js';
 import { StateTag } from './parts.js';
-import { type CitationDashboardData, CitationDashboardPanels } from '../../citations/dashboard.js';
+import type { DashboardSection } from '../../domain.js';
 
 export interface ReviewDue {
   slug: string;
@@ -26,12 +26,10 @@ export interface DashboardData {
   deleted: Array<{ slug: string; title: string; deletedAt: string }>;
   /** The page address each revision's editor lives at (published slug, or the draft's). */
   editSlug: Map<string, string>;
-  /** Flagged citations, the new-research inbox and aged evidence (src/citations/dashboard.tsx). */
-  citations?: CitationDashboardData;
 }
 
 /** An editor's or reviewer's work, in one place. */
-export function DashboardPage(props: Frame & { data: DashboardData; canCreate: boolean; canRestore: boolean; notice?: string | undefined }) {
+export function DashboardPage(props: Frame & { data: DashboardData; panels: DashboardSection[]; canCreate: boolean; canRestore: boolean; notice?: string | undefined }) {
   const { data } = props;
   const editHref = (r: Revision) => `/edit/${data.editSlug.get(r.pageKey) ?? r.slug}`;
   return (
@@ -57,8 +55,7 @@ export function DashboardPage(props: Frame & { data: DashboardData; canCreate: b
           <li><a href="#review-due">Review due ({data.reviewDue.length})</a></li>
           <li><a href="#never-reviewed">Never reviewed ({data.neverReviewed.length})</a></li>
           <li><a href="#wanted">Wanted pages ({data.wanted.length})</a></li>
-          {data.citations ? <li><a href="#dashboard-flagged">Retracted or corrected studies ({data.citations.flagged.length})</a></li> : null}
-          {data.citations ? <li><a href="#dashboard-stale">Aged evidence ({data.citations.stale.length})</a></li> : null}
+          {props.panels.map((p) => <li><a href={`#${p.id}`}>{p.title}{p.count === undefined ? '' : ` (${p.count})`}</a></li>)}
           <li><a href="#recent">Recently changed</a></li>
         </ul>
       </nav>
@@ -98,7 +95,12 @@ export function DashboardPage(props: Frame & { data: DashboardData; canCreate: b
         )}
       </section>
 
-      {data.citations ? <CitationDashboardPanels data={data.citations} user={props.user} /> : null}
+      {props.panels.map((p) => (
+        <section aria-labelledby={p.id}>
+          <h2 id={p.id}>{p.title}</h2>
+          {p.body}
+        </section>
+      ))}
 
       <section aria-labelledby="wanted">
         <h2 id="wanted">Wanted pages, most linked first</h2>

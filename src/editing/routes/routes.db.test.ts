@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type TestApp, createTestApp } from '../../test/support/app.js';
-import { skipWithoutDatabase } from '../../test/support/database.js';
-import type { Role } from '../accounts/context.js';
-import { SessionClient, seedUser } from '../accounts/test-support/session-client.js';
+import { type TestApp, createTestApp } from '../../../test/support/app.js';
+import { skipWithoutDatabase } from '../../../test/support/database.js';
+import type { Role } from '../../accounts/context.js';
+import { SessionClient, seedUser } from '../../accounts/test-support/session-client.js';
 
 const skip = await skipWithoutDatabase();
 

@@ -3,17 +3,17 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CurrentUser, Role } from '../accounts/context.js';
-import { createUserStore } from '../accounts/users.js';
-import { importContent } from '../content/import.js';
-import type { Database } from '../db/schema.js';
-import type { PageDocument } from '../directory/document.js';
-import { createDirectoryQueries } from '../directory/queries.js';
-import { createDirectoryStore } from '../directory/store.js';
-import { packageRoot } from '../web/package-root.js';
-import { type TestDatabase, createTestDatabase, skipWithoutDatabase } from '../../test/support/database.js';
-import { type Actor, WorkflowError, createEditingService } from './editing-service.js';
-import { loadPublishedDocument } from './published-document.js';
+import type { CurrentUser, Role } from '../../accounts/context.js';
+import { createUserStore } from '../../accounts/users.js';
+import { importContent } from '../../content/import.js';
+import type { Database } from '../../db/schema.js';
+import type { PageDocument } from '../../directory/document.js';
+import { createDirectoryQueries } from '../../directory/queries.js';
+import { createDirectoryStore } from '../../directory/store.js';
+import { packageRoot } from '../../web/package-root.js';
+import { type TestDatabase, createTestDatabase, skipWithoutDatabase } from '../../../test/support/database.js';
+import { type Actor, WorkflowError, createEditingService } from './index.js';
+import { loadPublishedDocument } from '../published-document.js';
 
 const skip = await skipWithoutDatabase();
 

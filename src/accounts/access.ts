@@ -1,0 +1,43 @@
+import type { Role } from './context.js';
+
+/**
+ * Access rules: who may use each guarded route. Every domain declares its
+ * own (src/<domain>/access.ts) next to its routes; the authorization matrix
+ * test (src/accounts/authz-matrix.db.test.ts) sends every rule as every role,
+ * anonymous included, with and without a CSRF token, and expects exactly
+ * `expectedStatus`. It also fails when the app has a POST route without a rule.
+ */
+
+export type Who = 'anonymous' | Role;
+export const EVERYONE: readonly Who[] = ['anonymous', 'admin', 'editor', 'reviewer'];
+export const SIGNED_IN: readonly Who[] = ['admin', 'editor', 'reviewer'];
+export const ADMIN: readonly Who[] = ['admin'];
+
+export interface AccessRule {
+  method: 'GET' | 'POST';
+  /** The route as registered: '/admin/users/:id/role'. */
+  route: string;
+  /** Who may use it. */
+  allowed: readonly Who[];
+  /** Status an allowed caller gets for a valid request (2xx, or 303 after a change). */
+  success: number;
+}
+
+/** The key a rule's test request is filed under: "POST /edit/:slug". */
+export function ruleKey(rule: Pick<AccessRule, 'method' | 'route'>): string {
+  return `${rule.method} ${rule.route}`;
+}
+
+/**
+ * The one status a request must get:
+ *   POST without a valid CSRF token        → 403 (for everyone)
+ *   caller in `allowed`                     → `success`
+ *   anonymous, otherwise                    → 303 to /login (GET) or 401 (POST)
+ *   signed in with another role             → 403
+ */
+export function expectedStatus(rule: AccessRule, who: Who, withCsrf: boolean): number {
+  if (rule.method !== 'GET' && !withCsrf) return 403;
+  if (rule.allowed.includes(who)) return rule.success;
+  if (who === 'anonymous') return rule.method === 'GET' ? 303 : 401;
+  return 403;
+}

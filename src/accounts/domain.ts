@@ -1,0 +1,36 @@
+/**
+ * Accounts: who is signed in (sessions, CSRF on every POST), sign-in links,
+ * user administration, the audit log and the /admin area every domain adds to.
+ */
+import { Hono } from 'hono';
+import type { Domain, DomainKernel } from '../domain.js';
+import { adminAreaRoutes } from './admin-area.js';
+import { accountsAccess } from './authz.js';
+import type { AppEnv } from './context.js';
+import { type AccountsDeps, type AccountsOptions, createAccounts } from './deps.js';
+import { accountsMiddleware, csrfProtection } from './middleware.js';
+import { can } from './permissions.js';
+import { accountsRoutes } from './routes.js';
+
+export interface AccountsDomain extends Domain {
+  accounts: AccountsDeps;
+}
+
+export async function createAccountsDomain(kernel: DomainKernel, options: Omit<AccountsOptions, 'db' | 'pages' | 'trustProxy'> = {}): Promise<AccountsDomain> {
+  const accounts = await createAccounts({ db: kernel.db, pages: kernel.pages, trustProxy: kernel.config.trustProxy, ...options });
+  const routes = new Hono<AppEnv>();
+  routes.route('/', accountsRoutes(accounts));
+  routes.route('/', adminAreaRoutes({ pages: kernel.pages, contributions: kernel.contributions }));
+  return {
+    name: 'accounts',
+    accounts,
+    // Who is signed in, then CSRF on every POST: before any domain's routes.
+    middleware: [accountsMiddleware(accounts), csrfProtection()],
+    routes,
+    access: accountsAccess,
+    adminLinks: [
+      { href: '/admin/users', label: 'Users and invitations', description: 'Invite editors and reviewers, change roles, disable accounts, send new sign-in links.', visibleTo: (u) => can(u, 'users.manage') },
+      { href: '/admin/audit', label: 'Audit log', description: 'Who changed what, and when: every editorial and account action.', visibleTo: (u) => can(u, 'audit.view') },
+    ],
+  };
+}

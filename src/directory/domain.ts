@@ -1,0 +1,21 @@
+/** The reader directory: tree, A–Z, topic pages, wanted pages, bibliography. */
+import type { Child } from 'hono/jsx';
+import type { Domain, DomainKernel } from '../domain.js';
+import type { CitationHtml } from './presenter.js';
+import { directoryRoutes } from './routes.js';
+
+export function createDirectoryDomain(
+  kernel: DomainKernel,
+  needs: { citations: () => Promise<CitationHtml>; editorToolbar?: (slug: string) => Promise<Child> },
+): Domain {
+  return {
+    name: 'directory',
+    routes: directoryRoutes({ queries: kernel.queries, pages: kernel.pages, markdown: kernel.markdown, citations: needs.citations, editorToolbar: needs.editorToolbar }),
+    sitemap: async () => [
+      { path: '/directory' },
+      { path: '/directory/a-z' },
+      { path: '/bibliography' },
+      ...(await kernel.queries.pageDates()).map((d) => ({ path: `/directory/${d.slug}`, lastModified: d.changedAt })),
+    ],
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The one contract every domain implements, and the kernel every domain is
+ * built from. A domain is one folder (src/<name>/) whose `createXDomain(kernel,
+ * needs)` returns a `Domain`; src/app.tsx lists the domains in mount order
+ * and wires what they declare. See docs/architecture.md ("Adding a domain").
+ */
+import type { Hono, MiddlewareHandler } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { AccessRule } from './accounts/access.js';
+import type { AppEnv, CurrentUser } from './accounts/context.js';
+import type { Config } from './config.js';
+import type { MarkdownRenderer } from './content/markdown.js';
+import type { DatabaseHandle, Db } from './db/database.js';
+import type { DirectoryQueries } from './directory/queries.js';
+import type { DirectoryStore, PageIndexer } from './directory/store.js';
+import type { JobQueue } from './jobs/queue.js';
+import type { JobDefinition } from './jobs/registry.js';
+import type { AssetBundle } from './web/assets.js';
+import type { PageRenderer } from './web/page-renderer.js';
+
+/** What a domain declares; everything but `name` is optional, and the composition root does the wiring. */
+export interface Domain {
+  /** The folder name: "citations". */
+  readonly name: string;
+  /** Runs before every domain's routes, in list order (accounts: who is signed in, CSRF). */
+  readonly middleware?: readonly MiddlewareHandler<AppEnv>[];
+  /** Its HTTP routes; mounted in the order of the domain list in src/app.tsx. */
+  readonly routes?: Hono<AppEnv>;
+  /** Who may use each guarded route: the authorization matrix test sends every rule as every role. */
+  readonly access?: readonly AccessRule[];
+  /** Background jobs it runs (registered before the worker starts). */
+  readonly jobs?: readonly JobDefinition<any>[];
+  /** Derived indexes kept in step with page saves, inside the saving transaction. */
+  readonly indexers?: readonly PageIndexer[];
+  /** Sections of the editors' dashboard, in this order after the editing domain's own. */
+  readonly dashboardPanels?: readonly DashboardPanel[];
+  /** Entries of the administration area (/admin), for people allowed to use them. */
+  readonly adminLinks?: readonly AdminLink[];
+  /** Public addresses for sitemap.xml. */
+  sitemap?(): Promise<SitemapEntry[]>;
+  /** Work before the first request (warm caches); awaited in list order. */
+  start?(): Promise<void>;
+  /** Release what `start` took; called in reverse order on close. */
+  stop?(): Promise<void>;
+}
+
+export interface DashboardPanel {
+  /** Loads and renders this domain's sections of the dashboard for one person (none when it has nothing for them). */
+  render(viewer: { user: CurrentUser; today: string }): Promise<DashboardSection[]>;
+}
+
+export interface DashboardSection {
+  /** Fragment id, for the dashboard's table of contents. */
+  id: string;
+  title: string;
+  /** Shown beside the title in the table of contents. */
+  count?: number;
+  body: Child;
+}
+
+export interface AdminLink {
+  href: string;
+  label: string;
+  description: string;
+  /** Shown only to people who may open it. */
+  visibleTo(user: CurrentUser): boolean;
+}
+
+export interface SitemapEntry {
+  /** Site path: "/directory/causes-silica". */
+  path: string;
+  /** ISO date of the last change, when known. */
+  lastModified?: string;
+}
+
+/**
+ * What every domain is built from: operator settings, the database, the
+ * directory's read and write sides (the core every domain builds on), the
+ * page renderer and the job queue. Built once by src/app.tsx.
+ */
+export interface DomainKernel {
+  config: Config;
+  database: DatabaseHandle;
+  db: Db;
+  /** The directory's read side (tree, pages) and write side (savePage in one transaction). */
+  queries: DirectoryQueries;
+  store: DirectoryStore;
+  pages: PageRenderer;
+  markdown: MarkdownRenderer;
+  assets: AssetBundle;
+  /** Queue one-off background work; handlers are declared in `Domain.jobs`. */
+  jobs: JobQueue;
+  clock: () => Date;
+  /** Call after a write so this server's pages change at once (others notice within a second). */
+  contentChanged(): Promise<void>;
+  /** What all domains declared, for the few views that gather it (dashboard, admin area, sitemap). Read at request time. */
+  contributions: DomainContributions;
+}
+
+export interface DomainContributions {
+  dashboardPanels(): readonly DashboardPanel[];
+  adminLinks(): readonly AdminLink[];
+  sitemap(): Promise<SitemapEntry[]>;
+}
+
+/** Gathers the declarations of a list of domains (filled once the composition root has built them all). */
+export function contributionsOf(domains: () => readonly Domain[]): DomainContributions {
+  return {
+    dashboardPanels: () => domains().flatMap((d) => d.dashboardPanels ?? []),
+    adminLinks: () => domains().flatMap((d) => d.adminLinks ?? []),
+    sitemap: async () => (await Promise.all(domains().map((d) => d.sitemap?.() ?? []))).flat(),
+  };
+}
+
+/** One indexer that forwards to every domain's indexers, resolved at save time. */
+export function fanOutIndexer(domains: () => readonly Domain[]): PageIndexer {
+  const all = () => domains().flatMap((d) => d.indexers ?? []);
+  return {
+    pageChanged: async (tx, pageId) => {
+      for (const indexer of all()) await indexer.pageChanged(tx, pageId);
+    },
+    pageRemoved: async (tx, pageId) => {
+      for (const indexer of all()) await indexer.pageRemoved(tx, pageId);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Editing: the dashboard, the page editor, full-snapshot revisions, the
+ * review workflow, history and site settings.
+ */
+import type { Child } from 'hono/jsx';
+import { can } from '../accounts/permissions.js';
+import type { CitationHtml } from '../directory/presenter.js';
+import type { Domain, DomainKernel } from '../domain.js';
+import { editingAccess } from './authz.js';
+import { editingRoutes } from './routes/index.js';
+import type { EditingService } from './service/index.js';
+
+export interface EditingDomain extends Domain {
+  service: EditingService;
+  /** The "Edit this page" bar for a signed-in editor on a reader page. */
+  toolbar(slug: string): Promise<Child>;
+}
+
+export function createEditingDomain(kernel: DomainKernel, needs: { citations: () => Promise<CitationHtml> }): EditingDomain {
+  const editing = editingRoutes({
+    db: kernel.db,
+    store: kernel.store,
+    queries: kernel.queries,
+    pages: kernel.pages,
+    markdown: kernel.markdown,
+    citations: needs.citations,
+    assets: kernel.assets,
+    trustProxy: kernel.config.trustProxy,
+    contentChanged: kernel.contentChanged,
+    contributions: kernel.contributions,
+    clock: kernel.clock,
+  });
+  return {
+    name: 'editing',
+    service: editing.service,
+    toolbar: editing.toolbar,
+    routes: editing.app,
+    access: editingAccess,
+    adminLinks: [
+      { href: '/admin/settings', label: 'Site settings', description: 'Organisation, contact details and helplines, navigation, disclaimer, about and support texts, citation style.', visibleTo: (u) => can(u, 'settings.edit') },
+    ],
+  };
+}

@@ -1,0 +1,122 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../../accounts/context.js';
+import { PageDocument, type PageDocumentInput } from '../../directory/document.js';
+import { FIELD_IDS, PageForm, documentFromForm, emptyForm, fieldErrorFor, formFromDocument, inFormOrder } from '../page-form.js';
+import { documentAsText } from '../page-source.js';
+import type { EditableLocation, SaveOutcome } from '../service/index.js';
+import type { ConflictView } from '../views/editor-page.js';
+import { wordDiff } from '../word-diff.js';
+import { type EditorState, livePreview, renderEditor } from './editor-screen.js';
+import { type EditingKit, RATE_ERROR } from './kit.js';
+
+const NewPageQuery = z.object({ title: z.string().max(200).optional(), slug: z.string().max(200).optional(), parent: z.string().max(200).optional() });
+const Intent = z.enum(['save', 'preview', 'live-preview']).catch('save');
+
+/** The page editor: GET and POST /edit (a new page) and /edit/:slug (save, preview, live preview). */
+export function editorRoutes(kit: EditingKit) {
+  const { service } = kit;
+  const app = new Hono<AppEnv>();
+
+  app.get('/edit', async (c) => {
+    const query = NewPageQuery.safeParse(c.req.query());
+    const q = query.success ? query.data : {};
+    const user = c.get('user')!;
+    const form = emptyForm({ title: q.title ?? '', slug: q.slug ?? '', parentSlug: q.parent ?? '', authors: user.authorKey ?? '' });
+    return renderEditor(kit, c, { located: null, head: null, form, errors: [] });
+  });
+
+  app.post('/edit', (c) => handleEditorPost(kit, c, null));
+
+  app.get('/edit/:slug', async (c) => {
+    const found = await kit.locateOrAnswer(c);
+    if ('response' in found) return found.response;
+    const head = await service.read.head(found.located.pageKey);
+    if (!head) return kit.notFound(c);
+    return renderEditor(kit, c, { located: found.located, head, form: formFromDocument(head.document, head.id), errors: [], notice: kit.notice(c) });
+  });
+
+  app.post('/edit/:slug', async (c) => {
+    const found = await kit.locateOrAnswer(c);
+    if ('response' in found) return found.response;
+    return handleEditorPost(kit, c, found.located);
+  });
+
+  return app;
+}
+
+/** Saves (or previews) the editor form for a page or a new page. */
+async function handleEditorPost(kit: EditingKit, c: Context<AppEnv>, located: EditableLocation | null): Promise<Response> {
+  const fields = await kit.fields(c);
+  const parsed = PageForm.safeParse(fields);
+  if (!parsed.success) {
+    return new Response('The form is larger than this site accepts (the page text may be at most 2 MB). Nothing was saved; use your browser’s Back button to return to your text.', {
+      status: 413,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
+  const form = parsed.data;
+  const intent = Intent.parse(fields.intent);
+  const head = located ? await kit.service.read.head(located.pageKey) : null;
+  if (intent === 'live-preview') return (await kit.tooFast(c, kit.previews)) ?? livePreview(kit, c, form, located, head);
+  if (intent === 'preview') {
+    if (kit.usedUp(c, kit.previews)) return renderEditor(kit, c, { located, head, form, errors: [RATE_ERROR], status: 429 });
+    return renderEditor(kit, c, { located, head, form, errors: documentFromForm(form).errors, withPreview: true });
+  }
+  if (kit.usedUp(c, kit.writes)) return renderEditor(kit, c, { located, head, form, errors: [RATE_ERROR], status: 429 });
+
+  const read = documentFromForm(form);
+  if (!read.document) return renderEditor(kit, c, { located, head, form, errors: read.errors, status: 400, withPreview: false });
+  const document = { ...read.document, position: read.positionBlank ? await nextPosition(kit, read.document.parentSlug ?? null, located) : read.document.position };
+  const outcome = await kit.service.save({
+    pageKey: located?.pageKey ?? null,
+    document,
+    summary: form.editSummary,
+    baseRevisionId: Number(form.baseRevisionId || 0),
+    actor: kit.actor(c),
+  });
+  if (outcome.kind === 'invalid') {
+    const errors = inFormOrder(outcome.problems.map((p) => fieldErrorFor(p, read.positions, document)));
+    return renderEditor(kit, c, { located, head, form, errors, status: 400 });
+  }
+  if (outcome.kind === 'conflict') return renderEditor(kit, c, conflictState(located, form, document, outcome));
+  const slug = located?.kind === 'page' ? located.slug : outcome.revision.slug;
+  return c.redirect(`/edit/${slug}?notice=${located ? 'saved' : 'created'}`, 303);
+}
+
+/** Someone saved first: both texts side by side, every word typed kept in the form. */
+function conflictState(
+  located: EditableLocation | null,
+  form: PageForm,
+  document: PageDocumentInput,
+  outcome: Extract<SaveOutcome, { kind: 'conflict' }>,
+): EditorState {
+  const mine = PageDocument.parse({ ...document, createdOn: outcome.head.document.createdOn });
+  const theirText = documentAsText(outcome.head.document);
+  const yourText = documentAsText({ ...mine, reviewedOn: outcome.head.document.reviewedOn, reviewedByKey: outcome.head.document.reviewedByKey, nextReviewOn: outcome.head.document.nextReviewOn, updatedOn: outcome.head.document.updatedOn });
+  const conflict: ConflictView = {
+    head: outcome.head,
+    base: outcome.base,
+    theirChanges: wordDiff(outcome.base ? documentAsText(outcome.base.document) : '', theirText),
+    theirsVsYours: wordDiff(theirText, yourText),
+    theirText,
+    yourText,
+  };
+  // The form's base moves to their revision, so saving again is a deliberate choice.
+  return {
+    located,
+    head: outcome.head,
+    form: { ...form, baseRevisionId: String(outcome.head.id) },
+    errors: [{ field: FIELD_IDS.body, message: `${outcome.head.authorName ?? 'Someone'} saved revision ${outcome.head.number} while you were editing. Compare the two versions below, then save again.` }],
+    conflict,
+    status: 409,
+  };
+}
+
+/** Last among its future siblings. */
+async function nextPosition(kit: EditingKit, parentSlug: string | null, located: EditableLocation | null): Promise<number> {
+  const tree = await kit.deps.queries.tree();
+  const siblings = parentSlug ? (tree.bySlug.get(parentSlug)?.children ?? []) : tree.roots;
+  const others = siblings.filter((n) => !(located?.kind === 'page' && n.id === located.pageId));
+  return others.length ? Math.min(1_000_000, Math.max(...others.map((n) => n.position)) + 1) : 0;
+}

@@ -1,0 +1,122 @@
+import type { Context } from 'hono';
+import { clientIp } from '../../accounts/client-ip.js';
+import type { AppEnv, CurrentUser } from '../../accounts/context.js';
+import { can } from '../../accounts/permissions.js';
+import type { FieldError } from '../../accounts/views/form-parts.js';
+import type { MarkdownRenderer } from '../../content/markdown.js';
+import type { Db } from '../../db/database.js';
+import { Slug } from '../../directory/document.js';
+import type { CitationHtml } from '../../directory/presenter.js';
+import type { DirectoryQueries } from '../../directory/queries.js';
+import type { DirectoryStore } from '../../directory/store.js';
+import type { DomainContributions } from '../../domain.js';
+import { NotFoundPage } from '../../site/views/site-pages.js';
+import type { AssetBundle } from '../../web/assets.js';
+import type { PageRenderer } from '../../web/page-renderer.js';
+import { FIELD_IDS } from '../page-form.js';
+import { createWindowLimiter } from '../rate-limit.js';
+import { type EditableLocation, type EditingService, createEditingService } from '../service/index.js';
+import { DeletedPage } from '../views/editor-page.js';
+import { noticeFor } from './notices.js';
+
+export interface EditingRouteDeps {
+  db: Db;
+  store: DirectoryStore;
+  queries: DirectoryQueries;
+  pages: PageRenderer;
+  markdown: MarkdownRenderer;
+  citations: () => Promise<CitationHtml>;
+  assets: AssetBundle;
+  trustProxy: boolean;
+  contentChanged: () => Promise<void>;
+  /** Dashboard sections other domains contribute. */
+  contributions: Pick<DomainContributions, 'dashboardPanels'>;
+  clock?: () => Date;
+}
+
+type Limiter = ReturnType<typeof createWindowLimiter>;
+
+/** What every editing route file shares: the service, the limiters, and the small answers they all give. */
+export interface EditingKit {
+  deps: EditingRouteDeps;
+  service: EditingService;
+  clock: () => Date;
+  /** Saves and workflow steps. */
+  writes: Limiter;
+  /** Live previews have their own, larger budget (one every ~0.8 s while typing). */
+  previews: Limiter;
+  actor(c: Context<AppEnv>): { user: CurrentUser; ip: string | null };
+  /** The props every editing view's frame takes. */
+  frame(c: Context<AppEnv>): Promise<{ site: Awaited<ReturnType<PageRenderer['siteContext']>>; user: CurrentUser | null; csrfToken: string }>;
+  permissions(user: CurrentUser): { submit: boolean; review: boolean; publish: boolean; delete: boolean };
+  /** The status message named by ?notice=, if it is one of ours. */
+  notice(c: Context<AppEnv>): string | undefined;
+  /** The string fields of the submitted form. */
+  fields(c: Context<AppEnv>): Promise<Record<string, string>>;
+  notFound(c: Context<AppEnv>): Promise<Response>;
+  /** A 429 answer when this person has used up the limiter, else null. */
+  tooFast(c: Context<AppEnv>, limiter: Limiter): Promise<Response | null>;
+  /** Takes from the limiter; true when this person has used it up (the caller answers in the page). */
+  usedUp(c: Context<AppEnv>, limiter: Limiter): boolean;
+  /** Resolves /edit/:slug to a page or draft, or answers for it (redirect, 404, deleted). */
+  locateOrAnswer(c: Context<AppEnv>): Promise<{ located: EditableLocation } | { response: Response }>;
+}
+
+/** The message shown in the editor when a person saves too often. */
+export const RATE_ERROR: FieldError = { field: FIELD_IDS.body, message: 'You have saved many times in the last minute. Wait a minute, then save again: your text is still here.' };
+
+export function createEditingKit(deps: EditingRouteDeps): EditingKit {
+  const { pages } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const service = createEditingService({ db: deps.db, store: deps.store, contentChanged: deps.contentChanged, clock });
+  const kit: EditingKit = {
+    deps,
+    service,
+    clock,
+    writes: createWindowLimiter({ limit: 60, windowMs: 60_000 }),
+    previews: createWindowLimiter({ limit: 150, windowMs: 60_000 }),
+    actor: (c) => ({ user: c.get('user')!, ip: clientIp(c, deps.trustProxy) }),
+    frame: async (c) => ({ site: await pages.siteContext(), user: c.get('user'), csrfToken: c.get('csrfToken') }),
+    permissions: (user) => ({
+      submit: can(user, 'page.submit'),
+      review: can(user, 'page.review'),
+      publish: can(user, 'page.publish'),
+      delete: can(user, 'page.delete'),
+    }),
+    notice: (c) => noticeFor(c.req.query('notice')),
+    async fields(c) {
+      const body = await c.req.parseBody();
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+      return out;
+    },
+    notFound: async (c) => pages.fresh(c, <NotFoundPage site={await pages.siteContext()} />, 404),
+    async tooFast(c, limiter) {
+      const key = `user:${c.get('user')!.id}`;
+      if (limiter.take(key)) return null;
+      return new Response(`Too many changes in a short time. Wait ${limiter.retryAfter(key)} seconds and try again; nothing was lost: use your browser's Back button to return to your text.`, {
+        status: 429,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(limiter.retryAfter(key)), 'cache-control': 'no-store' },
+      });
+    },
+    usedUp: (c, limiter) => !limiter.take(`user:${c.get('user')!.id}`),
+    async locateOrAnswer(c) {
+      const slug = Slug.safeParse(c.req.param('slug'));
+      if (!slug.success) return { response: await kit.notFound(c) };
+      const located = await service.locate(slug.data);
+      if (located.kind === 'none') return { response: await kit.notFound(c) };
+      if (located.kind === 'moved') {
+        const rest = c.req.path.slice(`/edit/${slug.data}`.length);
+        const query = new URL(c.req.url).search;
+        // 307 keeps a POST a POST, so a form sent to the old address still arrives.
+        return { response: c.redirect(`/edit/${located.slug}${rest}${query}`, c.req.method === 'GET' ? 301 : 307) };
+      }
+      if (located.kind === 'page' && located.deleted) {
+        const title = (await service.read.head(located.pageKey))?.title ?? located.slug;
+        return { response: await pages.fresh(c, <DeletedPage {...await kit.frame(c)} slug={located.slug} title={title} canRestore={can(c.get('user'), 'page.delete')} />, 410) };
+      }
+      return { located };
+    },
+  };
+  return kit;
+}

@@ -1,0 +1,67 @@
+import type { RevisionState } from '../../db/schema.js';
+import type { PageDocument } from '../../directory/document.js';
+import { ContentValidationError } from '../../directory/errors.js';
+import { type ChecklistItem, checklistPasses, publishChecklist } from '../checklist.js';
+import { loadPublishedDocument } from '../published-document.js';
+import { type Revision, pageIdOf, pageKeyOf } from '../revision-store.js';
+import { unknownCitationKeys } from '../validate.js';
+import { type ServiceContext, readerIn } from './shared.js';
+import { type Actor, type PublishOutcome, WorkflowError, stateLabel } from './types.js';
+
+/** What publishing this revision still needs (the checklist on the edit screen). */
+export async function checklistFor(ctx: ServiceContext, revision: Revision): Promise<ChecklistItem[]> {
+  const pageId = pageIdOf(revision.pageKey);
+  const [published, unknown] = await Promise.all([pageId === null ? null : loadPublishedDocument(ctx.db, pageId), unknownCitationKeys(ctx.db, revision.document)]);
+  return publishChecklist({ doc: revision.document, state: revision.state, published, unknownCitations: unknown });
+}
+
+/**
+ * Makes a revision what readers see, if it passes the checklist: the
+ * normalised tables readers read change only here, through store.savePage,
+ * in the same transaction that marks the revision published.
+ */
+export async function publishRevision(ctx: ServiceContext, revisionId: number, actor: Actor): Promise<PublishOutcome> {
+  const outcome = await ctx.db.transaction().execute(async (tx): Promise<PublishOutcome> => {
+    const revision = (await readerIn(tx).byId(revisionId)) ?? undefined;
+    if (!revision) throw new WorkflowError(`There is no revision ${revisionId}.`);
+    if (!(['draft', 'in_review', 'approved'] as RevisionState[]).includes(revision.state)) {
+      throw new WorkflowError(`Revision ${revision.number} is ${stateLabel(revision.state)}, so it cannot be published.`);
+    }
+    const pageId = pageIdOf(revision.pageKey);
+    const current = pageId === null ? undefined : await tx.selectFrom('pages').select(['slug', 'deleted_at']).where('id', '=', pageId).executeTakeFirst();
+    if (current?.deleted_at) throw new WorkflowError('This page is deleted. Restore it before publishing.');
+    const published = pageId === null ? null : await loadPublishedDocument(tx, pageId);
+    const checklist = publishChecklist({ doc: revision.document, state: revision.state, published, unknownCitations: await unknownCitationKeys(tx, revision.document) });
+    if (!checklistPasses(checklist)) return { kind: 'blocked', checklist, problems: [] };
+
+    // A move or rename of reviewed text keeps the review readers were shown.
+    const doc: PageDocument =
+      revision.state === 'approved' || !published
+        ? revision.document
+        : { ...revision.document, reviewedOn: published.reviewedOn, reviewedByKey: published.reviewedByKey, nextReviewOn: published.nextReviewOn };
+    let newPageId: number;
+    try {
+      newPageId = await ctx.store.savePage(doc, { tx, ...(current ? { previousSlug: current.slug } : {}) });
+    } catch (error) {
+      if (error instanceof ContentValidationError) return { kind: 'blocked', checklist, problems: error.problems };
+      throw error;
+    }
+    await tx.updateTable('page_revisions').set({ state: 'published', published_at: ctx.now(), document: JSON.stringify(doc) }).where('id', '=', revisionId).execute();
+    await tx
+      .updateTable('page_revisions')
+      .set({ state: 'superseded' })
+      .where('page_key', '=', revision.pageKey)
+      .where('id', '<', revisionId)
+      .where('state', 'in', ['draft', 'in_review', 'approved'])
+      .execute();
+    const key = pageKeyOf(newPageId);
+    if (revision.pageKey !== key) {
+      // First publication: the draft's revisions now belong to the page.
+      await tx.updateTable('page_revisions').set({ page_key: key }).where('page_key', '=', revision.pageKey).execute();
+    }
+    await ctx.audit(tx, actor, 'page.publish', { pageKey: key, slug: doc.slug }, { revisionId, ...(current && current.slug !== doc.slug ? { renamedFrom: current.slug } : {}) });
+    return { kind: 'published', slug: doc.slug };
+  });
+  if (outcome.kind === 'published') await ctx.contentChanged();
+  return outcome;
+}
