@@ -14,6 +14,8 @@ import { SESSION_COOKIE } from './accounts/cookies.js';
 import type { FetchLike } from './citations/http.js';
 import type { CitationHttpOptions } from './citations/services.js';
 import { createMarkdownRenderer } from './content/markdown.js';
+import { languageFromAddress, pathWithoutLanguage } from './i18n/address.js';
+import { createI18n } from './i18n/localizer.js';
 import { importContent } from './content/import.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -89,7 +91,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   };
   const assets = loadAssets();
   const baseUrl = (config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`).replace(/\/$/, '');
-  const pages = createPageRenderer({ db, cache, assets, baseUrl });
+  const pages = createPageRenderer({ db, cache, assets, baseUrl, i18n: createI18n() });
   const kernel: DomainKernel = {
     config, database, db, queries, store, pages, assets,
     markdown: createMarkdownRenderer(),
@@ -122,7 +124,9 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   for (const domain of domains) await domain.start?.();
   for (const domain of domains) for (const job of domain.jobs ?? []) jobs.register(job);
 
-  const app = new Hono<AppEnv>();
+  // The language prefix (/es/…) is not part of any route: see src/i18n/address.ts.
+  const app = new Hono<AppEnv>({ getPath: pathWithoutLanguage });
+  app.use(languageFromAddress());
   app.use(
     requestGuards(async (status, message) => {
       const site = await pages.siteContext();
@@ -145,7 +149,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   for (const domain of domains) if (domain.routes) app.route('/', domain.routes);
 
   app.notFound(async (c) => {
-    const site = await pages.siteContext();
+    const site = await pages.siteContext(c);
     return pages.fresh(c, <NotFoundPage site={site} />, 404);
   });
   app.onError(async (error, c) => {

@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   'copy-database': async () => (await import('./cli/copy-database.js')).copyDatabaseCommand,
   import: async () => (await import('./cli/import.js')).importCommand,
   jobs: async () => (await import('./cli/jobs.js')).jobsCommand,
+  messages: async () => (await import('./cli/messages.js')).messagesCommand,
   search: async () => (await import('./cli/search.js')).searchCommand,
   user: async () => (await import('./cli/user.js')).userCommand,
 };

@@ -9,6 +9,7 @@ import type { Child } from 'hono/jsx';
 import type { AccessRule } from './accounts/access.js';
 import type { AppEnv, CurrentUser } from './accounts/context.js';
 import type { Config } from './config.js';
+import type { Lang } from './i18n/languages.js';
 import type { MarkdownRenderer } from './content/markdown.js';
 import type { DatabaseHandle, Db } from './db/database.js';
 import type { DirectoryQueries } from './directory/queries.js';
@@ -69,6 +70,8 @@ export interface AdminLink {
 export interface SitemapEntry {
   /** Site path: "/directory/causes-silica". */
   path: string;
+  /** Languages the content exists in (each gets its own URL and hreflang alternates); default every interface language. */
+  languages?: readonly Lang[];
   /** ISO date of the last change, when known. */
   lastModified?: string;
 }

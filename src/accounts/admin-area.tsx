@@ -12,7 +12,7 @@ export function adminAreaRoutes(deps: { pages: PageRenderer; contributions: Pick
   app.get('/admin', requireSignedIn(), async (c) => {
     const user = c.get('user')!;
     const links = deps.contributions.adminLinks().filter((link) => link.visibleTo(user));
-    const frame = { site: await deps.pages.siteContext(), user, csrfToken: c.get('csrfToken') };
+    const frame = { site: await deps.pages.siteContext(c), user, csrfToken: c.get('csrfToken') };
     if (!links.length) return deps.pages.fresh(c, <ForbiddenPage {...frame} what="open any administration screen" />, 403);
     return deps.pages.fresh(c, <AdminAreaPage {...frame} links={links} />);
   });

@@ -25,7 +25,7 @@ const EMPTY_INVITE: InviteValues = { name: '', email: '', role: '' };
 export function adminRoutes(deps: AccountsDeps) {
   const app = new Hono<AppEnv>();
   const { pages, db } = deps;
-  const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(), user: c.get('user')!, csrfToken: c.get('csrfToken') });
+  const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(c), user: c.get('user')!, csrfToken: c.get('csrfToken') });
   const ip = (c: Context<AppEnv>) => clientIp(c, deps.trustProxy);
 
   async function usersPage(c: Context<AppEnv>, invite: { values: InviteValues; errors: FieldError[] }, status = 200, issued?: IssuedLink) {

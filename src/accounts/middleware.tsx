@@ -99,7 +99,7 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     const state = stateOf(c);
     if (tokenMatches(await submittedToken(c), state.csrfSecret)) return next();
     if (state.staleSession && !c.get('user')) return signInRequired(c, state);
-    return render(c, state, <CsrfFailedPage site={await state.deps.pages.siteContext()} user={c.get('user')} csrfToken={c.get('csrfToken')} />, 403);
+    return render(c, state, <CsrfFailedPage site={await state.deps.pages.siteContext(c)} user={c.get('user')} csrfToken={c.get('csrfToken')} />, 403);
   };
 }
 
@@ -140,13 +140,13 @@ export function loginHref(c: Context, notice?: 'session-ended'): string {
 
 async function signInRequired(c: Context, state: RequestState): Promise<Response> {
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect(loginHref(c, state.staleSession ? 'session-ended' : undefined), 303);
-  const site = await state.deps.pages.siteContext();
+  const site = await state.deps.pages.siteContext(c);
   const page = <SignInRequiredPage site={site} user={null} csrfToken={c.get('csrfToken')} loginHref="/login" sessionEnded={state.staleSession} />;
   return render(c, state, page, 401);
 }
 
 async function forbidden(c: Context, state: RequestState, user: CurrentUser, what: string): Promise<Response> {
-  const site = await state.deps.pages.siteContext();
+  const site = await state.deps.pages.siteContext(c);
   return render(c, state, <ForbiddenPage site={site} user={user} csrfToken={c.get('csrfToken')} what={what} />, 403);
 }
 

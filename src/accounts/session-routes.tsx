@@ -39,7 +39,7 @@ function redirectWithSession(c: Context, deps: AccountsDeps, location: string, t
 export function sessionRoutes(deps: AccountsDeps) {
   const app = new Hono<AppEnv>();
   const { pages } = deps;
-  const frame = async (c: Context<AppEnv>): Promise<Frame> => ({ site: await pages.siteContext(), user: c.get('user'), csrfToken: c.get('csrfToken') });
+  const frame = async (c: Context<AppEnv>): Promise<Frame> => ({ site: await pages.siteContext(c), user: c.get('user'), csrfToken: c.get('csrfToken') });
   const audit = (c: Context<AppEnv>) => ({ ip: clientIp(c, deps.trustProxy) });
 
   app.get('/login', async (c) => {

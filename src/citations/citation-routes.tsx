@@ -52,7 +52,7 @@ const MAX_NOTE = 1000;
 export function citationRoutes(deps: CitationRouteDeps) {
   const { db, pages } = deps;
   const app = new Hono<AppEnv>();
-  const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(), user: c.get('user')!, csrfToken: c.get('csrfToken') });
+  const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(c), user: c.get('user')!, csrfToken: c.get('csrfToken') });
   const unavailable = () => [deps.services.pubmed ? null : deps.services.pubmedMissing, deps.services.crossref ? null : deps.services.crossrefMissing].filter((m): m is string => m !== null);
   const siteStyle = async () => (await pages.siteContext()).settings.citationStyle;
 

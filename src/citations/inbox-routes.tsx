@@ -44,7 +44,7 @@ const QUERY_NOTICES: Record<string, string> = {
 export function inboxRoutes(deps: InboxRouteDeps) {
   const { db, pages } = deps;
   const app = new Hono<AppEnv>();
-  const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(), user: c.get('user')!, csrfToken: c.get('csrfToken') });
+  const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(c), user: c.get('user')!, csrfToken: c.get('csrfToken') });
   const actor = (c: Context<AppEnv>) => ({ user: c.get('user')!, ip: clientIp(c, deps.trustProxy) });
 
   async function inboxPage(c: Context<AppEnv>, options: { notice?: InboxNotice; findPage?: { value: string; error: string }; status?: 200 | 400 | 409 } = {}) {

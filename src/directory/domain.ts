@@ -1,6 +1,7 @@
 /** The reader directory: tree, A–Z, topic pages, wanted pages, bibliography. */
 import type { Child } from 'hono/jsx';
 import type { Domain, DomainKernel } from '../domain.js';
+import { SOURCE_LANG } from '../i18n/languages.js';
 import type { CitationHtml } from './presenter.js';
 import { directoryRoutes } from './routes.js';
 
@@ -15,7 +16,8 @@ export function createDirectoryDomain(
       { path: '/directory' },
       { path: '/directory/a-z' },
       { path: '/bibliography' },
-      ...(await kernel.queries.pageDates()).map((d) => ({ path: `/directory/${d.slug}`, lastModified: d.changedAt })),
+      // Topic pages exist in English until they are translated (src/translations adds their languages).
+      ...(await kernel.queries.pageDates()).map((d) => ({ path: `/directory/${d.slug}`, lastModified: d.changedAt, languages: [SOURCE_LANG] })),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import type { MarkdownRenderer, RenderContext } from '../content/markdown.js';
 import { normaliseCitationKey } from '../content/inline.js';
 import type { Crumb } from '../web/layout.js';
+import { type Lang, SOURCE_LANG } from '../i18n/languages.js';
 import type { SiteContext } from '../web/site-context.js';
 import type { CitationView, PageView } from './queries.js';
 import { type DirectoryTree, type TreeNode, ancestry } from './tree.js';
@@ -32,6 +33,8 @@ export interface TopicPresentation {
   evidenceYears: { from: number; to: number } | null;
   jsonLd: Record<string, unknown>;
   path: string;
+  /** Languages the page's content exists in (English until it is translated). */
+  languages: readonly Lang[];
 }
 
 export function directoryCrumbs(site: SiteContext): Crumb[] {
@@ -100,6 +103,7 @@ export function presentTopic(
     evidenceYears: allYears.length ? { from: Math.min(...allYears), to: Math.max(...allYears) } : null,
     jsonLd: topicJsonLd(page, site, path, breadcrumbs),
     path,
+    languages: [SOURCE_LANG],
   };
 }
 

@@ -43,7 +43,7 @@ export function directoryRoutes(deps: DirectoryRouteDeps) {
       // Per-person content never goes into the cache every reader shares: render this one fresh.
       const page = await queries.page(slug);
       if (page) {
-        const [site, tree, formatter, toolbar] = await Promise.all([pages.siteContext(), queries.tree(), deps.citations(), deps.editorToolbar(slug)]);
+        const [site, tree, formatter, toolbar] = await Promise.all([pages.siteContext(c), queries.tree(), deps.citations(), deps.editorToolbar(slug)]);
         const view = presentTopic(page, tree, site, deps.markdown, formatter);
         return pages.fresh(c, <TopicPage site={site} view={view} editing={{ user, csrfToken: c.get('csrfToken'), toolbar }} />);
       }

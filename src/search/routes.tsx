@@ -28,7 +28,7 @@ export function searchRoutes(deps: SearchRouteDeps) {
     const results = hasQuery
       ? await deps.search.search({ text: form.input.q, kinds: form.kinds, yearFrom: form.yearFrom, yearTo: form.yearTo, page: form.page })
       : null;
-    const site = await deps.pages.siteContext();
+    const site = await deps.pages.siteContext(c);
     return deps.pages.fresh(c, <SearchPage site={site} user={c.get('user')} csrfToken={c.get('csrfToken')} form={form} results={results} />);
   });
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { MarkdownRenderer, RenderContext } from '../content/markdown.js';
 import type { DirectoryQueries } from '../directory/queries.js';
 import type { DomainContributions } from '../domain.js';
+import { LANGS, pathIn } from '../i18n/languages.js';
 import type { PageRenderer } from '../web/page-renderer.js';
 import type { SiteContext } from '../web/site-context.js';
 import { ContactPage, HomePage, TextPage } from './views/site-pages.js';
@@ -51,11 +52,17 @@ export function siteRoutes(deps: { queries: DirectoryQueries; pages: PageRendere
       c,
       'sitemap',
       async (site) => {
-        // Every domain names its public addresses (src/domain.ts); the order is theirs.
-        const urls = (await deps.contributions.sitemap()).map(
-          (e) => `<url><loc>${xmlEscape(site.baseUrl + e.path)}</loc>${e.lastModified ? `<lastmod>${e.lastModified.slice(0, 10)}</lastmod>` : ''}</url>`,
-        );
-        return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n` as never;
+        // Every domain names its public addresses (src/domain.ts); each language version is a URL with reciprocal alternates.
+        const urls = (await deps.contributions.sitemap()).flatMap((e) => {
+          const languages = e.languages ?? LANGS;
+          const lastmod = e.lastModified ? `<lastmod>${e.lastModified.slice(0, 10)}</lastmod>` : '';
+          const alternates =
+            languages.length > 1
+              ? [...languages.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${xmlEscape(site.baseUrl + pathIn(l, e.path))}"/>`), `<xhtml:link rel="alternate" hreflang="x-default" href="${xmlEscape(site.baseUrl + e.path)}"/>`].join('')
+              : '';
+          return languages.map((l) => `<url><loc>${xmlEscape(site.baseUrl + pathIn(l, e.path))}</loc>${lastmod}${alternates}</url>`);
+        });
+        return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n` as never;
       },
       'application/xml; charset=utf-8',
     ))!,

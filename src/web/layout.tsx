@@ -2,6 +2,8 @@ import type { Child } from 'hono/jsx';
 import type { SiteContext } from './site-context.js';
 import type { CurrentUser } from '../accounts/context.js';
 import { UserBar } from '../accounts/views/user-bar.js';
+import { LANGS, LANGUAGES, type Lang, SOURCE_LANG, pathIn } from '../i18n/languages.js';
+import { webText } from './messages/index.js';
 
 export interface Crumb {
   label: string;
@@ -31,6 +33,12 @@ export interface LayoutProps {
   csrfToken?: string | undefined;
   /** Extra deferred scripts for this page only, by fingerprinted URL (the editor's live preview). */
   scripts?: string[] | undefined;
+  /**
+   * Languages this page's content exists in (hreflang alternates, and the
+   * canonical address); default every language, for pages that are all
+   * interface (home, indexes). A topic page lists its published translations.
+   */
+  languages?: readonly Lang[];
   children: Child;
 }
 
@@ -39,12 +47,16 @@ function safeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** The frame of every page: skip link, header with search, breadcrumb, main, footer. */
+/** The frame of every page: skip link, header with search and languages, breadcrumb, main, footer. */
 export function Layout(props: LayoutProps) {
   const { site, title } = props;
   const s = site.settings;
-  const fullTitle = title === s.organisation ? title : `${title} – ${s.organisation}`;
-  const canonical = props.path === undefined ? undefined : site.baseUrl + props.path;
+  const t = site.i18n.text(webText);
+  const fullTitle = title === s.organisation ? title : t('titleWithSite', { title, organisation: s.organisation });
+  const languages = props.languages ?? LANGS;
+  // A page not translated into this language points search engines at the English original.
+  const canonicalLang = languages.includes(site.lang) ? site.lang : SOURCE_LANG;
+  const canonical = props.path === undefined ? undefined : site.baseUrl + pathIn(canonicalLang, props.path);
   const description = props.description || s.description;
   // Every indexable page says what it is and whose site it belongs to; error pages say nothing.
   const jsonLd =
@@ -55,12 +67,12 @@ export function Layout(props: LayoutProps) {
           '@type': props.schemaType ?? 'WebPage',
           name: title,
           url: canonical,
-          inLanguage: s.language,
+          inLanguage: site.lang,
           isPartOf: { '@type': 'WebSite', name: s.organisation, url: `${site.baseUrl}/` },
         }
       : undefined);
   return (
-    <html lang={s.language}>
+    <html lang={site.lang} dir={site.i18n.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -68,9 +80,11 @@ export function Layout(props: LayoutProps) {
         {description ? <meta name="description" content={description} /> : null}
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
+        {props.path !== undefined && !props.noindex ? <Alternates site={site} path={props.path} languages={languages} /> : null}
         <meta property="og:type" content="article" />
         <meta property="og:site_name" content={s.organisation} />
         <meta property="og:title" content={title} />
+        <meta property="og:locale" content={site.lang} />
         {description ? <meta property="og:description" content={description} /> : null}
         {canonical ? <meta property="og:url" content={canonical} /> : null}
         <link rel="stylesheet" href={site.assets.css} />
@@ -80,32 +94,35 @@ export function Layout(props: LayoutProps) {
         {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(jsonLd) }}></script> : null}
       </head>
       <body>
-        <a class="skip-link" href="#main">Skip to main content</a>
-        {props.user ? <UserBar user={props.user} csrfToken={props.csrfToken ?? ''} /> : null}
+        <a class="skip-link" href="#main">
+          {t('skipToMain')}
+        </a>
+        {props.user ? <UserBar site={site} user={props.user} csrfToken={props.csrfToken ?? ''} /> : null}
         <header class="site-header">
           <div class="wrap header-inner">
-            <a class="brand" href="/">
+            <a class="brand" href={site.i18n.path('/')}>
               {s.organisation}
             </a>
-            <form class="search-form" role="search" action="/search" method="get">
+            <form class="search-form" role="search" action={site.i18n.path('/search')} method="get">
               <label for="site-search" class="visually-hidden">
-                Search the directory
+                {t('searchLabel')}
               </label>
-              <input id="site-search" name="q" type="search" value={props.query ?? ''} maxlength={200} autocomplete="off" placeholder="Search, e.g. Raynaud's" />
-              <button type="submit">Search</button>
+              <input id="site-search" name="q" type="search" value={props.query ?? ''} maxlength={200} autocomplete="off" placeholder={site.searchExample ? t('searchPlaceholder', { example: site.searchExample }) : t('searchPlaceholderPlain')} />
+              <button type="submit">{t('searchButton')}</button>
             </form>
+            {props.path !== undefined ? <LanguageSwitcher site={site} path={props.path} languages={languages} /> : null}
           </div>
-          <nav class="site-nav" aria-label="Site sections">
+          <nav class="site-nav" aria-label={t('siteSections')}>
             <ul class="wrap">
               {s.sections.map((item) => (
                 <li>
-                  <a href={item.href}>{item.label}</a>
+                  <a href={localHref(site, item.href)}>{item.label}</a>
                 </li>
               ))}
             </ul>
           </nav>
         </header>
-        {props.breadcrumbs && props.breadcrumbs.length ? <Breadcrumbs crumbs={props.breadcrumbs} /> : null}
+        {props.breadcrumbs && props.breadcrumbs.length ? <Breadcrumbs site={site} crumbs={props.breadcrumbs} /> : null}
         <main id="main" class="wrap" tabindex={-1}>
           {props.children}
         </main>
@@ -115,20 +132,78 @@ export function Layout(props: LayoutProps) {
   );
 }
 
-function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
+/** A configured link in the reader's language when it is a site path; other addresses as they are. */
+function localHref(site: SiteContext, href: string): string {
+  return href.startsWith('/') && !href.startsWith('//') ? site.i18n.path(href) : href;
+}
+
+/** hreflang alternates: every language the page's content exists in, and x-default (English). Reciprocal by construction. */
+function Alternates({ site, path, languages }: { site: SiteContext; path: string; languages: readonly Lang[] }) {
   return (
-    <nav class="breadcrumbs wrap" aria-label="Breadcrumb">
+    <>
+      {languages.map((lang) => {
+        // What public/site.js offers a reader whose browser prefers this language, in that language.
+        const theirs = site.i18nIn(lang).text(webText);
+        return lang === site.lang ? (
+          <link rel="alternate" hreflang={lang} href={site.baseUrl + pathIn(lang, path)} />
+        ) : (
+          <link rel="alternate" hreflang={lang} href={site.baseUrl + pathIn(lang, path)} data-suggestion={theirs('languageSuggestion')} data-dismiss={theirs('languageSuggestionDismiss')} data-name={LANGUAGES[lang].nativeName} />
+        );
+      })}
+      <link rel="alternate" hreflang="x-default" href={site.baseUrl + path} />
+    </>
+  );
+}
+
+/**
+ * The same page in every interface language; works without JavaScript (a
+ * disclosure). A language the page's content is not translated into still
+ * gets a link (the interface is), marked as not translated yet.
+ */
+function LanguageSwitcher({ site, path, languages }: { site: SiteContext; path: string; languages: readonly Lang[] }) {
+  const t = site.i18n.text(webText);
+  return (
+    <details class="language-switcher">
+      <summary>
+        <span class="visually-hidden">{t('languages')}: </span>
+        {LANGUAGES[site.lang].nativeName}
+      </summary>
+      <ul>
+        {LANGS.map((lang) => {
+          const name = LANGUAGES[lang].nativeName;
+          return (
+            <li>
+              {lang === site.lang ? (
+                <a href={pathIn(lang, path)} lang={lang} aria-current="page">
+                  {t('languageCurrent', { language: name })}
+                </a>
+              ) : (
+                <a href={pathIn(lang, path)} lang={lang} hreflang={lang}>
+                  {languages.includes(lang) ? name : t('languageNotTranslated', { language: name })}
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}
+
+function Breadcrumbs({ site, crumbs }: { site: SiteContext; crumbs: Crumb[] }) {
+  return (
+    <nav class="breadcrumbs wrap" aria-label={site.i18n.text(webText)('breadcrumb')}>
       <ol>
         {crumbs.map((c, i) =>
           i === crumbs.length - 1 ? (
             <li>
-              <a href={c.href} aria-current="page">
+              <a href={localHref(site, c.href)} aria-current="page">
                 {c.label}
               </a>
             </li>
           ) : (
             <li>
-              <a href={c.href}>{c.label}</a>
+              <a href={localHref(site, c.href)}>{c.label}</a>
             </li>
           ),
         )}
@@ -139,6 +214,8 @@ function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
 
 function SiteFooter({ site }: { site: SiteContext }) {
   const s = site.settings;
+  const t = site.i18n.text(webText);
+  const path = site.i18n.path;
   return (
     <footer class="site-footer">
       <div class="wrap footer-grid">
@@ -146,15 +223,13 @@ function SiteFooter({ site }: { site: SiteContext }) {
           <h2 id="footer-about">{s.organisation}</h2>
           {s.description ? <p>{s.description}</p> : null}
           <p>
-            <a href="/about">About us</a> · <a href="/disclaimer">Medical disclaimer</a>
+            <a href={path('/about')}>{t('footerAbout')}</a> · <a href={path('/disclaimer')}>{t('footerDisclaimer')}</a>
           </p>
         </section>
         <section aria-labelledby="footer-contact">
-          <h2 id="footer-contact">Contact</h2>
+          <h2 id="footer-contact">{t('footerContact')}</h2>
           <ul class="plain">
-            <li>
-              E-mail: <a href={`mailto:${s.contactEmail}`}>{s.contactEmail}</a>
-            </li>
+            <li>{t.rich('footerEmail', { email: s.contactEmail, link: (chunks) => <a href={`mailto:${s.contactEmail}`}>{chunks}</a> })}</li>
             {s.hotlines.map((h) => (
               <li>
                 {h.label}: <a href={`tel:${h.number.replace(/[^+\d]/g, '')}`}>{h.number}</a>
@@ -162,27 +237,27 @@ function SiteFooter({ site }: { site: SiteContext }) {
             ))}
             {s.address ? <li>{s.address}</li> : null}
             <li>
-              <a href="/contact">All the ways to reach us</a>
+              <a href={path('/contact')}>{t('footerAllWays')}</a>
             </li>
           </ul>
         </section>
         <section aria-labelledby="footer-sections">
-          <h2 id="footer-sections">Sections</h2>
+          <h2 id="footer-sections">{t('footerSections')}</h2>
           <ul class="plain">
             {s.sections.map((item) => (
               <li>
-                <a href={item.href}>{item.label}</a>
+                <a href={localHref(site, item.href)}>{item.label}</a>
               </li>
             ))}
             <li>
-              <a href="/directory/a-z">A–Z of topics</a>
+              <a href={path('/directory/a-z')}>{t('footerAz')}</a>
             </li>
             <li>
-              <a href="/bibliography">Bibliography</a>
+              <a href={path('/bibliography')}>{t('footerBibliography')}</a>
             </li>
             {s.donateUrl ? (
               <li>
-                <a href={s.donateUrl}>Donate</a>
+                <a href={s.donateUrl}>{t('footerDonate')}</a>
               </li>
             ) : null}
           </ul>

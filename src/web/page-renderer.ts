@@ -6,22 +6,51 @@ import type { AssetBundle } from './assets.js';
 import { type RenderCache, prepareBody } from './render-cache.js';
 import { requestTarget, sendPrepared } from './respond.js';
 import type { SiteContext } from './site-context.js';
+import { type Lang, SOURCE_LANG, isLang } from '../i18n/languages.js';
+import { type I18n, createI18n } from '../i18n/localizer.js';
 
 type Markup = HtmlEscapedString | Promise<HtmlEscapedString> | { toString(): string | Promise<string> };
 
 /** Turns views into responses, through the render cache for pages every reader sees alike. */
 export type PageRenderer = ReturnType<typeof createPageRenderer>;
 
-export function createPageRenderer(deps: { db: Db; cache: RenderCache; assets: AssetBundle; baseUrl: string }) {
-  let site: { version: number; context: SiteContext } | undefined;
+/** The request's interface language (set from the address by the language middleware), or the source language. */
+export function langOf(c: Context | Lang | undefined): Lang {
+  if (c === undefined) return SOURCE_LANG;
+  if (typeof c === 'string') return c;
+  const lang = (c.get as (key: string) => unknown)('lang');
+  return isLang(lang) ? lang : SOURCE_LANG;
+}
 
-  async function siteContext(): Promise<SiteContext> {
+export function createPageRenderer(deps: { db: Db; cache: RenderCache; assets: AssetBundle; baseUrl: string; i18n?: I18n }) {
+  const i18n = deps.i18n ?? createI18n();
+  let settings: { version: number; value: Promise<Awaited<ReturnType<typeof loadSettings>>> } | undefined;
+  const contexts = new Map<Lang, { version: number; context: SiteContext }>();
+
+  /** Settings, the asset URLs and the localizer of the request's language (a request context, a language, or the source language). */
+  async function siteContext(c?: Context | Lang): Promise<SiteContext> {
+    const lang = langOf(c);
     const version = deps.cache.currentVersion;
-    if (site?.version !== version) {
-      const settings = await loadSettings(deps.db);
-      site = { version, context: { settings, baseUrl: deps.baseUrl, assets: { css: deps.assets.url('site.css'), js: deps.assets.url('site.js'), searchJs: deps.assets.url('search.js') } } };
+    const known = contexts.get(lang);
+    if (known?.version === version) return known.context;
+    if (settings?.version !== version) {
+      const value = loadSettings(deps.db);
+      settings = { version, value };
+      // Before the first import there are no settings: ask again next time.
+      value.catch(() => {
+        if (settings?.value === value) settings = undefined;
+      });
     }
-    return site.context;
+    const context: SiteContext = {
+      settings: await settings.value,
+      baseUrl: deps.baseUrl,
+      assets: { css: deps.assets.url('site.css'), js: deps.assets.url('site.js'), searchJs: deps.assets.url('search.js') },
+      lang,
+      i18n: i18n.forLang(lang),
+      i18nIn: (other) => i18n.forLang(other),
+    };
+    contexts.set(lang, { version, context });
+    return context;
   }
 
   /** Lets the fast lane find this page by its address (plain GET paths only: no query, no percent-encoding). */
@@ -45,15 +74,18 @@ export function createPageRenderer(deps: { db: Db; cache: RenderCache; assets: A
      * path straight from the fast lane (src/web/fast-lane.ts), skipping every
      * route: return the response as it is, never add headers to it.
      */
-    async cached(c: Context, key: string, render: (site: SiteContext) => Promise<Markup | null>, contentType = 'text/html; charset=utf-8'): Promise<Response | null> {
+    async cached(c: Context, pageKey: string, render: (site: SiteContext) => Promise<Markup | null>, contentType = 'text/html; charset=utf-8'): Promise<Response | null> {
       const isHtml = contentType.startsWith('text/html');
+      // The same page in each language is its own rendering.
+      const lang = langOf(c);
+      const key = lang === SOURCE_LANG ? pageKey : `${lang}:${pageKey}`;
       const hit = deps.cache.get(key);
       if (hit) {
         if (isHtml) rememberPath(c, key);
         return sendPrepared(c, hit);
       }
       const version = deps.cache.currentVersion;
-      const markup = await render(await siteContext());
+      const markup = await render(await siteContext(lang));
       if (markup === null) return null;
       const text = isHtml ? await toHtml(markup) : String(await (markup as { toString(): string | Promise<string> }).toString());
       const body = prepareBody(text, contentType);

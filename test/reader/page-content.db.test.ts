@@ -241,9 +241,9 @@ describe.skipIf(await skipWithoutDatabase())('reader page content', () => {
       const res = await testApp.request('/sitemap.xml');
       expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
       const xml = await res.text();
-      expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+      expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9" xmlns:xhtml="http:\/\/www.w3.org\/1999\/xhtml">/);
       for (const slug of DEMO_SLUGS) expect(xml, slug).toMatch(new RegExp(`<url><loc>${BASE}/directory/${slug}</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod></url>`));
-      expect(xml).toContain(`<url><loc>${BASE}/</loc></url>`);
+      expect(xml).toContain(`<url><loc>${BASE}/</loc><xhtml:link rel="alternate" hreflang="en" href="${BASE}/"/>`);
     });
 
     it('robots.txt points at the sitemap and keeps crawlers out of search results', async () => {

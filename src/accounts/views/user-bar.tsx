@@ -1,9 +1,10 @@
+import type { SiteContext } from '../../web/site-context.js';
 import type { CurrentUser } from '../context.js';
 import { can } from '../permissions.js';
 import { CsrfField } from './form-parts.js';
 
 /** The strip above the header for signed-in people: who they are, where their work is, and signing out. */
-export function UserBar({ user, csrfToken }: { user: CurrentUser; csrfToken: string }) {
+export function UserBar({ user, csrfToken }: { site: SiteContext; user: CurrentUser; csrfToken: string }) {
   return (
     <nav class="user-bar" aria-label="Your account">
       <div class="wrap user-bar-inner">

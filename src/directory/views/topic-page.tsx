@@ -27,6 +27,7 @@ export function TopicPage({ site, view, editing }: { site: SiteContext; view: To
       title={page.title}
       description={page.summary}
       path={view.path}
+      languages={view.languages}
       breadcrumbs={view.breadcrumbs}
       jsonLd={view.jsonLd}
       user={editing?.user}

@@ -36,7 +36,7 @@ export async function renderEditor(kit: EditingKit, c: Context<AppEnv>, state: E
     head ? service.checklist(head) : null,
     parentOptions(kit, located?.kind === 'page' ? located.slug : null),
     deps.db.selectFrom('authors').select(['key', 'name']).orderBy('name').execute(),
-    deps.pages.siteContext(),
+    deps.pages.siteContext(c),
   ]);
   const preview = state.withPreview && doc ? await presentPreview(deps, site, doc, located?.kind === 'page' ? located.slug : null) : null;
   const slug = located ? (located.kind === 'page' ? located.slug : (head?.slug ?? located.slug)) : null;
@@ -68,7 +68,7 @@ export async function renderEditor(kit: EditingKit, c: Context<AppEnv>, state: E
 export async function livePreview(kit: EditingKit, c: Context<AppEnv>, form: PageForm, located: EditableLocation | null, head: Revision | null): Promise<Response> {
   const read = documentFromForm(form);
   const doc = previewDocument(kit, read.document ?? lenientDocument(form), head);
-  const site = await kit.deps.pages.siteContext();
+  const site = await kit.deps.pages.siteContext(c);
   const preview = doc ? await presentPreview(kit.deps, site, doc, located?.kind === 'page' ? located.slug : null) : null;
   const readability = measurePage(doc ?? { summary: form.summary, sections: [] });
   return c.json(

@@ -76,7 +76,7 @@ export function createEditingKit(deps: EditingRouteDeps): EditingKit {
     writes: createWindowLimiter({ limit: 60, windowMs: 60_000 }),
     previews: createWindowLimiter({ limit: 150, windowMs: 60_000 }),
     actor: (c) => ({ user: c.get('user')!, ip: clientIp(c, deps.trustProxy) }),
-    frame: async (c) => ({ site: await pages.siteContext(), user: c.get('user'), csrfToken: c.get('csrfToken') }),
+    frame: async (c) => ({ site: await pages.siteContext(c), user: c.get('user'), csrfToken: c.get('csrfToken') }),
     permissions: (user) => ({
       submit: can(user, 'page.submit'),
       review: can(user, 'page.review'),
@@ -90,7 +90,7 @@ export function createEditingKit(deps: EditingRouteDeps): EditingKit {
       for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
       return out;
     },
-    notFound: async (c) => pages.fresh(c, <NotFoundPage site={await pages.siteContext()} />, 404),
+    notFound: async (c) => pages.fresh(c, <NotFoundPage site={await pages.siteContext(c)} />, 404),
     async tooFast(c, limiter) {
       const key = `user:${c.get('user')!.id}`;
       if (limiter.take(key)) return null;
