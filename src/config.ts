@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isSafeLink } from './content/links.js';
 
 /** Everything an operator can set, read once from the environment at start. */
 export const ConfigSchema = z.object({
@@ -36,7 +37,7 @@ export const ConfigSchema = z.object({
     .default(1)
     .transform((v) => (v === 'auto' ? availableParallelism() : v)),
   /** Public base URL used in canonical links, sitemap and Open Graph tags. */
-  publicUrl: z.string().url().optional(),
+  publicUrl: z.url().refine((url) => isSafeLink(url, ['web']), 'ATOZ_PUBLIC_URL must start with http:// or https://').optional(),
   /** Folder of Markdown content imported into an empty database on first start. */
   contentDir: z.string().min(1).default('content'),
   /** Behind a reverse proxy: trust X-Forwarded-Proto (Secure cookies) and the last X-Forwarded-For entry (client IP). */

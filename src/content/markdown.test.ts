@@ -30,8 +30,9 @@ describe('markdown renderer', () => {
   });
 
   it('drops javascript: and data: links', () => {
-    const html = md.render('[a](javascript:alert(1)) [b](data:text/html,hi) [c](https://example.org)', context);
-    expect(html).not.toMatch(/href="(javascript|data):/i);
+    const html = md.render('[a](javascript:alert(1)) [b](data:text/html,hi) [c](https://example.org) [d](vbscript:msgbox(1)) [e](//evil.example)', context);
+    expect(html).not.toMatch(/href="(javascript|data|vbscript):/i);
+    expect(html).not.toContain('evil.example"');
     expect(html).toContain('href="https://example.org"');
   });
 
