@@ -31,7 +31,7 @@ import { sendPrepared } from './web/respond.js';
 import { fastLaneServerFactory } from './web/fast-lane.js';
 import { type ServerType, serve as serveNode } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { SECURITY_HEADERS } from './web/security-headers.js';
+import { listenerSecurity, securityHeaders } from './web/security-headers.js';
 import { SESSION_COOKIE } from './accounts/cookies.js';
 import { ContentVersionWatcher } from './web/version-watcher.js';
 import { databaseUnavailableResponse } from './web/database-unavailable.js';
@@ -121,19 +121,13 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   });
 
   const app = new Hono<AppEnv>();
+  app.use(securityHeaders(config));
   app.use(
     requestGuards(async (status, message) => {
       const site = await pages.siteContext();
       return pages.fresh({} as never, <BadRequestPage site={site} message={message} />, status);
     }),
   );
-  app.use(async (c, next) => {
-    await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-      // A route may ask for a stricter referrer policy (sign-in links carry a token in the address).
-      if (name !== 'referrer-policy' || !c.res.headers.has(name)) c.res.headers.set(name, value);
-    }
-  });
   app.get('/assets/:file', (c) => {
     const body = assets.get(c.req.param('file'));
     return body ? sendPrepared(c, body, 200, 'public, max-age=31536000, immutable') : c.notFound();
@@ -180,7 +174,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
           fetch: app.fetch,
           port: listen.port,
           hostname: listen.hostname,
-          createServer: fastLaneServerFactory(cache, { headers: SECURITY_HEADERS, sessionCookie: SESSION_COOKIE }),
+          createServer: fastLaneServerFactory(cache, { ...listenerSecurity(config), sessionCookie: SESSION_COOKIE }),
         },
         onListening,
       ),

@@ -45,6 +45,8 @@ export const ConfigSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /** Seconds browsers keep to HTTPS after an answer over HTTPS (Strict-Transport-Security); 0 sends none. */
+  hstsMaxAge: z.coerce.number().int('ATOZ_HSTS_MAX_AGE must be a whole number of seconds').min(0, 'ATOZ_HSTS_MAX_AGE must be 0 (off) or more seconds').max(63_072_000, 'ATOZ_HSTS_MAX_AGE must be at most two years (63072000)').default(31_536_000),
   /** Software name sent to PubMed's E-utilities with every request (NCBI asks for it). */
   ncbiTool: z.string().trim().min(1).max(100).regex(/^\S+$/, 'ATOZ_NCBI_TOOL must be one word, e.g. atoz').default('atoz'),
   /** Contact address sent to PubMed; required to import from PubMed and to run retraction watch and the research inbox. */
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: env.ATOZ_PUBLIC_URL || undefined,
     contentDir: env.ATOZ_CONTENT_DIR,
     trustProxy: env.ATOZ_TRUST_PROXY,
+    hstsMaxAge: env.ATOZ_HSTS_MAX_AGE || undefined,
     ncbiTool: env.ATOZ_NCBI_TOOL || undefined,
     ncbiEmail: env.ATOZ_NCBI_EMAIL || undefined,
     ncbiApiKey: env.ATOZ_NCBI_API_KEY || undefined,
