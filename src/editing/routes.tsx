@@ -33,6 +33,7 @@ import { SettingsPage } from './views/settings-page.js';
 import { EditToolbar } from './views/toolbar.js';
 import { TopicArticle } from '../directory/views/topic-page.js';
 import { wordDiff } from './word-diff.js';
+import { ownValue } from '../web/known-key.js';
 
 export interface EditingRouteDeps {
   db: Db;
@@ -90,7 +91,7 @@ export function editingRoutes(deps: EditingRouteDeps) {
     publish: can(user, 'page.publish'),
     delete: can(user, 'page.delete'),
   });
-  const notice = (c: Context<AppEnv>) => NOTICES[c.req.query('notice') ?? ''];
+  const notice = (c: Context<AppEnv>) => ownValue(NOTICES, c.req.query('notice'));
 
   async function fields(c: Context<AppEnv>): Promise<Record<string, string>> {
     const body = await c.req.parseBody();
