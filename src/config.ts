@@ -93,6 +93,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   return { ...config, dataDir: resolve(config.dataDir), contentDir: resolve(config.contentDir) };
 }
 
+/** Interfaces that mean "every address of this machine". */
+const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]', '::0']);
+
+/** Settings that work but are probably a mistake, to print at start. */
+export function configWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (config.trustProxy && ALL_INTERFACES.has(config.host)) {
+    warnings.push(
+      `ATOZ_TRUST_PROXY=1 while listening on every interface (HOST=${config.host}): anyone who reaches port ${config.port} directly, not through your proxy, can forge X-Forwarded-For and X-Forwarded-Proto, and so get a new per-address sign-in limit with every made-up address. Set HOST to the address your proxy connects to, or let only the proxy reach the port.`,
+    );
+  }
+  return warnings;
+}
+
 /** A configuration problem the operator must fix; printed without a stack trace. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
