@@ -117,6 +117,28 @@ describe('security headers on every kind of answer', () => {
   });
 });
 
+describe('JSON answers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  test('say how to take them (Content-Disposition), as downloads do', async () => {
+    for (const path of ['/api/search/suggest?q=silica', `/api/search/suggest?q=${'x'.repeat(500)}`]) {
+      const res = await t.request(path);
+      expect(res.headers.get('content-type'), path).toMatch(/^application\/json/);
+      expect(res.headers.get('content-disposition'), path).toBe('attachment; filename="suggest.json"');
+    }
+    // A download keeps its own name.
+    expect((await t.request('/bibliography.json')).headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.json"$/);
+    // Pages are not downloads.
+    expect((await t.request('/')).headers.get('content-disposition')).toBeNull();
+  });
+});
+
 describe('Strict-Transport-Security', () => {
   const app = (options: { trustProxy: boolean; hstsMaxAge: number }) => {
     const hono = new Hono();

@@ -34,7 +34,7 @@ export function strictTransportSecurity(maxAgeSeconds: number): string | null {
  * Adds the security headers to every answer the app gives. Registered
  * first, so it also covers the request guards' 400/405/414, the 404 page,
  * errors (500, 503) and every route; HSTS only over HTTPS, since browsers
- * ignore it over HTTP.
+ * ignore it over HTTP; a Content-Disposition on JSON.
  */
 export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandler {
   const hsts = strictTransportSecurity(options.hstsMaxAge);
@@ -46,7 +46,20 @@ export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandl
       if (name !== 'referrer-policy' || !headers.has(name)) headers.set(name, value);
     }
     if (hsts && isHttps(c, options.trustProxy)) headers.set('strict-transport-security', hsts);
+    if (!headers.has('content-disposition') && /^application\/(?:[\w.+-]*\+)?json\b/i.test(headers.get('content-type') ?? '')) {
+      headers.set('content-disposition', jsonDisposition(c.req.path));
+    }
   };
+}
+
+/**
+ * JSON answers (search suggestions, the editor's live preview) are for
+ * scripts; opened directly they are saved as a file named after the address
+ * ("suggest.json"), never shown as a page.
+ */
+export function jsonDisposition(path: string): string {
+  const name = (path.split('/').pop() ?? '').replace(/\.json$/i, '').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'answer';
+  return `attachment; filename="${name}.json"`;
 }
 
 /** The same headers for the fast lane (src/web/fast-lane.ts), which answers before Hono runs. */
