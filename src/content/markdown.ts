@@ -32,7 +32,8 @@ const ALLOWED: sanitizeHtml.IOptions = {
 type InlineRule = Parameters<InstanceType<typeof MarkdownIt>['inline']['ruler']['push']>[1];
 
 export function createMarkdownRenderer() {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: true, breaks: false });
+  // No typographer: it would turn a reader's typed quotes (5'10"), "--" and "(c)" into other characters.
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
   md.disable(['image', 'heading', 'lheading', 'table', 'code', 'fence', 'hr', 'html_block', 'html_inline']);
   md.validateLink = (url) => isSafeLink(url);
   md.inline.ruler.before('link', 'wiki_link', wikiLinkRule);
