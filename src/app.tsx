@@ -34,7 +34,7 @@ import { requestGuards } from './web/guards.js';
 import { createPageRenderer } from './web/page-renderer.js';
 import { RenderCache } from './web/render-cache.js';
 import { sendPrepared } from './web/respond.js';
-import { SECURITY_HEADERS } from './web/security-headers.js';
+import { listenerSecurity, securityHeaders } from './web/security-headers.js';
 import { ContentVersionWatcher } from './web/version-watcher.js';
 /** The running application: everything wired once, here and nowhere else. */
 export interface Atoz {
@@ -127,19 +127,14 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   // The language prefix (/es/…) is not part of any route: see src/i18n/address.ts.
   const app = new Hono<AppEnv>({ getPath: pathWithoutLanguage });
   app.use(languageFromAddress());
+  // Before the guards, so their 400/405/414 answers carry the headers too.
+  app.use(securityHeaders(config));
   app.use(
     requestGuards(async (status, message) => {
       const site = await pages.siteContext();
       return pages.fresh({} as never, <BadRequestPage site={site} message={message} />, status);
     }),
   );
-  app.use(async (c, next) => {
-    await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-      // A route may ask for a stricter referrer policy (sign-in links carry a token in the address).
-      if (name !== 'referrer-policy' || !c.res.headers.has(name)) c.res.headers.set(name, value);
-    }
-  });
   // Static files need no session: before every domain's middleware.
   app.get('/assets/:file', (c) => {
     const body = assets.get(c.req.param('file'));
@@ -178,7 +173,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
           fetch: app.fetch,
           port: listen.port,
           hostname: listen.hostname,
-          createServer: fastLaneServerFactory(cache, { headers: SECURITY_HEADERS, sessionCookie: SESSION_COOKIE }),
+          createServer: fastLaneServerFactory(cache, { ...listenerSecurity(config), sessionCookie: SESSION_COOKIE }),
         },
         onListening,
       ),

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isSafeLink } from './content/links.js';
 
 /** Everything an operator can set, read once from the environment at start. */
 export const ConfigSchema = z.object({
@@ -36,7 +37,7 @@ export const ConfigSchema = z.object({
     .default(1)
     .transform((v) => (v === 'auto' ? availableParallelism() : v)),
   /** Public base URL used in canonical links, sitemap and Open Graph tags. */
-  publicUrl: z.string().url().optional(),
+  publicUrl: z.url().refine((url) => isSafeLink(url, ['web']), 'ATOZ_PUBLIC_URL must start with http:// or https://').optional(),
   /** Folder of Markdown content imported into an empty database on first start. */
   contentDir: z.string().min(1).default('content'),
   /** Behind a reverse proxy: trust X-Forwarded-Proto (Secure cookies) and the last X-Forwarded-For entry (client IP). */
@@ -44,6 +45,8 @@ export const ConfigSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /** Seconds browsers keep to HTTPS after an answer over HTTPS (Strict-Transport-Security); 0 sends none. */
+  hstsMaxAge: z.coerce.number().int('ATOZ_HSTS_MAX_AGE must be a whole number of seconds').min(0, 'ATOZ_HSTS_MAX_AGE must be 0 (off) or more seconds').max(63_072_000, 'ATOZ_HSTS_MAX_AGE must be at most two years (63072000)').default(31_536_000),
   /** Software name sent to PubMed's E-utilities with every request (NCBI asks for it). */
   ncbiTool: z.string().trim().min(1).max(100).regex(/^\S+$/, 'ATOZ_NCBI_TOOL must be one word, e.g. atoz').default('atoz'),
   /** Contact address sent to PubMed; required to import from PubMed and to run retraction watch and the research inbox. */
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: env.ATOZ_PUBLIC_URL || undefined,
     contentDir: env.ATOZ_CONTENT_DIR,
     trustProxy: env.ATOZ_TRUST_PROXY,
+    hstsMaxAge: env.ATOZ_HSTS_MAX_AGE || undefined,
     ncbiTool: env.ATOZ_NCBI_TOOL || undefined,
     ncbiEmail: env.ATOZ_NCBI_EMAIL || undefined,
     ncbiApiKey: env.ATOZ_NCBI_API_KEY || undefined,
@@ -87,6 +91,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const config = { ...parsed.data, ...overrides };
   return { ...config, dataDir: resolve(config.dataDir), contentDir: resolve(config.contentDir) };
+}
+
+/** Interfaces that mean "every address of this machine". */
+const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]', '::0']);
+
+/** Settings that work but are probably a mistake, to print at start. */
+export function configWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (config.trustProxy && ALL_INTERFACES.has(config.host)) {
+    warnings.push(
+      `ATOZ_TRUST_PROXY=1 while listening on every interface (HOST=${config.host}): anyone who reaches port ${config.port} directly, not through your proxy, can forge X-Forwarded-For and X-Forwarded-Proto, and so get a new per-address sign-in limit with every made-up address. Set HOST to the address your proxy connects to, or let only the proxy reach the port.`,
+    );
+  }
+  return warnings;
 }
 
 /** A configuration problem the operator must fix; printed without a stack trace. */

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { createAtoz } from './app.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, configWarnings, loadConfig } from './config.js';
 
 /**
  * `npm start`: serve the directory, creating and filling the database on
@@ -12,6 +12,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
+  if (cluster.isPrimary) for (const warning of configWarnings(config)) console.warn(`atoz: warning: ${warning}`);
   if (config.processes > 1 && cluster.isPrimary) return startPrimary(config, started);
   await serveOne(config, started);
 }

@@ -9,6 +9,7 @@ import { AuditPage } from './views/audit-page.js';
 import type { FieldError } from './views/form-parts.js';
 import { type IssuedLink, UserPage, UsersPage } from './views/users-pages.js';
 import { AccountRuleError, DuplicateEmailError, type UserRow, isRole } from './users.js';
+import { ownValue } from '../web/known-key.js';
 
 /** Messages after a change, chosen by key so nothing a visitor types is echoed back. */
 const USER_NOTICES: Record<string, string> = {
@@ -39,7 +40,7 @@ export function adminRoutes(deps: AccountsDeps) {
       deps.sessions.countFor(target.id),
       db.selectFrom('authors').select(['key', 'name']).orderBy('name').execute(),
     ]);
-    const notice = USER_NOTICES[c.req.query('notice') ?? ''];
+    const notice = ownValue(USER_NOTICES, c.req.query('notice'));
     const page = <UserPage {...await frame(c)} target={target} pending={pending} sessions={sessions} authors={authors} errors={options.errors ?? []} notice={notice} issued={options.issued} />;
     return pages.fresh(c, page, options.status ?? 200);
   }

@@ -20,11 +20,5 @@ export function clientIp(c: Context, trustProxy: boolean): string {
   }
 }
 
-/** Whether the browser reached us over HTTPS (so cookies get the Secure flag). */
-export function isHttps(c: Context, trustProxy: boolean): boolean {
-  if (trustProxy) {
-    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-    if (proto) return proto === 'https';
-  }
-  return new URL(c.req.url).protocol === 'https:';
-}
+/** Whether the browser reached us over HTTPS (so cookies get the Secure flag and the __Host- prefix). */
+export { isHttps } from '../web/https.js';

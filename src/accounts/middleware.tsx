@@ -1,8 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { ACTION_LABELS } from './action-labels.js';
 import type { AppEnv, CurrentUser } from './context.js';
-import { CSRF_COOKIE, SESSION_COOKIE, clearCookieHeader, cookieHeader } from './cookies.js';
+import { CSRF_COOKIE, SESSION_COOKIE, clearCookieHeader, cookieHeader, cookieName, readCookie } from './cookies.js';
 import { maskToken, signAnonymousNonce, tokenMatches, verifyAnonymousCookie } from './csrf-token.js';
 import type { AccountsDeps } from './deps.js';
 import { type Action, can } from './permissions.js';
@@ -47,7 +46,7 @@ export function accountsMiddleware(deps: AccountsDeps): MiddlewareHandler<AppEnv
   return async (c, next) => {
     const state: RequestState = { deps, csrfSecret: null, sessionId: null, staleSession: false };
     states.set(c.req.raw, state);
-    const sessionToken = getCookie(c, SESSION_COOKIE);
+    const sessionToken = readCookie(c, deps.trustProxy, SESSION_COOKIE);
     const active = sessionToken ? await deps.sessions.lookup(sessionToken) : null;
     let newAnonymousNonce: string | null = null;
     if (active) {
@@ -58,7 +57,7 @@ export function accountsMiddleware(deps: AccountsDeps): MiddlewareHandler<AppEnv
     } else {
       c.set('user', null);
       state.staleSession = sessionToken !== undefined;
-      const nonce = verifyAnonymousCookie(deps.csrfKey, getCookie(c, CSRF_COOKIE));
+      const nonce = verifyAnonymousCookie(deps.csrfKey, readCookie(c, deps.trustProxy, CSRF_COOKIE));
       state.csrfSecret = nonce;
       if (!nonce) newAnonymousNonce = randomToken();
       c.set('csrfToken', maskToken(nonce ?? newAnonymousNonce!));
@@ -66,7 +65,7 @@ export function accountsMiddleware(deps: AccountsDeps): MiddlewareHandler<AppEnv
 
     await next();
 
-    if (state.staleSession && !c.res.headers.getSetCookie().some((h) => h.startsWith(`${SESSION_COOKIE}=`))) {
+    if (state.staleSession && !c.res.headers.getSetCookie().some((h) => h.startsWith(`${cookieName(c, deps.trustProxy, SESSION_COOKIE)}=`))) {
       c.res.headers.append('set-cookie', clearCookieHeader(c, deps.trustProxy, SESSION_COOKIE));
     }
     if (newAnonymousNonce && /no-store/.test(c.res.headers.get('cache-control') ?? '')) {

@@ -1,39 +1,74 @@
+import { isCommonPassword, isKeyboardWalk } from './common-passwords.js';
+
 /** Length limits for passwords: long enough to resist guessing, short enough that hashing stays cheap. */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
 /**
- * Obvious passwords and the stems people pad to reach 12 characters
- * ("password1234", "qwertyuiop12"). Compared after lower-casing and removing
- * trailing digits and punctuation.
+ * Words attackers guess for a site like this one (its name, its subject, its
+ * people). The general list of breached passwords is in common-passwords.ts.
  */
-const DENIED_STEMS = new Set([
-  'password', 'passw0rd', 'p@ssword', 'p@ssw0rd', 'passwort', 'motdepasse', 'contraseña', 'wachtwoord',
-  'qwerty', 'qwertyuiop', 'qwertyuiopasdfghjkl', 'asdfghjkl', 'zxcvbnm', 'azerty', 'qwertz', '1qaz2wsx', 'qazwsx',
-  'letmein', 'welcome', 'welcometo', 'iloveyou', 'admin', 'administrator', 'changeme', 'default', 'secret',
-  'trustno', 'monkey', 'dragon', 'football', 'baseball', 'soccer', 'sunshine', 'princess', 'starwars',
-  'superman', 'batman', 'master', 'shadow', 'whatever', 'freedom', 'abc', 'abcdef', 'abcdefgh',
-  'abcdefghijkl', 'abcdefghijklmnopqrstuvwxyz', 'correcthorsebatterystaple', 'hello', 'helloworld', 'login',
-  'access', 'editor', 'reviewer', 'atoz', 'scleroderma', 'doctor', 'medical', 'health', 'hospital',
-  'nurse', 'patient', 'charity', 'summer', 'winter', 'spring', 'autumn', 'january', 'december', 'computer',
-  'internet', 'google', 'facebook', 'microsoft', 'apple', 'samsung', 'michael', 'jennifer', 'jessica', 'charlie',
+const SITE_WORDS = new Set([
+  'atoz', 'atozatoz', 'scleroderma', 'sclerodermia', 'systemicsclerosis', 'raynaud', 'raynauds', 'lupus', 'autoimmune',
+  'editor', 'reviewer', 'administrator', 'directory', 'medicaldirectory', 'medical', 'health', 'healthcare', 'hospital',
+  'doctor', 'nurse', 'patient', 'patients', 'charity', 'nonprofit', 'volunteer', 'volunteers', 'network', 'support',
 ]);
+
+const TRY_ANOTHER = 'Choose another one: a few unrelated words make a good password.';
 
 /** Why a proposed password is refused, or null when it is acceptable. Messages say how to fix it. */
 export function passwordProblem(password: string, personal: { email?: string; name?: string } = {}): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `Enter a password of at least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `Enter a password of at most ${PASSWORD_MAX_LENGTH} characters.`;
   if (password.trim() === '') return 'Enter a password that is not only spaces.';
-  const lower = password.toLowerCase();
+  const lower = password.normalize('NFKC').toLowerCase();
   if (new Set(lower).size <= 3) return 'Choose a password with more variety: this one repeats the same few characters.';
   if (/^\d+$/.test(lower) || isSequence(lower)) return 'Choose a password that is not a run of digits or a keyboard sequence.';
-  const stem = lower.replace(/[\d\W_]+$/u, '').replace(/^[\d\W_]+/u, '');
-  if (DENIED_STEMS.has(stem) || DENIED_STEMS.has(lower)) return 'That password is one of the first that attackers try. Choose another one.';
+  const guessable = guessableBecause(lower);
+  if (guessable) return `That password is one of the first that attackers try: ${guessable}. ${TRY_ANOTHER}`;
   const local = personal.email?.toLowerCase().split('@')[0] ?? '';
   if (local.length >= 4 && lower.includes(local)) return 'Choose a password that does not contain your e-mail address.';
   const name = personal.name?.toLowerCase().replace(/\s+/g, '') ?? '';
   if (name.length >= 4 && lower.replace(/\s+/g, '').includes(name)) return 'Choose a password that does not contain your name.';
   return null;
+}
+
+/**
+ * Why a lower-cased password is among the first guesses, or null. Attackers
+ * try the breached lists and then the same words made "stronger" the usual
+ * ways, so the password is compared as typed and after undoing those:
+ * repeats ("monkeymonkey"), digits and symbols around it ("Dragon2024!!!"),
+ * look-alike characters ("p@ssw0rd"), spaces.
+ */
+function guessableBecause(lower: string): string | null {
+  const known = (s: string) => s.length > 0 && (isCommonPassword(s) || SITE_WORDS.has(s));
+  if (isCommonPassword(lower)) return 'it is on public lists of passwords leaked from other websites';
+  const squeezed = lower.replace(/\s+/g, '');
+  const core = stem(squeezed);
+  for (const unit of [repeatedUnit(squeezed), repeatedUnit(core)]) {
+    if (unit && (known(unit) || known(stem(unit)) || known(unLeet(stem(unit))) || isKeyboardWalk(unit))) return 'it is a common leaked password typed twice or more';
+  }
+  if (isKeyboardWalk(squeezed)) return 'it is a row of keys next to each other on the keyboard';
+  if ([squeezed, core, unLeet(core)].some((s) => SITE_WORDS.has(s))) return 'it is built on a word about this site (its name, subject or people)';
+  if (known(squeezed) || known(core) || known(unLeet(squeezed)) || known(unLeet(core))) return 'it is a common leaked password with capitals, digits or symbols added';
+  if (core.length >= 3 && isKeyboardWalk(core)) return 'it is a row of keys next to each other on the keyboard, with digits or symbols added';
+  return null;
+}
+
+/** The text without the digits and symbols people pad a password with, front and back. */
+function stem(s: string): string {
+  return s.replace(/[\d\W_]+$/u, '').replace(/^[\d\W_]+/u, '');
+}
+
+/** "monkeymonkey" → "monkey"; null when the text is not one piece repeated. */
+function repeatedUnit(s: string): string | null {
+  const match = /^(.+?)\1+$/su.exec(s);
+  return match ? match[1]! : null;
+}
+
+/** "p@ssw0rd" → "password": the look-alike characters people swap in. */
+function unLeet(s: string): string {
+  return s.replace(/[@4]/g, 'a').replace(/3/g, 'e').replace(/[1!|]/g, 'i').replace(/0/g, 'o').replace(/[$5]/g, 's').replace(/7/g, 't');
 }
 
 /** "123456789012", "abcdefghijkl", "987654321098": each character one step from the last. */

@@ -67,6 +67,34 @@ describe('password policy', () => {
     expect(passwordProblem(password)).toContain(reason);
   });
 
+  test.each(['1q2w3e4r5t6y', 'passwordpassword', 'qwertyqwerty', 'monkeymonkey', '1qaz2wsx3edc', 'letmeinletmein'])('refuses the breached password %j, saying why', (password) => {
+    expect(passwordProblem(password)).toMatch(/first that attackers try: .*(leaked|keyboard)/);
+  });
+
+  test.each([
+    ['MonkeyMonkey', 'typed twice or more'],
+    ['PASSWORDPASSWORDPASSWORD', 'typed twice or more'],
+    ['Dragondragon!', 'typed twice or more'],
+    ['Dragon2024!!!', 'capitals, digits or symbols added'],
+    ['sunshine sunshine', 'typed twice or more'],
+    ['P@ssw0rd2024!', 'capitals, digits or symbols added'],
+    ['iloveyou1234', 'capitals, digits or symbols added'],
+    ['mju7nhy6bgt5', 'keys next to each other'],
+    ['cde3xsw2zaq1', 'keys next to each other'],
+    ['zxcvasdfqwer', 'keys next to each other'],
+    ['asdfasdfasdfasdf', 'typed twice or more'],
+    ['trustno1trustno1', 'typed twice or more'],
+    ['Scleroderma2024!', 'a word about this site'],
+  ])('sees through repeats, capitals, padding and keyboard walks: %j', (password, reason) => {
+    expect(passwordProblem(password)).toContain(reason);
+  });
+
+  test('does not mistake ordinary passphrases for leaked passwords', () => {
+    for (const password of ['correct mule battery staple 42', 'lantern otter quarry 31', 'orange kettle sunrise 7', 'my cat naps on warm laundry', 'Reading glasses by the window']) {
+      expect(passwordProblem(password), password).toBeNull();
+    }
+  });
+
   test('refuses passwords built on the person’s own e-mail or name', () => {
     expect(passwordProblem('jane.doe-rocks-2024', { email: 'Jane.Doe@example.org' })).toContain('e-mail');
     expect(passwordProblem('my name is MaryJones!', { name: 'Mary Jones' })).toContain('name');

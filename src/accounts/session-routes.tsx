@@ -14,6 +14,7 @@ import type { FieldError } from './views/form-parts.js';
 import { type Frame, minutesFromNow } from './views/frame.js';
 import { AcceptInvitationPage, InvitationProblemPage } from './views/invitation-pages.js';
 import { LOGIN_NOTICES, LoginPage, type LoginNotice } from './views/login-page.js';
+import { ownValue } from '../web/known-key.js';
 
 const ACCOUNT_NOTICES: Record<string, string> = {
   'password-changed': 'Your password is changed. Every other browser signed in as you has been signed out.',
@@ -46,7 +47,7 @@ export function sessionRoutes(deps: AccountsDeps) {
     const next = safeNext(c.req.query('next'));
     if (c.get('user')) return c.redirect(next, 303);
     const notice = c.req.query('notice');
-    const known = notice && notice in LOGIN_NOTICES ? (notice as LoginNotice) : undefined;
+    const known = ownValue(LOGIN_NOTICES, notice) ? (notice as LoginNotice) : undefined;
     return pages.fresh(c, <LoginPage {...await frame(c)} email="" next={next} errors={[]} notice={known} />);
   });
 
@@ -103,7 +104,7 @@ export function sessionRoutes(deps: AccountsDeps) {
   app.get('/account', requireSignedIn(), async (c) => {
     const user = c.get('user')!;
     const others = (await deps.sessions.countFor(user.id)) - 1;
-    const notice = ACCOUNT_NOTICES[c.req.query('notice') ?? ''];
+    const notice = ownValue(ACCOUNT_NOTICES, c.req.query('notice'));
     return pages.fresh(c, <AccountPage {...await frame(c)} user={user} notice={notice} otherSessions={Math.max(0, others)} />);
   });
 

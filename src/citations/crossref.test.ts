@@ -167,4 +167,8 @@ describe('citationFromCrossrefWork', () => {
     expect(record.csl).not.toHaveProperty('issued');
     expect(record.csl).not.toHaveProperty('title');
   });
+
+  it('maps a type named like something every object has ("constructor") to "article" too', () => {
+    for (const type of ['constructor', 'toString', '__proto__']) expect(citationFromCrossrefWork(work({ type })).csl.type).toBe('article');
+  });
 });

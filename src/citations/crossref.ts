@@ -3,6 +3,7 @@
  * Uses Crossref's "polite pool" (User-Agent with a mailto address).
  */
 import { z } from 'zod';
+import { ownValue } from '../web/known-key.js';
 import { CitationLookupError } from './errors.js';
 import { type FetchLike, type HttpGetOptions, httpGetText, parseJsonBody } from './http.js';
 import { normaliseDoi } from './identifiers.js';
@@ -124,7 +125,7 @@ const CSL_TYPES: Record<string, string> = {
 export function citationFromCrossrefWork(work: CrossrefWork): CitationRecord {
   const doi = normaliseDoi(work.DOI);
   if (doi === null) throw new CitationLookupError('bad-response', `Crossref sent an invalid DOI ("${work.DOI}").`);
-  const csl: CslItem = { type: CSL_TYPES[work.type] ?? 'article', DOI: work.DOI };
+  const csl: CslItem = { type: ownValue(CSL_TYPES, work.type) ?? 'article', DOI: work.DOI };
   const title = work.title[0] && cleanTitle(work.title[0]);
   if (title) csl.title = title;
   const authors = work.author.map(authorFromCrossref).filter((a) => a !== undefined);

@@ -40,6 +40,10 @@ describe('entities and text', () => {
     expect(decodeEntities('&#60;&#x3C;&lt;&amp;&quot;&nbsp;&bogus;&#0;')).toBe('<<<&"\u00a0&bogus;&#0;');
   });
 
+  it('leaves names every object has (&constructor;) as literal text', () => {
+    expect(decodeEntities('&constructor; &toString; &__proto__;')).toBe('&constructor; &toString; &__proto__;');
+  });
+
   it('escapes the five HTML-special characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });

@@ -1,3 +1,5 @@
+import { ownValue } from '../web/known-key.js';
+
 /**
  * Turns one citeproc-js HTML bibliography entry into a safe inline fragment:
  * wrappers removed, only CSL's inline formatting kept, all text re-escaped.
@@ -66,7 +68,7 @@ export function decodeEntities(text: string): string {
       const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
       return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
     }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
+    return ownValue(NAMED_ENTITIES, body.toLowerCase()) ?? entity;
   });
 }
 

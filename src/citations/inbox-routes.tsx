@@ -24,6 +24,7 @@ import {
 import type { CitationServices } from './services.js';
 import { type InboxNotice, InboxPage, ResearchQueryPage } from './views/inbox-pages.js';
 import { displayable } from './views/parts.js';
+import { ownValue } from '../web/known-key.js';
 
 export interface InboxRouteDeps {
   db: Db;
@@ -135,7 +136,8 @@ export function inboxRoutes(deps: InboxRouteDeps) {
   app.get('/edit/:slug/research-query', async (c) => {
     const page = await pageBySlug(c.req.param('slug'));
     if (!page) return c.notFound();
-    return queryPage(c, page, { notice: QUERY_NOTICES[c.req.query('notice') ?? ''] });
+    const notice = ownValue(QUERY_NOTICES, c.req.query('notice'));
+    return queryPage(c, page, notice ? { notice } : {});
   });
 
   app.post('/edit/:slug/research-query', async (c) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retractionStatus, studyTypeFromPubTypes } from './study-type.js';
+import { isRetractionStatus, retractionStatus, studyTypeFromPubTypes } from './study-type.js';
 
 describe('studyTypeFromPubTypes', () => {
   it.each([
@@ -65,5 +65,12 @@ describe('retractionStatus', () => {
     [[], null],
   ])('%j → %s', (pubTypes, status) => {
     expect(retractionStatus(pubTypes)).toBe(status);
+  });
+});
+
+describe('isRetractionStatus', () => {
+  it('knows the three statuses and nothing every object has', () => {
+    expect(['retracted', 'retraction-notice', 'erratum'].every(isRetractionStatus)).toBe(true);
+    expect(['constructor', 'toString', '__proto__', ''].some(isRetractionStatus)).toBe(false);
   });
 });

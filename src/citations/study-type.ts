@@ -147,5 +147,5 @@ export function retractionNotice(status: RetractionStatus): RetractionNotice {
 
 /** Narrows stored text to a RetractionStatus (the database keeps it as text). */
 export function isRetractionStatus(value: string): value is RetractionStatus {
-  return value in NOTICES;
+  return Object.hasOwn(NOTICES, value);
 }

@@ -30,9 +30,26 @@ describe('markdown renderer', () => {
   });
 
   it('drops javascript: and data: links', () => {
-    const html = md.render('[a](javascript:alert(1)) [b](data:text/html,hi) [c](https://example.org)', context);
-    expect(html).not.toMatch(/href="(javascript|data):/i);
+    const html = md.render('[a](javascript:alert(1)) [b](data:text/html,hi) [c](https://example.org) [d](vbscript:msgbox(1)) [e](//evil.example)', context);
+    expect(html).not.toMatch(/href="(javascript|data|vbscript):/i);
+    expect(html).not.toContain('evil.example"');
     expect(html).toContain('href="https://example.org"');
+  });
+
+  /** What a reader sees: the rendered text with tags removed and HTML escapes read back. */
+  const seen = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+  it.each([
+    `He is 5'10" tall.`,
+    `She said, "I'm tired -- but 'fine'..." (c) (tm) (r) +- 1--2 ---`,
+    `"Quoted words," a reader wrote, "stay as they were typed."`,
+  ])('shows a reader’s words exactly as typed: %s', (typed) => {
+    expect(seen(md.renderInline(typed, context))).toBe(typed);
+    expect(seen(md.render(typed, context)).trim()).toBe(typed);
+  });
+
+  it('shows a character reference as the character it names, and changes nothing more', () => {
+    expect(seen(md.renderInline('&quot;as said&quot; &#45;&#45; &#39;q&#39; &amp; &copy;', context))).toBe(`"as said" -- 'q' & ©`);
   });
 
   it('renders inline text without a wrapping paragraph', () => {

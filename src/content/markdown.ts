@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { slugify } from '../directory/slug.js';
 import { normaliseCitationKey } from './inline.js';
+import { isSafeLink } from './links.js';
 
 /** What the renderer needs to know about the page it renders for. */
 export interface RenderContext {
@@ -31,9 +32,10 @@ const ALLOWED: sanitizeHtml.IOptions = {
 type InlineRule = Parameters<InstanceType<typeof MarkdownIt>['inline']['ruler']['push']>[1];
 
 export function createMarkdownRenderer() {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: true, breaks: false });
+  // No typographer: it would turn a reader's typed quotes (5'10"), "--" and "(c)" into other characters.
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
   md.disable(['image', 'heading', 'lheading', 'table', 'code', 'fence', 'hr', 'html_block', 'html_inline']);
-  md.validateLink = (url) => /^(https?:|mailto:|\/|#)/i.test(url.trim());
+  md.validateLink = (url) => isSafeLink(url);
   md.inline.ruler.before('link', 'wiki_link', wikiLinkRule);
   md.inline.ruler.before('link', 'citation', citationRule);
   md.inline.ruler.before('link', 'footnote_ref', footnoteRule);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from './slug.js';
+import { isSafeLink } from '../content/links.js';
 
 const isoDate = z
   .string()
@@ -37,7 +38,7 @@ export const NewsEntry = z.object({
   /** When it was reported. */
   date: isoDate,
   /** Link to the report, when known. */
-  url: z.string().url().max(2000).regex(/^https?:\/\//i, 'must be an http(s) address').optional(),
+  url: z.string().url().max(2000).refine((url) => isSafeLink(url, ['web']), 'must be an http(s) address').optional(),
   /** The report's headline, when known. */
   headline: z.string().max(300).optional(),
   body: body.min(1, 'is empty'),

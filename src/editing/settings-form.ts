@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldError } from '../accounts/views/form-parts.js';
 import { SiteSettings, type SiteSettingsInput } from '../site/settings.js';
+import { linkRule } from '../content/links.js';
 
 /** The site settings form as submitted: strings only, so everything typed can be shown again. */
 export const SettingsForm = z.object({
@@ -120,7 +121,7 @@ function label(key: string): string {
 
 function friendly(key: string, message: string): string {
   if (key === 'contactEmail') return 'enter an e-mail address like name@example.org';
-  if (key === 'donateUrl') return 'enter a full web address starting with https://';
+  if (key === 'donateUrl' && !/too small/i.test(message)) return linkRule(['web', 'site', 'mail']);
   if (key === 'language') return 'enter a language code such as en or en-GB';
   if (key === 'citationStyle') return 'choose Vancouver or APA';
   if (/too small/i.test(message) || /expected string to have >=1/.test(message)) return 'is required';

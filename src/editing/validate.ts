@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/database.js';
 import { extractCitationKeys, normaliseCitationKey } from '../content/inline.js';
+import { isSafeLink } from '../content/links.js';
 import type { PageDocument } from '../directory/document.js';
 import type { FieldProblem } from '../directory/errors.js';
 
@@ -50,10 +51,10 @@ export async function checkAgainstDatabase(db: Db | Tx, doc: PageDocument, owner
     if (missing.length) problems.push({ path: 'authorKeys', message: `no author with the key ${missing.map((k) => `"${k}"`).join(', ')}` });
   }
 
-  // The schema takes any URL scheme; a news link readers click must be a web page (no javascript:, data:, …).
+  // A news link readers click must be a web page (no javascript:, data:, …): the one rule of src/content/links.ts.
   doc.sections.forEach((section, s) =>
     section.entries.forEach((entry, e) => {
-      if (entry.kind === 'news' && entry.url && !/^https?:\/\/[^\s/]/i.test(entry.url)) {
+      if (entry.kind === 'news' && entry.url && !isSafeLink(entry.url, ['web'])) {
         problems.push({ path: `sections.${s}.entries.${e}.url`, message: 'must be a web address starting with http:// or https://' });
       }
     }),

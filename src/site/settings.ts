@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../db/database.js';
+import { isSafeLink, linkRule } from '../content/links.js';
+
+/** A link the site puts in every page's header or footer: a site path, http(s) or mailto: (never javascript:, data:, …). */
+const SafeLink = z.string().min(1).max(500).refine((href) => isSafeLink(href), linkRule());
 
 const NavLink = z.object({
   /** Text of the navigation link. */
   label: z.string().min(1).max(60),
   /** Where it goes: a site path or a full URL. */
-  href: z.string().min(1).max(500),
+  href: SafeLink,
 });
 
 /** Everything about the organisation that runs the site; editable by admins. */
@@ -23,7 +27,7 @@ export const SiteSettings = z.object({
   /** Postal address, one line. */
   address: z.string().max(300).default(''),
   /** Where donations go, if anywhere. */
-  donateUrl: z.string().url().optional(),
+  donateUrl: SafeLink.optional(),
   /** Language of the site's pages (BCP 47). */
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).default('en'),
   /** Navigation links, in order. */
@@ -51,7 +55,27 @@ const SETTINGS_KEY = 'site';
 export async function loadSettings(db: Db | Tx): Promise<SiteSettings> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
   if (!row) throw new Error('Site settings are missing: import content first (npm run atoz -- import content)');
-  return SiteSettings.parse(JSON.parse(row.value));
+  return settingsFromStored(JSON.parse(row.value));
+}
+
+/**
+ * Stored settings as pages use them. A link saved before links were checked
+ * (javascript:, data:, …) is left out with a warning rather than shown, or
+ * failing every page: an administrator re-enters it at /admin/settings.
+ */
+export function settingsFromStored(stored: unknown): SiteSettings {
+  const value = { ...(stored as Record<string, unknown>) };
+  const unsafe = (href: unknown) => typeof href !== 'string' || !isSafeLink(href);
+  if ('donateUrl' in value && unsafe(value.donateUrl)) {
+    console.warn('Site settings: the donation link is not a site path, http(s) or mailto: address; it is not shown until it is corrected at /admin/settings');
+    delete value.donateUrl;
+  }
+  if (Array.isArray(value.sections)) {
+    const kept = value.sections.filter((section: { href?: unknown } | null) => !unsafe(section?.href));
+    if (kept.length !== value.sections.length) console.warn('Site settings: navigation links that are not site paths, http(s) or mailto: addresses are not shown until they are corrected at /admin/settings');
+    value.sections = kept;
+  }
+  return SiteSettings.parse(value);
 }
 
 export async function saveSettings(db: Db | Tx, settings: SiteSettingsInput): Promise<SiteSettings> {

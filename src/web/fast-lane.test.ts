@@ -69,6 +69,7 @@ describe('fastLaneListener', () => {
     ['a query string', 'GET', '/page?q=1', {}],
     ['a path never served', 'GET', '/other', {}],
     ['a session cookie', 'GET', '/page', { cookie: 'a=1; atoz_session=abc' }],
+    ['a session cookie over HTTPS (__Host- prefix)', 'GET', '/page', { cookie: '__Host-atoz_session=abc' }],
   ])('leaves %s to the app', async (_name, method, path, headers) => {
     const { port, appCalls } = await start();
     const res = await send(port, method, path, headers);

@@ -5,7 +5,14 @@ import { type Encoding, choosePrepared, preparedHeaders } from './respond.js';
 export interface FastLaneOptions {
   /** Headers every response carries (the app's middleware adds the same ones on the normal way). */
   headers: Readonly<Record<string, string>>;
-  /** Name of the sign-in cookie: requests carrying it always go the normal way. */
+  /** Headers every response over HTTPS carries instead (Strict-Transport-Security); default `headers`. */
+  httpsHeaders?: Readonly<Record<string, string>>;
+  /** Whether a request came over HTTPS (our TLS, or a trusted proxy's X-Forwarded-Proto); default never. */
+  isHttps?: (req: IncomingMessage) => boolean;
+  /**
+   * Name of the sign-in cookie: requests carrying it always go the normal way.
+   * Matched anywhere in the Cookie header, so its `__Host-` form (HTTPS) counts too.
+   */
   sessionCookie: string;
 }
 
@@ -21,28 +28,36 @@ export interface FastLaneOptions {
  */
 export function fastLaneListener(cache: RenderCache, options: FastLaneOptions, next: RequestListener): RequestListener {
   const sessionMarker = `${options.sessionCookie}=`;
-  // Header objects per body and encoding, built once: nothing is allocated for them per request.
-  const headerSets = new WeakMap<CachedBody, Map<Encoding | null, Record<string, string>>>();
-  const headersOf = (body: CachedBody, encoding: Encoding | null): Record<string, string> => {
-    let set = headerSets.get(body);
-    if (!set) headerSets.set(body, (set = new Map()));
+  const httpsHeaders = options.httpsHeaders ?? options.headers;
+  const isHttps = options.isHttps ?? (() => false);
+  // Header objects per body, encoding and scheme, built once: nothing is allocated for them per request.
+  const headerSets = [false, true].map(() => new WeakMap<CachedBody, Map<Encoding | null, Record<string, string>>>());
+  const headersOf = (body: CachedBody, encoding: Encoding | null, https: boolean): Record<string, string> => {
+    const sets = headerSets[https ? 1 : 0]!;
+    let set = sets.get(body);
+    if (!set) sets.set(body, (set = new Map()));
     let headers = set.get(encoding);
-    if (!headers) set.set(encoding, (headers = preparedHeaders(body, encoding, 'no-cache', options.headers)));
+    if (!headers) set.set(encoding, (headers = preparedHeaders(body, encoding, 'no-cache', https ? httpsHeaders : options.headers)));
     return headers;
   };
 
   return (req: IncomingMessage, res: ServerResponse) => {
     const method = req.method;
+    const https = isHttps(req);
     if ((method === 'GET' || method === 'HEAD') && req.url) {
       const body = cache.getByPath(req.url);
       const h = req.headers;
       if (body && !h.cookie?.includes(sessionMarker)) {
         const answer = choosePrepared(body, { method, ifNoneMatch: h['if-none-match'], acceptEncoding: h['accept-encoding'] }, 200);
-        res.writeHead(answer.status, headersOf(body, answer.encoding));
+        res.writeHead(answer.status, headersOf(body, answer.encoding, https));
         res.end(answer.payload ?? undefined);
         return;
       }
     }
+    // The normal way: the app sets these itself, but the HTTP adapter answers some requests on its own
+    // (no Host header, a path it cannot read); set here, they are on those answers too. The app's values win.
+    const defaults = https ? httpsHeaders : options.headers;
+    for (const name in defaults) res.setHeader(name, defaults[name]!);
     next(req, res);
   };
 }

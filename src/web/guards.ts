@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { UNREADABLE_FORM_MESSAGE, isUnreadableForm } from './form-body.js';
 
 export const MAX_PATH_LENGTH = 2048;
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
@@ -6,7 +7,8 @@ const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
 /**
  * Rejects requests the app cannot make sense of before any route sees them:
  * over-long paths (414), malformed percent-encoding (400), methods nobody
- * serves (405). Each gets a plain answer, never a 5xx.
+ * serves (405), a form body that cannot be parsed (400). Each gets a plain
+ * answer, never a 5xx.
  */
 export function requestGuards(renderProblem: (status: 400 | 405 | 414, message: string) => Response | Promise<Response>): MiddlewareHandler {
   return async (c, next) => {
@@ -26,6 +28,7 @@ export function requestGuards(renderProblem: (status: 400 | 405 | 414, message: 
     } catch {
       return renderProblem(400, 'That address contains malformed percent-encoding.');
     }
+    if (c.req.method === 'POST' && (await isUnreadableForm(c))) return renderProblem(400, UNREADABLE_FORM_MESSAGE);
     await next();
   };
 }

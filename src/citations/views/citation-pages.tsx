@@ -9,6 +9,7 @@ import type { CitationFlag, FlaggedCitation } from '../flags.js';
 import { retractionNotice, studyTypeFromPubTypes } from '../study-type.js';
 import { FlagWarning, StudyTypeBadge } from './evidence.js';
 import { CITATIONS_CRUMB, DASHBOARD_CRUMB, type EditorFrame, IdentifierLinks, JobStatusLine } from './parts.js';
+import { ownValue } from '../../web/known-key.js';
 
 /** How editors cite a stored record: the research-digest syntax and the inline form. */
 export function KeyUsage({ citationKey, pmid }: { citationKey: string; pmid: string | null }) {
@@ -160,7 +161,7 @@ export function CitationDetailPage(
   const errors = props.errors ?? [];
   const open = props.flags.filter((f) => !f.resolvedAt);
   const resolved = props.flags.filter((f) => f.resolvedAt);
-  const notice = props.notice ? NOTICES[props.notice] : undefined;
+  const notice = ownValue(NOTICES, props.notice);
   const type = studyTypeFromPubTypes(citation.pubTypes);
   return (
     <Layout

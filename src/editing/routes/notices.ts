@@ -1,3 +1,5 @@
+import { ownValue } from '../../web/known-key.js';
+
 /** Messages after a redirect, chosen by key so nothing from the address is echoed back. */
 const NOTICES: Record<string, string> = {
   saved: 'Saved as a new revision. Readers still see the published version until a revision is reviewed and published.',
@@ -13,5 +15,5 @@ const NOTICES: Record<string, string> = {
 
 /** The notice for a ?notice= key; own keys only, so "constructor" or "__proto__" show nothing. */
 export function noticeFor(key: string | undefined): string | undefined {
-  return key !== undefined && Object.hasOwn(NOTICES, key) ? NOTICES[key] : undefined;
+  return ownValue(NOTICES, key);
 }
