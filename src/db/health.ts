@@ -87,6 +87,8 @@ export function monitorCheckpoints(sqlite: SQLite.Database, file: string, everyM
       checkpoint.failingSince = null;
       checkpoint.lastError = null;
     } catch (error) {
+      // Another process (ATOZ_PROCESSES > 1) checkpointing at the same moment: its turn, not a fault.
+      if (/^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code))) return health();
       checkpoint.lastError = describeConnectionError(error);
       if (checkpoint.failingSince === null || now.getTime() - lastWarnedAt >= REMIND_EVERY_MS) {
         log.error(failingSentence(file, checkpoint.lastError) + (checkpoint.failingSince ? ` (failing since ${checkpoint.failingSince})` : ''));
