@@ -55,7 +55,7 @@ export function openSqlite(dataDir: string, options: Omit<SqliteOptions, 'mustEx
 /** One SQLite file by path (the CLI copies to and from files anywhere); created when missing. */
 export function openSqliteFile(file: string, options: SqliteOptions = {}): DatabaseHandle {
   if (!options.readonly) ensureWritableDatabaseFile(file);
-  let sqlite: SQLite.Database;
+  let sqlite: SQLite.Database | undefined;
   try {
     sqlite = new SQLite(file, { fileMustExist: options.mustExist === true || options.readonly === true, readonly: options.readonly === true });
     if (!options.readonly) {
@@ -67,6 +67,7 @@ export function openSqliteFile(file: string, options: SqliteOptions = {}): Datab
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
   } catch (error) {
+    sqlite?.close();
     throw explainSqliteOpenError(error, file);
   }
   const monitor = options.readonly ? undefined : monitorCheckpoints(sqlite, file, options.checkpointEveryMs ?? 10_000);
