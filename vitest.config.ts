@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { POSTGRES_ADMIN_URL, probePostgres } from './test/support/postgres-probe.js';
 
 // One suite, every backend (as Kysely's own suite does): each test file runs
@@ -30,6 +30,8 @@ export default defineConfig({
         test: {
           name: 'sqlite',
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+          // The fault suite starts many real servers: `npm run test:faults` (vitest.faults.config.ts).
+          exclude: [...configDefaults.exclude, 'test/faults/**'],
           env: { ATOZ_TEST_DB: 'sqlite' },
         },
       },

@@ -6,10 +6,12 @@ import { type CliCommand, UsageError } from './cli/command.js';
  * under src/cli/ and is loaded only when called; add yours to this table.
  */
 const commands: Record<string, () => Promise<CliCommand>> = {
+  backup: async () => (await import('./cli/backup.js')).backupCommand,
   'copy-database': async () => (await import('./cli/copy-database.js')).copyDatabaseCommand,
   import: async () => (await import('./cli/import.js')).importCommand,
   jobs: async () => (await import('./cli/jobs.js')).jobsCommand,
   messages: async () => (await import('./cli/messages.js')).messagesCommand,
+  restore: async () => (await import('./cli/restore.js')).restoreCommand,
   search: async () => (await import('./cli/search.js')).searchCommand,
   user: async () => (await import('./cli/user.js')).userCommand,
 };

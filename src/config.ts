@@ -20,8 +20,18 @@ export const ConfigSchema = z.object({
   dbPoolSize: z.coerce.number().int().min(2, 'ATOZ_DB_POOL_SIZE must be at least 2').max(200).default(10),
   /** Milliseconds to wait for a PostgreSQL connection before failing a request. */
   dbConnectTimeoutMs: z.coerce.number().int().min(100).default(5000),
-  /** Milliseconds a single SQL statement may run on PostgreSQL. */
-  dbStatementTimeoutMs: z.coerce.number().int().min(100).default(15000),
+  /** Milliseconds a single SQL statement may run on PostgreSQL (the server cancels it after that). */
+  dbStatementTimeoutMs: z.coerce.number().int().min(100).default(5000),
+  /**
+   * Milliseconds atoz waits for any answer to a query before it gives up on
+   * the connection (a network cut the server cannot report): the request gets
+   * a 503 and the connection is closed. Longer than the statement timeout, so
+   * a slow statement is cancelled cleanly by the server first; unset means
+   * the statement timeout plus one second.
+   */
+  dbQueryTimeoutMs: z.coerce.number().int().min(100).optional(),
+  /** Milliseconds between checks that SQLite can still copy its write-ahead log into the database file. */
+  sqliteCheckpointMs: z.coerce.number().int().min(100).default(10_000),
   /** Milliseconds to keep retrying an unreachable database at start before giving up. */
   dbStartupWaitMs: z.coerce.number().int().min(0).default(60_000),
   /** Run the background-job worker inside this server process (0 to leave jobs to `npm run atoz -- jobs run`). */
@@ -71,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dbPoolSize: env.ATOZ_DB_POOL_SIZE,
     dbConnectTimeoutMs: env.ATOZ_DB_CONNECT_TIMEOUT_MS,
     dbStatementTimeoutMs: env.ATOZ_DB_STATEMENT_TIMEOUT_MS,
+    dbQueryTimeoutMs: env.ATOZ_DB_QUERY_TIMEOUT_MS || undefined,
+    sqliteCheckpointMs: env.ATOZ_SQLITE_CHECKPOINT_MS || undefined,
     dbStartupWaitMs: env.ATOZ_DB_STARTUP_WAIT_MS,
     worker: env.ATOZ_WORKER,
     workerPollMs: env.ATOZ_WORKER_POLL_MS,
@@ -90,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const config = { ...parsed.data, ...overrides };
+  if (config.dbQueryTimeoutMs !== undefined && config.dbQueryTimeoutMs <= config.dbStatementTimeoutMs) {
+    throw new ConfigError(
+      `Invalid configuration:\n  dbQueryTimeoutMs: ATOZ_DB_QUERY_TIMEOUT_MS (${config.dbQueryTimeoutMs}) must be longer than ATOZ_DB_STATEMENT_TIMEOUT_MS (${config.dbStatementTimeoutMs}), ` +
+        'so PostgreSQL cancels a slow statement itself before atoz gives up on the connection',
+    );
+  }
   return { ...config, dataDir: resolve(config.dataDir), contentDir: resolve(config.contentDir) };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CopyProgress } from '../db/copy/copy-database.js';
-import { copyProgressReporter } from './progress.js';
+import { backupProgressReporter, copyProgressReporter } from './progress.js';
 
 function output(isTTY: boolean) {
   const writes: string[] = [];
@@ -35,5 +35,23 @@ describe('copy progress on stderr', () => {
     expect(text).toContain('\r\x1b[2K[');
     expect(text).toMatch(/\[#{40}\] 100%  4\/4 rows  links/);
     expect(text).not.toContain('rows copied\n');
+  });
+});
+
+describe('backup progress on stderr', () => {
+  const pages = (copiedPages: number) => ({ kind: 'copy' as const, copiedPages, totalPages: 200, pageSize: 4096 });
+
+  it('writes two plain lines when stderr is not a terminal', () => {
+    const out = output(false);
+    const report = backupProgressReporter(out);
+    for (const e of [pages(0), pages(100), pages(200), { kind: 'verify' as const }]) report(e);
+    expect(out.writes.join('')).toBe('Copying 200 pages (0.8 MB).\nVerifying: integrity check, row counts and checksums of every table…\n');
+  });
+
+  it('redraws a bar of pages on a terminal', () => {
+    const out = output(true);
+    const report = backupProgressReporter(out);
+    for (const e of [pages(0), pages(200)]) report(e);
+    expect(out.writes.join('')).toMatch(/\r\x1b\[2K\[#{40}\] 100%  200\/200 pages/);
   });
 });

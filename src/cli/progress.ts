@@ -1,3 +1,4 @@
+import type { BackupProgress } from '../db/backup/sqlite-backup.js';
 import type { CopyProgress } from '../db/copy/copy-database.js';
 
 interface Output {
@@ -26,11 +27,8 @@ export function copyProgressReporter(out: Output = process.stderr): (event: Copy
         const now = Date.now();
         if (now - lastDraw < 100 && event.totalCopied < event.totalRows) return;
         lastDraw = now;
-        const width = Math.max(10, Math.min(40, (out.columns ?? 80) - 50));
-        const share = event.totalRows ? event.totalCopied / event.totalRows : 1;
-        const filled = Math.round(share * width);
         clear();
-        out.write(`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${event.totalCopied.toLocaleString('en')}/${event.totalRows.toLocaleString('en')} rows  ${event.table}`);
+        out.write(`${bar(out, event.totalRows ? event.totalCopied / event.totalRows : 1)}  ${event.totalCopied.toLocaleString('en')}/${event.totalRows.toLocaleString('en')} rows  ${event.table}`);
         break;
       }
       case 'table-done':
@@ -46,4 +44,42 @@ export function copyProgressReporter(out: Output = process.stderr): (event: Copy
         break;
     }
   };
+}
+
+/**
+ * Shows backup and restore progress on stderr, the same way: a bar of pages
+ * redrawn in place on a terminal; in logs one line when copying starts and
+ * one when verifying does.
+ */
+export function backupProgressReporter(out: Output = process.stderr): (event: BackupProgress) => void {
+  const tty = out.isTTY === true;
+  let lastDraw = 0;
+  let announced = false;
+  return (event) => {
+    if (event.kind === 'verify') {
+      if (tty) out.write('\r\x1b[2K');
+      out.write('Verifying: integrity check, row counts and checksums of every table…\n');
+      return;
+    }
+    if (!announced && event.totalPages > 0) {
+      announced = true;
+      out.write(`Copying ${event.totalPages.toLocaleString('en')} pages (${megabytes(event.totalPages * event.pageSize)}).\n`);
+    }
+    if (!tty) return;
+    const now = Date.now();
+    if (now - lastDraw < 100 && event.copiedPages < event.totalPages) return;
+    lastDraw = now;
+    out.write(`\r\x1b[2K${bar(out, event.totalPages ? event.copiedPages / event.totalPages : 1)}  ${event.copiedPages.toLocaleString('en')}/${event.totalPages.toLocaleString('en')} pages`);
+  };
+}
+
+/** `[#####-----]  50%`, as wide as the terminal allows (10 to 40 marks). */
+function bar(out: Output, share: number): string {
+  const width = Math.max(10, Math.min(40, (out.columns ?? 80) - 50));
+  const filled = Math.round(share * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%`;
+}
+
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(1)} MB`;
 }

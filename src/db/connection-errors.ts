@@ -14,6 +14,8 @@ const PG_MESSAGES = [
   'timeout exceeded when trying to connect',
   'is not queryable',
   'Connection closed',
+  // query_timeout: the server stopped answering mid-query (a silent network cut); the connection is dropped.
+  'Query read timeout',
 ];
 
 /**
@@ -22,13 +24,42 @@ const PG_MESSAGES = [
  * with Retry-After and a retry, the second a 500.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyInChain(error, ({ code, message }) =>
+    (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) ||
+    (typeof message === 'string' && PG_MESSAGES.some((m) => message.includes(m))),
+  );
+}
+
+/**
+ * Whether the database refused a write because its disk is full: SQLite's
+ * SQLITE_FULL (also what `PRAGMA max_page_count` gives), the system's ENOSPC,
+ * PostgreSQL's 53100 disk_full. Not an outage to retry in ten seconds: the
+ * operator must free space.
+ */
+export function isDiskFull(error: unknown): boolean {
+  return anyInChain(error, ({ code }) => code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100');
+}
+
+/**
+ * Whether the database cannot be written at all: a read-only SQLite file
+ * (SQLITE_READONLY and its variants), a read-only file system (EROFS), or a
+ * PostgreSQL standby (25006 read_only_sql_transaction, e.g. after a failover
+ * to the wrong server).
+ */
+export function isReadOnly(error: unknown): boolean {
+  return anyInChain(error, ({ code }) => typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === '25006'));
+}
+
+type ErrorFields = { code?: unknown; message?: unknown };
+
+/** `test` on the error, its causes and, for an AggregateError, each of its errors; safe on cycles. */
+function anyInChain(error: unknown, test: (fields: ErrorFields) => boolean): boolean {
   const seen = new Set<unknown>();
   const visit = (e: unknown): boolean => {
     if (!e || typeof e !== 'object' || seen.has(e)) return false;
     seen.add(e);
-    const { code, message, cause, errors } = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
-    if (typeof message === 'string' && PG_MESSAGES.some((m) => message.includes(m))) return true;
+    if (test(e as ErrorFields)) return true;
+    const { cause, errors } = e as { cause?: unknown; errors?: unknown };
     // Node reports a failed connect to several addresses (::1 and 127.0.0.1) as an AggregateError.
     if (Array.isArray(errors) && errors.some(visit)) return true;
     return visit(cause);

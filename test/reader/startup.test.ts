@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openSqlite } from '../../src/db/database.js';
 import { packageRoot } from '../../src/web/package-root.js';
+import { makeUnwritable, makeWritable } from '../support/unwritable.js';
 
 // `npm start` with a data directory it cannot use must stop at once and say which path is wrong.
 
@@ -62,5 +64,24 @@ describe('starting with a data directory that cannot be written', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`atoz could not start: The data directory ${dataDir} cannot be written \\((ENOENT|EACCES|EPERM|EROFS)\\)`));
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('starting on a database file that cannot be written', () => {
+  it('stops with one sentence naming the file, not a stack trace from the first migration', async () => {
+    const dataDir = join(scratch, 'read-only-database');
+    await openSqlite(dataDir).close();
+    const file = join(dataDir, 'atoz.sqlite');
+    const how = makeUnwritable(file);
+    try {
+      if (!how) return void console.log('skipped: cannot make a file unwritable here (root without chattr)');
+      const result = await start({ ATOZ_DATA_DIR: dataDir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`atoz could not start: The database file ${file} cannot be written \\((EPERM|EACCES)\\)\\.`));
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stdout).not.toContain('is serving');
+    } finally {
+      makeWritable(file);
+    }
   });
 });
