@@ -1,3 +1,5 @@
+import { type ChangeObject, Diff, diffLines } from 'diff';
+
 /** One run of a diff: text both sides share, or text only the new (ins) or old (del) side has. */
 export interface DiffPart {
   type: 'same' | 'ins' | 'del';
@@ -8,28 +10,51 @@ export interface DiffPart {
 const MAX_EDITS = 2000;
 
 /**
+ * Word tokens: words (with inner apostrophes and hyphens: Raynaud’s, well-known),
+ * numbers (2.5), single punctuation marks, runs of spaces, and each line break.
+ * Whitespace is a token of its own (jsdiff's diffWords compares words ignoring
+ * it) so both texts can be rebuilt exactly from the parts.
+ */
+const TOKEN = /\n|[^\S\n]+|\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+// Scripts written without spaces between words.
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+
+class WordDiff extends Diff<string, string> {
+  // Unicode word segmentation (ICU) finds the words of Chinese, Japanese or Thai text. Only
+  // such runs go through it: V8's segmenter slows down sharply on long strings (about
+  // 0.5 s for 40 KB of text on Node 20, where the regular expression takes 10 ms).
+  readonly #segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+
+  override tokenize(value: string): string[] {
+    const tokens: string[] = [];
+    for (const token of value.match(TOKEN) ?? []) {
+      if (UNSPACED.test(token)) for (const s of this.#segmenter.segment(token)) tokens.push(s.segment);
+      else tokens.push(token);
+    }
+    return tokens;
+  }
+}
+
+const words = new WordDiff();
+
+/**
  * A readable word-level diff: lines are matched first (so a moved paragraph
  * costs little), then the words of each changed stretch of lines are diffed.
  * Joining the 'same' and 'del' parts gives the old text; 'same' and 'ins' the new.
  */
 export function wordDiff(oldText: string, newText: string): DiffPart[] {
   const parts: DiffPart[] = [];
-  const oldLines = splitLines(oldText);
-  const newLines = splitLines(newText);
-  const lineOps = diffSequences(oldLines, newLines);
-  for (let i = 0; i < lineOps.length; i++) {
-    const op = lineOps[i]!;
-    if (op.type === 'same') {
-      push(parts, 'same', op.items.join(''));
-      continue;
-    }
+  const lineChanges = diffLines(oldText, newText, { maxEditLength: MAX_EDITS }) ?? replacement(oldText, newText);
+  for (let i = 0; i < lineChanges.length; i++) {
+    const change = lineChanges[i]!;
+    const next = lineChanges[i + 1];
     // A deletion next to an insertion is a changed stretch: diff it word by word.
-    const next = lineOps[i + 1];
-    if (op.type === 'del' && next?.type === 'ins') {
-      for (const w of diffSequences(tokens(op.items.join('')), tokens(next.items.join('')))) push(parts, w.type, w.items.join(''));
+    if (change.removed && next?.added) {
+      const wordChanges = words.diff(change.value, next.value, { maxEditLength: MAX_EDITS }) ?? replacement(change.value, next.value);
+      for (const w of wordChanges) push(parts, kind(w), w.value);
       i++;
     } else {
-      push(parts, op.type, op.items.join(''));
+      push(parts, kind(change), change.value);
     }
   }
   return tidy(parts);
@@ -40,13 +65,16 @@ export function hasChanges(parts: DiffPart[]): boolean {
   return parts.some((p) => p.type !== 'same');
 }
 
-function splitLines(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+/** Too different to be worth aligning: old out, new in. */
+function replacement(oldText: string, newText: string): Array<ChangeObject<string>> {
+  return [
+    { value: oldText, removed: true, added: false, count: 1 },
+    { value: newText, removed: false, added: true, count: 1 },
+  ];
 }
 
-/** Words, runs of whitespace and single punctuation marks, so "skin," → "skin" + ",". */
-function tokens(text: string): string[] {
-  return text.match(/\s+|[\p{L}\p{N}’'-]+|[^\s\p{L}\p{N}]/gu) ?? [];
+function kind(change: ChangeObject<string>): DiffPart['type'] {
+  return change.added ? 'ins' : change.removed ? 'del' : 'same';
 }
 
 function push(parts: DiffPart[], type: DiffPart['type'], text: string): void {
@@ -87,88 +115,4 @@ function tidy(parts: DiffPart[]): DiffPart[] {
     }
   }
   return out;
-}
-
-interface SeqOp<T> {
-  type: DiffPart['type'];
-  items: T[];
-}
-
-/** Myers' O(ND) shortest edit script between two sequences, common ends trimmed first. */
-export function diffSequences<T>(a: T[], b: T[]): Array<SeqOp<T>> {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const ops: Array<SeqOp<T>> = [];
-  const add = (type: DiffPart['type'], item: T) => {
-    const last = ops.at(-1);
-    if (last?.type === type) last.items.push(item);
-    else ops.push({ type, items: [item] });
-  };
-  for (let i = 0; i < start; i++) add('same', a[i]!);
-  const midA = a.slice(start, endA);
-  const midB = b.slice(start, endB);
-  for (const step of middle(midA, midB)) add(step.type, step.item);
-  for (let i = endA; i < a.length; i++) add('same', a[i]!);
-  return ops;
-}
-
-function middle<T>(a: T[], b: T[]): Array<{ type: DiffPart['type']; item: T }> {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0) return b.map((item) => ({ type: 'ins' as const, item }));
-  if (m === 0) return a.map((item) => ({ type: 'del' as const, item }));
-  const max = Math.min(n + m, MAX_EDITS);
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  let found = -1;
-  for (let d = 0; d <= max && found < 0; d++) {
-    trace.push(v.slice(offset - d - 1, offset + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) {
-        found = d;
-        break;
-      }
-    }
-  }
-  if (found < 0) {
-    // Too different to be worth aligning: old out, new in.
-    return [...a.map((item) => ({ type: 'del' as const, item })), ...b.map((item) => ({ type: 'ins' as const, item }))];
-  }
-  // Walk the trace back from the end to recover the path.
-  const steps: Array<{ type: DiffPart['type']; item: T }> = [];
-  let x = n;
-  let y = m;
-  for (let d = found; d > 0; d--) {
-    const prev = trace[d]!; // v as it was before step d, indexed from k = -d - 1
-    const at = (k: number) => prev[k + d + 1]!;
-    const k = x - y;
-    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
-    const prevX = at(prevK);
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      steps.push({ type: 'same', item: a[--x]! });
-      y--;
-    }
-    if (x === prevX) steps.push({ type: 'ins', item: b[--y]! });
-    else steps.push({ type: 'del', item: a[--x]! });
-  }
-  while (x > 0 && y > 0) {
-    steps.push({ type: 'same', item: a[--x]! });
-    y--;
-  }
-  return steps.reverse();
 }
