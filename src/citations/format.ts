@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Cite as CiteClass } from '@citation-js/core';
+import { LRUCache } from 'lru-cache';
 import { escapeHtml, htmlToText, sanitizeEntryHtml } from './csl-html.js';
-import { LruMap } from './lru.js';
 import type { CitationRecord, CslName } from './record.js';
 
 /**
@@ -59,7 +59,7 @@ export interface CitationFormatter {
 /** Creates a formatter for one style. Citeproc needs a few ms per record, so results are cached per record content. */
 export function createCitationFormatter(style: CitationStyle, options: CitationFormatterOptions = {}): CitationFormatter {
   const lang = options.lang ?? 'en-US';
-  const cache = options.cache ?? new LruMap<string, FormattedCitation>(10_000);
+  const cache = options.cache ?? new LRUCache<string, FormattedCitation>({ max: 10_000 });
 
   const cacheKey = (record: CitationRecord) => `${style}|${lang}|${record.key}|${fingerprint(record)}`;
 

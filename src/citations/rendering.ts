@@ -3,11 +3,11 @@
  * formatted once and kept in the database, with a retraction or erratum warning
  * in front of every flagged citation until an editor resolves it.
  */
+import { LRUCache } from 'lru-cache';
 import type { Db, Tx } from '../db/database.js';
 import { openFlagsByCitation } from './flags.js';
 import { type CitationFormatter, type CitationStyle, type FormattedCitation, createCitationFormatter } from './format.js';
 import { type WarmReport, storeFormats, warmStoredFormats } from './format-store.js';
-import { LruMap } from './lru.js';
 import type { CitationRecord } from './record.js';
 import { type StoredCitation, recordFromStored } from './stored-record.js';
 import { flagWarningHtml } from './views/evidence.js';
@@ -34,7 +34,7 @@ export interface CitationRendering {
 }
 
 export function createCitationRendering(db: Db): CitationRendering {
-  const cache = new LruMap<string, FormattedCitation>(20_000);
+  const cache = new LRUCache<string, FormattedCitation>({ max: 20_000 });
   const formatters = new Map<CitationStyle, CitationFormatter>();
 
   function formatter(style: CitationStyle): CitationFormatter {

@@ -1,5 +1,5 @@
 /** Caches successful API response bodies by URL so repeated lookups do not hit the remote service. */
-import { LruMap } from './lru.js';
+import { LRUCache } from 'lru-cache';
 
 /** What the HTTP clients need of a cache; may be backed by a database (async) or memory. */
 export interface ResponseCache {
@@ -9,20 +9,16 @@ export interface ResponseCache {
 
 /** An in-memory LRU cache whose entries expire after their time-to-live. */
 export function createMemoryResponseCache(options: { maxEntries?: number; now?: () => number } = {}): ResponseCache {
-  const now = options.now ?? Date.now;
-  const entries = new LruMap<string, { body: string; expiresAt: number }>(options.maxEntries ?? 1000);
+  const entries = new LRUCache<string, string>({
+    max: options.maxEntries ?? 1000,
+    // Read the clock on every check (the default caches it for 1 ms), so an injected clock is obeyed at once.
+    ttlResolution: 0,
+    ...(options.now ? { perf: { now: options.now } } : {}),
+  });
   return {
-    get(url) {
-      const entry = entries.get(url);
-      if (!entry) return undefined;
-      if (entry.expiresAt <= now()) {
-        entries.delete(url);
-        return undefined;
-      }
-      return entry.body;
-    },
+    get: (url) => entries.get(url),
     set(url, body, ttlMs) {
-      if (ttlMs > 0) entries.set(url, { body, expiresAt: now() + ttlMs });
+      if (ttlMs > 0) entries.set(url, body, { ttl: ttlMs });
     },
   };
 }
