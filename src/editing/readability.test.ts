@@ -1,39 +1,57 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
 import { measurePage, measureText, plainText, sentencesOf } from './readability.js';
-import { countSyllables } from './syllables.js';
 
-describe('countSyllables', () => {
-  // Dictionary syllable counts (Merriam-Webster divisions) for common and health words.
-  const known: Record<string, number> = {
+describe('syllable counts (the syllable package)', () => {
+  // Dictionary syllable counts (Merriam-Webster divisions) for common and health words;
+  // where dictionaries disagree, each count one of them gives.
+  const known: Record<string, number | number[]> = {
     the: 1, cat: 1, cats: 1, skin: 1, blood: 1, heart: 1, years: 1, whole: 1, make: 1, makes: 1, liked: 1, used: 1,
     played: 1, free: 1, queue: 1, were: 1, there: 1, some: 1, have: 1,
     table: 2, tables: 2, simple: 2, little: 2, doctor: 2, cancer: 2, kidney: 2, study: 2, studies: 2, studied: 2, needed: 2,
     wanted: 2, pages: 2, boxes: 2, because: 2, yellow: 2, research: 2, treatment: 2, raynaud: 2, agreed: 2, people: 2,
     syllable: 3, beautiful: 3, serious: 3, previous: 3, medicine: 3, digestive: 3, actual: 3, calcium: 3, media: 3,
     earlier: 3, systemic: 3, arthritis: 3, careful: 2, created: 3,
-    biology: 4, scleroderma: 4, medication: 4, inflammation: 4, hypertension: 4, situation: 4, autoimmune: 4,
+    biology: 4, scleroderma: 4, medication: 4, inflammation: 4, hypertension: 4, situation: 4,
+    autoimmune: [3, 4], // CMUdict: AO2 T OY1 M Y UW0 N (3); Merriam-Webster: au·to·im·mune (4)
     rheumatism: 4, continuous: 4, esophagus: 4, calcinosis: 4, pulmonary: 4,
     readability: 5,
   };
   for (const [word, n] of Object.entries(known)) {
-    it(`"${word}" has ${n}`, () => expect(countSyllables(word)).toBe(n));
+    it(`"${word}" has ${n}`, () => expect([n].flat()).toContain(syllable(word)));
   }
 
-  it('ignores case, apostrophes and punctuation, and gives nothing for no letters', () => {
-    expect(countSyllables('Raynaud’s')).toBe(2);
-    expect(countSyllables('DOCTOR,')).toBe(2);
-    expect(countSyllables('1999')).toBe(0);
+  it('ignores case, apostrophes and punctuation, reads hyphenated words as their parts, and gives nothing for no letters', () => {
+    expect(syllable('Raynaud’s')).toBe(2);
+    expect(syllable('DOCTOR,')).toBe(2);
+    expect(syllable('well-known')).toBe(2);
+    expect(syllable('1999')).toBe(0);
   });
 
   it('gives every word at least one syllable and never more than its letters', () => {
     fc.assert(
       fc.property(fc.oneof(fc.stringMatching(/^[a-z]{1,20}$/), fc.constantFrom('constructor', 'tostring', 'prototype', 'hasownproperty')), (word) => {
-        const n = countSyllables(word);
+        const n = syllable(word);
         expect(n).toBeGreaterThanOrEqual(1);
         expect(n).toBeLessThanOrEqual(word.length);
       }),
     );
+  });
+
+  it('agrees with the CMU Pronouncing Dictionary on at least 97% of familiar words and 93% of dictionary words', () => {
+    // fixtures/README.md: 1,500 words with CMUdict counts. Measured with syllable 5.0.1: 97.7% and 93.8%.
+    const rows = readFileSync(new URL('./fixtures/cmudict-syllables.tsv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+    const share = (list: string) => {
+      const words = rows.map((r) => r.split('\t')).filter((r) => r[2] === list);
+      const agreeing = words.filter(([word, counts]) => counts!.split(',').map(Number).includes(syllable(word!)));
+      return { words: words.length, agreeing: agreeing.length / words.length };
+    };
+    expect(share('familiar').words).toBe(1000);
+    expect(share('familiar').agreeing).toBeGreaterThanOrEqual(0.97);
+    expect(share('dictionary').words).toBe(500);
+    expect(share('dictionary').agreeing).toBeGreaterThanOrEqual(0.93);
   });
 });
 
