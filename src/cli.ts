@@ -34,6 +34,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const command = await load();
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(`${command.summary}\n\nUsage: npm run atoz -- ${command.usage}`);
+    return 0;
+  }
   try {
     return await command.run(args);
   } catch (error) {

@@ -1,3 +1,5 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
 /** One `npm run atoz -- <name> …` command, in its own file under src/cli/, listed in src/cli.ts. */
 export interface CliCommand {
   /** One line for the command list. */
@@ -11,4 +13,16 @@ export interface CliCommand {
 /** The command line was wrong: the message and the command's usage are printed, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/**
+ * Every command's arguments through node:util parseArgs (strict: an unknown
+ * option or a missing value is refused), its complaints as UsageError.
+ */
+export function parseCommandLine<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { copyDatabase } from '../db/copy/copy-database.js';
 import { openLocation, parseLocation } from '../db/copy/location.js';
 import { createSearch } from '../search/search.js';
-import { type CliCommand, UsageError } from './command.js';
+import { type CliCommand, UsageError, parseCommandLine } from './command.js';
 import { copyProgressReporter } from './progress.js';
 
 /** `copy-database --from <…> --to <…>`: moves a whole directory between SQLite and PostgreSQL. */
@@ -13,7 +12,7 @@ export const copyDatabaseCommand: CliCommand = {
     '  Stop atoz (or stop editing) first. The target must be empty: a new PostgreSQL database\n' +
     '  (createdb atoz) or a SQLite file that does not exist yet.',
   async run(args) {
-    const { values } = parseOptions(args);
+    const { values } = parseCommandLine(args, { from: { type: 'string' }, to: { type: 'string' }, 'batch-size': { type: 'string' } });
     if (!values.from || !values.to) throw new UsageError('both --from and --to are required');
     const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
     if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 10_000)) {
@@ -27,18 +26,6 @@ export const copyDatabaseCommand: CliCommand = {
     return 0;
   },
 };
-
-function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: { from: { type: 'string' }, to: { type: 'string' }, 'batch-size': { type: 'string' } },
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
 
 /**
  * The search index is derived data kept in backend-specific form (FTS5

@@ -6,7 +6,7 @@ import { type Db, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createDirectoryStore } from '../directory/store.js';
 import { createSearch } from '../search/search.js';
-import { type CliCommand, UsageError } from './command.js';
+import { type CliCommand, UsageError, parseCommandLine } from './command.js';
 
 /** Imports a content folder through the same store (and search indexer) the editor uses. */
 export async function runImport(db: Db, folder: string): Promise<ImportResult> {
@@ -20,9 +20,10 @@ export const importCommand: CliCommand = {
   summary: 'import a content folder (docs/content-format.md) into the database, all or nothing',
   usage: 'import [folder]   (default: ATOZ_CONTENT_DIR or ./content)',
   async run(args) {
-    if (args.length > 1) throw new UsageError('give at most one folder');
+    const { positionals } = parseCommandLine(args, {}, true);
+    if (positionals.length > 1) throw new UsageError('give at most one folder');
     const config = loadConfig(process.env);
-    const folder = resolve(args[0] ?? config.contentDir);
+    const folder = resolve(positionals[0] ?? config.contentDir);
     const handle = openDatabase(config);
     try {
       await migrateToLatest(handle.db);

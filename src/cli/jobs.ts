@@ -1,13 +1,13 @@
 import { createAtoz } from '../app.js';
 import { loadConfig } from '../config.js';
-import { type CliCommand, UsageError } from './command.js';
+import { type CliCommand, UsageError, parseCommandLine } from './command.js';
 
 /** `jobs run` runs due background jobs once (cron, or servers started with ATOZ_WORKER=0); `jobs list` shows them. */
 export const jobsCommand: CliCommand = {
   summary: 'background jobs: "run" runs every due job once and exits; "list" shows each job\'s state',
   usage: 'jobs run | jobs list',
   async run(args) {
-    const [action, ...rest] = args;
+    const [action, ...rest] = parseCommandLine(args, {}, true).positionals;
     if ((action !== 'run' && action !== 'list') || rest.length) throw new UsageError(action ? `unknown jobs action "${[action, ...rest].join(' ')}"` : 'say "run" or "list"');
     // The same wiring as the server, so every domain's handlers are registered; no in-process worker, no demo import.
     const atoz = await createAtoz(loadConfig(process.env, { worker: false }), { importIfEmpty: false });

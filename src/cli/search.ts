@@ -2,7 +2,7 @@ import { loadConfig } from '../config.js';
 import { type Db, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createSearch } from '../search/search.js';
-import { type CliCommand, UsageError } from './command.js';
+import { type CliCommand, UsageError, parseCommandLine } from './command.js';
 
 /** Rebuilds the search index of the configured database; `out` receives the report. */
 export async function runSearchRebuild(db: Db, out: (line: string) => void): Promise<number> {
@@ -17,7 +17,8 @@ export const searchCommand: CliCommand = {
   summary: 'search index: "rebuild" indexes every published page again, in one transaction',
   usage: 'search rebuild',
   async run(args) {
-    if (args.length !== 1 || args[0] !== 'rebuild') throw new UsageError(args.length ? `unknown search action "${args.join(' ')}"` : 'say "rebuild"');
+    const { positionals } = parseCommandLine(args, {}, true);
+    if (positionals.length !== 1 || positionals[0] !== 'rebuild') throw new UsageError(positionals.length ? `unknown search action "${positionals.join(' ')}"` : 'say "rebuild"');
     const handle = openDatabase(loadConfig(process.env));
     try {
       await migrateToLatest(handle.db);

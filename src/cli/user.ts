@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { recordAudit } from '../accounts/audit.js';
 import type { Role } from '../accounts/context.js';
@@ -11,7 +10,7 @@ import { DuplicateEmailError, createUserStore, isRole, normaliseEmail } from '..
 import { loadConfig } from '../config.js';
 import { type Db, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { type CliCommand, UsageError } from './command.js';
+import { type CliCommand, UsageError, parseCommandLine } from './command.js';
 
 /** Where the command reads and writes: the process in real use, fakes in tests. */
 export interface UserCommandIo {
@@ -54,23 +53,13 @@ export const userCommand: CliCommand = {
 
 export async function runUserCommand(args: string[], io: UserCommandIo): Promise<number> {
   const [action, ...rest] = args;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      options: {
-        admin: { type: 'boolean', default: false },
-        role: { type: 'string' },
-        email: { type: 'string' },
-        name: { type: 'string' },
-        'password-stdin': { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine(rest, {
+    admin: { type: 'boolean', default: false },
+    role: { type: 'string' },
+    email: { type: 'string' },
+    name: { type: 'string' },
+    'password-stdin': { type: 'boolean', default: false },
+  }).values;
   const say = (line: string) => io.stdout.write(`${line}\n`);
   const fail = (line: string) => {
     io.stderr.write(`${line}\n`);
