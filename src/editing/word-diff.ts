@@ -8,6 +8,11 @@ export interface DiffPart {
 
 // Beyond this many edits between two sequences the difference is shown as a plain replacement.
 const MAX_EDITS = 2000;
+// jsdiff's Myers diff is several times slower than a typed-array one (npm run bench:diff):
+// a few ms for a real page (the demo's longest is 2 KB), but about half a second for a
+// 40 KB page rewritten from end to end. Past this budget the changed stretches left are
+// shown as plain replacements, so no diff holds the server up for long.
+const TIME_BUDGET_MS = 250;
 
 /**
  * Word tokens: words (with inner apostrophes and hyphens: Raynaud’s, well-known),
@@ -44,13 +49,15 @@ const words = new WordDiff();
  */
 export function wordDiff(oldText: string, newText: string): DiffPart[] {
   const parts: DiffPart[] = [];
-  const lineChanges = diffLines(oldText, newText, { maxEditLength: MAX_EDITS }) ?? replacement(oldText, newText);
+  const deadline = Date.now() + TIME_BUDGET_MS;
+  const limits = () => ({ maxEditLength: MAX_EDITS, timeout: deadline - Date.now() });
+  const lineChanges = diffLines(oldText, newText, limits()) ?? replacement(oldText, newText);
   for (let i = 0; i < lineChanges.length; i++) {
     const change = lineChanges[i]!;
     const next = lineChanges[i + 1];
     // A deletion next to an insertion is a changed stretch: diff it word by word.
     if (change.removed && next?.added) {
-      const wordChanges = words.diff(change.value, next.value, { maxEditLength: MAX_EDITS }) ?? replacement(change.value, next.value);
+      const wordChanges = (Date.now() < deadline && words.diff(change.value, next.value, limits())) || replacement(change.value, next.value);
       for (const w of wordChanges) push(parts, kind(w), w.value);
       i++;
     } else {
