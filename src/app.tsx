@@ -32,6 +32,7 @@ import { databaseUnavailableResponse } from './web/database-unavailable.js';
 import { fastLaneServerFactory } from './web/fast-lane.js';
 import { requestGuards } from './web/guards.js';
 import { createPageRenderer } from './web/page-renderer.js';
+import { type RateLimitOptions, createRateLimits } from './web/rate-limits.js';
 import { RenderCache } from './web/render-cache.js';
 import { sendPrepared } from './web/respond.js';
 import { listenerSecurity, securityHeaders } from './web/security-headers.js';
@@ -66,6 +67,8 @@ export interface CreateOptions {
   fetch?: FetchLike;
   /** Timing of those requests (tests: a sleep that does not wait, short timeouts). */
   citationHttp?: Omit<CitationHttpOptions, 'fetch'>;
+  /** Other numbers for some request limits (tests). */
+  rateLimits?: RateLimitOptions['limits'];
 }
 
 
@@ -92,10 +95,13 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const assets = loadAssets();
   const baseUrl = (config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`).replace(/\/$/, '');
   const pages = createPageRenderer({ db, cache, assets, baseUrl, i18n: createI18n() });
+  const rateLimits = createRateLimits(db, { limits: options.rateLimits });
+  jobs.register(rateLimits.pruneJob);
   const kernel: DomainKernel = {
     config, database, db, queries, store, pages, assets,
     markdown: createMarkdownRenderer(),
     jobs: jobs.queue,
+    rateLimits,
     clock: () => new Date(),
     contentChanged,
     contributions: contributionsOf(() => domains),

@@ -18,6 +18,7 @@ import type { JobQueue } from './jobs/queue.js';
 import type { JobDefinition } from './jobs/registry.js';
 import type { AssetBundle } from './web/assets.js';
 import type { PageRenderer } from './web/page-renderer.js';
+import type { RateLimits } from './web/rate-limits.js';
 
 /** What a domain declares; everything but `name` is optional, and the composition root does the wiring. */
 export interface Domain {
@@ -93,6 +94,8 @@ export interface DomainKernel {
   assets: AssetBundle;
   /** Queue one-off background work; handlers are declared in `Domain.jobs`. */
   jobs: JobQueue;
+  /** Every request limit, shared by all servers (src/web/rate-limits.ts); routes get theirs from here. */
+  rateLimits: RateLimits;
   clock: () => Date;
   /** Call after a write so this server's pages change at once (others notice within a second). */
   contentChanged(): Promise<void>;

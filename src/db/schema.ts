@@ -36,6 +36,7 @@ export interface Database {
   citation_http_cache: CitationHttpCacheTable;
   research_queries: ResearchQueriesTable;
   research_inbox: ResearchInboxTable;
+  rate_limits: RateLimitsTable;
 }
 
 /** A node of the directory tree: a topic page or a section page that groups others. */
@@ -502,4 +503,12 @@ export interface ResearchInboxTable {
   citation_id: number | null;
   /** The draft revision made from it (page_revisions.id). */
   revision_id: number | null;
+}
+
+/** One limit's counter for one client in the current window (src/web/rate-limits.ts); unlogged on PostgreSQL. */
+export interface RateLimitsTable {
+  /** "<limit>:<client>", e.g. "suggest:203.0.113.7" or "editor-writes:user:12". */
+  key: string;
+  hits: number;
+  window_started_at: string;
 }

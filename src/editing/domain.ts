@@ -26,6 +26,7 @@ export function createEditingDomain(kernel: DomainKernel, needs: { citations: ()
     citations: needs.citations,
     assets: kernel.assets,
     trustProxy: kernel.config.trustProxy,
+    rateLimits: kernel.rateLimits,
     contentChanged: kernel.contentChanged,
     contributions: kernel.contributions,
     clock: kernel.clock,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/support/app.js';
 import { skipWithoutDatabase } from '../../test/support/database.js';
+import { RATE_LIMITS } from '../web/rate-limits.js';
 
 const skip = await skipWithoutDatabase();
 
@@ -101,7 +102,7 @@ describe.skipIf(skip)('/search and /api/search/suggest', () => {
   it('rate-limits one client with 429 and Retry-After', async () => {
     const statuses: number[] = [];
     let limited: Response | undefined;
-    for (let i = 0; i < 45; i++) {
+    for (let i = 0; i <= RATE_LIMITS.suggest.limit; i++) {
       const res = await app.request('/api/search/suggest?q=lung');
       statuses.push(res.status);
       if (res.status === 429) limited ??= res;

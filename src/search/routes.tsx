@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../accounts/context.js';
 import { clientIp } from '../accounts/client-ip.js';
 import type { PageRenderer } from '../web/page-renderer.js';
+import type { Limiter } from '../web/rate-limits.js';
 import { MAX_QUERY_CHARS } from './query.js';
-import { TokenBucketLimiter } from './rate-limit.js';
 import { readSearchForm } from './search-form.js';
 import type { Search } from './search.js';
 import { SearchPage } from './views/search-page.js';
@@ -13,14 +13,13 @@ export interface SearchRouteDeps {
   pages: PageRenderer;
   /** ATOZ_TRUST_PROXY: take the client address from X-Forwarded-For (rate limiting). */
   trustProxy: boolean;
-  /** Type-ahead requests per client: burst and sustained rate (defaults 30 and 5 per second). */
-  suggestLimit?: { capacity: number; perSecond: number; now?: () => number };
+  /** Type-ahead requests per client address (RATE_LIMITS.suggest). */
+  suggestLimiter: Limiter;
 }
 
 /** The results page (works without JavaScript) and the type-ahead endpoint behind public/search.js. */
 export function searchRoutes(deps: SearchRouteDeps) {
   const app = new Hono<AppEnv>();
-  const limiter = new TokenBucketLimiter(deps.suggestLimit ?? { capacity: 30, perSecond: 5 });
 
   app.get('/search', async (c) => {
     const form = readSearchForm({ q: c.req.query('q'), kind: c.req.queries('kind'), from: c.req.query('from'), to: c.req.query('to'), page: c.req.query('page') });
@@ -34,7 +33,7 @@ export function searchRoutes(deps: SearchRouteDeps) {
 
   app.get('/api/search/suggest', async (c) => {
     const headers = { 'cache-control': 'private, max-age=30' };
-    const take = limiter.take(clientIp(c, deps.trustProxy));
+    const take = await deps.suggestLimiter.take(clientIp(c, deps.trustProxy));
     if (!take.allowed) {
       return c.json({ error: 'Too many suggestion requests. Please wait a moment.' }, 429, { 'retry-after': String(take.retryAfterSeconds), 'cache-control': 'no-store' });
     }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePageFile } from '../../src/content/page-file.js';
 import { createDirectoryStore } from '../../src/directory/store.js';
 import { packageRoot } from '../../src/web/package-root.js';
+import { RATE_LIMITS } from '../../src/web/rate-limits.js';
 import { type TestDatabase, createTestDatabase, skipWithoutPostgres } from '../support/database.js';
 import { type ServerProcess, runServerToExit, startServer } from './server-process.js';
 
@@ -62,6 +63,21 @@ describe.skipIf(skip)('two atoz servers on one PostgreSQL database', () => {
     }
     console.log(`edit served by server A after ${seenAfter.get(a)} ms, by server B after ${seenAfter.get(b)} ms`);
     expect(seenAfter.size).toBe(2);
+  });
+
+  it('shares the type-ahead limit: half of it through each server, then both answer 429', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const { limit, windowMs } = RATE_LIMITS.suggest;
+    const suggest = (s: ServerProcess) => fetch(`${s.url}/api/search/suggest?q=lung`);
+    const started = Date.now();
+    // Same client address (127.0.0.1) through both; each server alone would allow the whole limit.
+    const first = await Promise.all(Array.from({ length: limit }, (_, i) => suggest(i % 2 ? b : a)));
+    expect(first.map((r) => r.status)).toEqual(Array(limit).fill(200));
+    const [fromA, fromB] = [await suggest(a), await suggest(b)];
+    // All of it inside one window, or the counts would have started again.
+    expect(Date.now() - started).toBeLessThan(windowMs);
+    expect([fromA.status, fromB.status]).toEqual([429, 429]);
+    expect(Number(fromB.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -5,6 +5,7 @@ import * as jobs from './0003_jobs.js';
 import * as accounts from './0004_accounts.js';
 import * as editing from './0005_editing.js';
 import * as citations from './0006_citations.js';
+import * as rateLimits from './0008_rate_limits.js';
 
 /**
  * Every migration, in order. Each domain adds its own file here
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_accounts': accounts,
   '0005_editing': editing,
   '0006_citations': citations,
+  '0008_rate_limits': rateLimits,
 };

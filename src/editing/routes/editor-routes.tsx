@@ -60,10 +60,10 @@ async function handleEditorPost(kit: EditingKit, c: Context<AppEnv>, located: Ed
   const head = located ? await kit.service.read.head(located.pageKey) : null;
   if (intent === 'live-preview') return (await kit.tooFast(c, kit.previews)) ?? livePreview(kit, c, form, located, head);
   if (intent === 'preview') {
-    if (kit.usedUp(c, kit.previews)) return renderEditor(kit, c, { located, head, form, errors: [RATE_ERROR], status: 429 });
+    if (await kit.usedUp(c, kit.previews)) return renderEditor(kit, c, { located, head, form, errors: [RATE_ERROR], status: 429 });
     return renderEditor(kit, c, { located, head, form, errors: documentFromForm(form).errors, withPreview: true });
   }
-  if (kit.usedUp(c, kit.writes)) return renderEditor(kit, c, { located, head, form, errors: [RATE_ERROR], status: 429 });
+  if (await kit.usedUp(c, kit.writes)) return renderEditor(kit, c, { located, head, form, errors: [RATE_ERROR], status: 429 });
 
   const read = documentFromForm(form);
   if (!read.document) return renderEditor(kit, c, { located, head, form, errors: read.errors, status: 400, withPreview: false });

@@ -13,8 +13,8 @@ import type { DomainContributions } from '../../domain.js';
 import { NotFoundPage } from '../../site/views/site-pages.js';
 import type { AssetBundle } from '../../web/assets.js';
 import type { PageRenderer } from '../../web/page-renderer.js';
+import type { Limiter, RateLimits } from '../../web/rate-limits.js';
 import { FIELD_IDS } from '../page-form.js';
-import { createWindowLimiter } from '../rate-limit.js';
 import { type EditableLocation, type EditingService, createEditingService } from '../service/index.js';
 import { DeletedPage } from '../views/editor-page.js';
 import { noticeFor } from './notices.js';
@@ -28,13 +28,13 @@ export interface EditingRouteDeps {
   citations: () => Promise<CitationHtml>;
   assets: AssetBundle;
   trustProxy: boolean;
+  /** Saves, workflow steps and previews are limited per person (src/web/rate-limits.ts). */
+  rateLimits: Pick<RateLimits, 'editorWrites' | 'editorPreviews'>;
   contentChanged: () => Promise<void>;
   /** Dashboard sections other domains contribute. */
   contributions: Pick<DomainContributions, 'dashboardPanels'>;
   clock?: () => Date;
 }
-
-type Limiter = ReturnType<typeof createWindowLimiter>;
 
 /** What every editing route file shares: the service, the limiters, and the small answers they all give. */
 export interface EditingKit {
@@ -57,7 +57,7 @@ export interface EditingKit {
   /** A 429 answer when this person has used up the limiter, else null. */
   tooFast(c: Context<AppEnv>, limiter: Limiter): Promise<Response | null>;
   /** Takes from the limiter; true when this person has used it up (the caller answers in the page). */
-  usedUp(c: Context<AppEnv>, limiter: Limiter): boolean;
+  usedUp(c: Context<AppEnv>, limiter: Limiter): Promise<boolean>;
   /** Resolves /edit/:slug to a page or draft, or answers for it (redirect, 404, deleted). */
   locateOrAnswer(c: Context<AppEnv>): Promise<{ located: EditableLocation } | { response: Response }>;
 }
@@ -73,8 +73,8 @@ export function createEditingKit(deps: EditingRouteDeps): EditingKit {
     deps,
     service,
     clock,
-    writes: createWindowLimiter({ limit: 60, windowMs: 60_000 }),
-    previews: createWindowLimiter({ limit: 150, windowMs: 60_000 }),
+    writes: deps.rateLimits.editorWrites,
+    previews: deps.rateLimits.editorPreviews,
     actor: (c) => ({ user: c.get('user')!, ip: clientIp(c, deps.trustProxy) }),
     frame: async (c) => ({ site: await pages.siteContext(c), user: c.get('user'), csrfToken: c.get('csrfToken') }),
     permissions: (user) => ({
@@ -92,14 +92,14 @@ export function createEditingKit(deps: EditingRouteDeps): EditingKit {
     },
     notFound: async (c) => pages.fresh(c, <NotFoundPage site={await pages.siteContext(c)} />, 404),
     async tooFast(c, limiter) {
-      const key = `user:${c.get('user')!.id}`;
-      if (limiter.take(key)) return null;
-      return new Response(`Too many changes in a short time. Wait ${limiter.retryAfter(key)} seconds and try again; nothing was lost: use your browser's Back button to return to your text.`, {
+      const { allowed, retryAfterSeconds } = await limiter.take(`user:${c.get('user')!.id}`);
+      if (allowed) return null;
+      return new Response(`Too many changes in a short time. Wait ${retryAfterSeconds} seconds and try again; nothing was lost: use your browser's Back button to return to your text.`, {
         status: 429,
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(limiter.retryAfter(key)), 'cache-control': 'no-store' },
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(retryAfterSeconds), 'cache-control': 'no-store' },
       });
     },
-    usedUp: (c, limiter) => !limiter.take(`user:${c.get('user')!.id}`),
+    usedUp: async (c, limiter) => !(await limiter.take(`user:${c.get('user')!.id}`)).allowed,
     async locateOrAnswer(c) {
       const slug = Slug.safeParse(c.req.param('slug'));
       if (!slug.success) return { response: await kit.notFound(c) };
