@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { backupSqlite } from '../db/backup/sqlite-backup.js';
 import { redactUrl } from '../db/database.js';
-import { type CliCommand, UsageError } from './command.js';
+import { type CliCommand, UsageError, parseCommandLine } from './command.js';
 import { backupProgressReporter, megabytes } from './progress.js';
 
 /** `backup <file>`: a checked copy of the SQLite database, safe while atoz runs. */
@@ -15,8 +15,8 @@ export const backupCommand: CliCommand = {
     '  Never copy data/atoz.sqlite with cp: the newest saves are in atoz.sqlite-wal beside it.\n' +
     '  On PostgreSQL, use pg_dump (the command is printed).',
   async run(args) {
-    const [named, ...rest] = args;
-    if (!named || rest.length || named.startsWith('-')) throw new UsageError(named ? `unexpected "${[named, ...rest].join(' ')}"` : 'name the backup file');
+    const [named, ...rest] = parseCommandLine(args, {}, true).positionals;
+    if (!named || rest.length) throw new UsageError(named ? `unexpected "${[named, ...rest].join(' ')}"` : 'name the backup file');
     const config = loadConfig(process.env);
     const folder = existsSync(named) && statSync(named).isDirectory();
     const target = folder ? join(resolve(named), `atoz-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.sqlite`) : resolve(named);

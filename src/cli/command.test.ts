@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError, parseCommandLine } from './command.js';
+import { backupCommand } from './backup.js';
 import { importCommand } from './import.js';
 import { jobsCommand } from './jobs.js';
+import { messagesCommand } from './messages.js';
+import { restoreCommand } from './restore.js';
 import { searchCommand } from './search.js';
 
 describe('parseCommandLine', () => {
@@ -25,6 +28,9 @@ describe('commands refuse a wrong command line before touching any database', ()
     ['jobs', jobsCommand, ['run', '--now']],
     ['jobs', jobsCommand, ['start']],
     ['search', searchCommand, ['rebuild', '--all']],
+    ['backup', backupCommand, ['--to', 'x.sqlite']],
+    ['restore', restoreCommand, ['x.sqlite', 'y.sqlite']],
+    ['messages', messagesCommand, ['export', 'out', '--force']],
   ] as const)('%s %j', async (_name, command, args) => {
     await expect(command.run([...args])).rejects.toBeInstanceOf(UsageError);
   });

@@ -4,7 +4,7 @@ import { CATALOGUES } from '../i18n/catalogues.js';
 import { LANGUAGES, TRANSLATED_LANGS, isLang } from '../i18n/languages.js';
 import { catalogueToPo, poToCatalogue } from '../i18n/po-files.js';
 import { packageRoot } from '../web/package-root.js';
-import { type CliCommand, UsageError } from './command.js';
+import { type CliCommand, UsageError, parseCommandLine } from './command.js';
 
 /**
  * `messages export <folder>`: atoz.pot and one <lang>.po per shipped language, for translators.
@@ -14,7 +14,7 @@ export const messagesCommand: CliCommand = {
   summary: 'interface translations: "export <folder>" writes PO files for translators, "import <folder>" reads them back',
   usage: 'messages export <folder> | messages import <folder> [es fr ar]',
   async run(args) {
-    const [action, folder, ...langs] = args;
+    const [action, folder, ...langs] = parseCommandLine(args, {}, true).positionals;
     if (!folder || (action !== 'export' && action !== 'import')) throw new UsageError('say "export <folder>" or "import <folder>"');
     const dir = resolve(folder);
     if (action === 'export') {

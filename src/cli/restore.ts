@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { restoreSqlite } from '../db/backup/sqlite-backup.js';
 import { ensureWritableDir, redactUrl } from '../db/database.js';
-import { type CliCommand, UsageError } from './command.js';
+import { type CliCommand, UsageError, parseCommandLine } from './command.js';
 import { backupProgressReporter } from './progress.js';
 
 /** `restore <file>`: puts a backup in place of the SQLite database, keeping the old one aside. */
@@ -15,8 +15,8 @@ export const restoreCommand: CliCommand = {
     '  replaces is kept as atoz.sqlite.before-restore-<time> in the data folder.\n' +
     '  On PostgreSQL, use pg_restore (the commands are printed).',
   async run(args) {
-    const [named, ...rest] = args;
-    if (!named || rest.length || named.startsWith('-')) throw new UsageError(named ? `unexpected "${[named, ...rest].join(' ')}"` : 'name the backup file');
+    const [named, ...rest] = parseCommandLine(args, {}, true).positionals;
+    if (!named || rest.length) throw new UsageError(named ? `unexpected "${[named, ...rest].join(' ')}"` : 'name the backup file');
     const config = loadConfig(process.env);
     const from = resolve(named);
     if (config.databaseUrl) {
