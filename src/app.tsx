@@ -34,6 +34,7 @@ import { requestGuards } from './web/guards.js';
 import { createPageRenderer } from './web/page-renderer.js';
 import { type RateLimitOptions, createRateLimits } from './web/rate-limits.js';
 import { RenderCache } from './web/render-cache.js';
+import { cdnPurgeJob, readerCachePolicy } from './web/cdn.js';
 import { sendPrepared } from './web/respond.js';
 import { listenerSecurity, securityHeaders } from './web/security-headers.js';
 import { ContentVersionWatcher } from './web/version-watcher.js';
@@ -89,12 +90,19 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const watcher = new ContentVersionWatcher(() => queries.contentVersion(), cache);
   await watcher.refresh();
   watcher.start();
+  const purge = cdnPurgeJob(config);
+  jobs.register(purge);
   const contentChanged = async (): Promise<void> => {
-    await watcher.refresh();
+    const version = await watcher.refresh();
+    // One purge job, re-armed by each change: a burst of saves makes one call to the CDN.
+    if (config.cdnPurgeUrl) {
+      await jobs.queue.enqueue(purge.name, { version }, { key: purge.name }).catch((error: Error) => console.error(`atoz: could not queue the CDN purge: ${error.message}`));
+    }
   };
+  const cachePolicy = readerCachePolicy(config);
   const assets = loadAssets();
   const baseUrl = (config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`).replace(/\/$/, '');
-  const pages = createPageRenderer({ db, cache, assets, baseUrl, i18n: createI18n() });
+  const pages = createPageRenderer({ db, cache, assets, baseUrl, i18n: createI18n(), cachePolicy });
   const rateLimits = createRateLimits(db, { limits: options.rateLimits });
   jobs.register(rateLimits.pruneJob);
   const kernel: DomainKernel = {
@@ -179,7 +187,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
           fetch: app.fetch,
           port: listen.port,
           hostname: listen.hostname,
-          createServer: fastLaneServerFactory(cache, { ...listenerSecurity(config), sessionCookie: SESSION_COOKIE }),
+          createServer: fastLaneServerFactory(cache, { ...listenerSecurity(config), sessionCookie: SESSION_COOKIE, cacheControl: cachePolicy.shared }),
         },
         onListening,
       ),

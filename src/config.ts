@@ -57,6 +57,14 @@ export const ConfigSchema = z.object({
     .transform((v) => v === '1' || v === 'true'),
   /** Seconds browsers keep to HTTPS after an answer over HTTPS (Strict-Transport-Security); 0 sends none. */
   hstsMaxAge: z.coerce.number().int('ATOZ_HSTS_MAX_AGE must be a whole number of seconds').min(0, 'ATOZ_HSTS_MAX_AGE must be 0 (off) or more seconds').max(63_072_000, 'ATOZ_HSTS_MAX_AGE must be at most two years (63072000)').default(31_536_000),
+  /** Seconds a CDN or shared proxy may keep an anonymous reader page (Cache-Control s-maxage); 0 means revalidate every time. */
+  cdnMaxAge: z.coerce.number().int('ATOZ_CDN_MAX_AGE must be a whole number of seconds').min(0).max(31_536_000).default(0),
+  /** Seconds past that a CDN may still serve the old page while it fetches the new one (stale-while-revalidate). */
+  cdnStaleSeconds: z.coerce.number().int('ATOZ_CDN_STALE_SECONDS must be a whole number of seconds').min(0).max(31_536_000).default(60),
+  /** Address atoz POSTs {"tags":["atoz-all"]} to after every content change, so the CDN drops its copies at once. */
+  cdnPurgeUrl: z.url('ATOZ_CDN_PURGE_URL must be an https:// or http:// address').refine((url) => isSafeLink(url, ['web']), 'ATOZ_CDN_PURGE_URL must start with http:// or https://').optional(),
+  /** Sent with each purge call as Authorization: Bearer <token>. */
+  cdnPurgeToken: z.string().trim().min(1).max(500).optional(),
   /** Software name sent to PubMed's E-utilities with every request (NCBI asks for it). */
   ncbiTool: z.string().trim().min(1).max(100).regex(/^\S+$/, 'ATOZ_NCBI_TOOL must be one word, e.g. atoz').default('atoz'),
   /** Contact address sent to PubMed; required to import from PubMed and to run retraction watch and the research inbox. */
@@ -91,6 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     contentDir: env.ATOZ_CONTENT_DIR,
     trustProxy: env.ATOZ_TRUST_PROXY,
     hstsMaxAge: env.ATOZ_HSTS_MAX_AGE || undefined,
+    cdnMaxAge: env.ATOZ_CDN_MAX_AGE || undefined,
+    cdnStaleSeconds: env.ATOZ_CDN_STALE_SECONDS || undefined,
+    cdnPurgeUrl: env.ATOZ_CDN_PURGE_URL || undefined,
+    cdnPurgeToken: env.ATOZ_CDN_PURGE_TOKEN || undefined,
     ncbiTool: env.ATOZ_NCBI_TOOL || undefined,
     ncbiEmail: env.ATOZ_NCBI_EMAIL || undefined,
     ncbiApiKey: env.ATOZ_NCBI_API_KEY || undefined,

@@ -14,6 +14,8 @@ export interface FastLaneOptions {
    * Matched anywhere in the Cookie header, so its `__Host-` form (HTTPS) counts too.
    */
   sessionCookie: string;
+  /** Cache-Control of the pages it serves (anonymous readers only): src/web/cdn.ts; default no-cache. */
+  cacheControl?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export function fastLaneListener(cache: RenderCache, options: FastLaneOptions, n
   const sessionMarker = `${options.sessionCookie}=`;
   const httpsHeaders = options.httpsHeaders ?? options.headers;
   const isHttps = options.isHttps ?? (() => false);
+  const cacheControl = options.cacheControl ?? 'no-cache';
   // Header objects per body, encoding and scheme, built once: nothing is allocated for them per request.
   const headerSets = [false, true].map(() => new WeakMap<CachedBody, Map<Encoding | null, Record<string, string>>>());
   const headersOf = (body: CachedBody, encoding: Encoding | null, https: boolean): Record<string, string> => {
@@ -37,7 +40,11 @@ export function fastLaneListener(cache: RenderCache, options: FastLaneOptions, n
     let set = sets.get(body);
     if (!set) sets.set(body, (set = new Map()));
     let headers = set.get(encoding);
-    if (!headers) set.set(encoding, (headers = preparedHeaders(body, encoding, 'no-cache', https ? httpsHeaders : options.headers)));
+    if (!headers) {
+      const always = https ? httpsHeaders : options.headers;
+      headers = preparedHeaders(body, encoding, cacheControl, body.cacheTags ? { ...always, ...body.cacheTags } : always);
+      set.set(encoding, headers);
+    }
     return headers;
   };
 

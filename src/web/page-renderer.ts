@@ -3,7 +3,8 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { loadSettings } from '../site/settings.js';
 import type { Db } from '../db/database.js';
 import type { AssetBundle } from './assets.js';
-import { type RenderCache, prepareBody } from './render-cache.js';
+import { type CachedBody, type RenderCache, prepareBody } from './render-cache.js';
+import { type ReaderCachePolicy, cacheTagHeaders } from './cdn.js';
 import { requestTarget, sendPrepared } from './respond.js';
 import type { SiteContext } from './site-context.js';
 import { type Lang, SOURCE_LANG, isLang } from '../i18n/languages.js';
@@ -22,8 +23,12 @@ export function langOf(c: Context | Lang | undefined): Lang {
   return isLang(lang) ? lang : SOURCE_LANG;
 }
 
-export function createPageRenderer(deps: { db: Db; cache: RenderCache; assets: AssetBundle; baseUrl: string; i18n?: I18n }) {
+export function createPageRenderer(deps: { db: Db; cache: RenderCache; assets: AssetBundle; baseUrl: string; i18n?: I18n; cachePolicy?: ReaderCachePolicy }) {
   const i18n = deps.i18n ?? createI18n();
+  const policy = deps.cachePolicy ?? { shared: 'no-cache', personal: 'private, no-cache' };
+  /** A page shown to someone signed in is theirs: no shared cache keeps it. */
+  const send = (c: Context, body: CachedBody) =>
+    (c.get as (key: string) => unknown)('user') ? sendPrepared(c, body, 200, policy.personal) : sendPrepared(c, body, 200, policy.shared, body.cacheTags);
   let settings: { version: number; value: Promise<Awaited<ReturnType<typeof loadSettings>>> } | undefined;
   const contexts = new Map<Lang, { version: number; context: SiteContext }>();
 
@@ -82,16 +87,16 @@ export function createPageRenderer(deps: { db: Db; cache: RenderCache; assets: A
       const hit = deps.cache.get(key);
       if (hit) {
         if (isHtml) rememberPath(c, key);
-        return sendPrepared(c, hit);
+        return send(c, hit);
       }
       const version = deps.cache.currentVersion;
       const markup = await render(await siteContext(lang));
       if (markup === null) return null;
       const text = isHtml ? await toHtml(markup) : String(await (markup as { toString(): string | Promise<string> }).toString());
-      const body = prepareBody(text, contentType);
+      const body: CachedBody = { ...prepareBody(text, contentType), cacheTags: cacheTagHeaders(pageKey) };
       deps.cache.put(key, body, version);
       if (isHtml && version === deps.cache.currentVersion) rememberPath(c, key);
-      return sendPrepared(c, body);
+      return send(c, body);
     },
 
     /** Serves a page rendered for this request only (forms, search results, errors). */

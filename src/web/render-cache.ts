@@ -8,6 +8,8 @@ export interface CachedBody {
   br: Buffer;
   etag: string;
   contentType: string;
+  /** CDN cache tags (Surrogate-Key, Cache-Tag) sent with it to anonymous readers; see src/web/cdn.ts. */
+  cacheTags?: Readonly<Record<string, string>>;
 }
 
 /** Compresses once, at render time, so a cache hit costs no CPU beyond the socket write. */
