@@ -154,6 +154,8 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
     const body = assets.get(c.req.param('file'));
     return body ? sendPrepared(c, body, 200, 'public, max-age=31536000, immutable') : c.notFound();
   });
+  // Browsers that ignore <link rel="icon"> ask for this address.
+  app.get('/favicon.ico', (c) => c.redirect(assets.url('favicon.svg'), 301));
   for (const domain of domains) for (const middleware of domain.middleware ?? []) app.use(middleware);
   for (const domain of domains) if (domain.routes) app.route('/', domain.routes);
 

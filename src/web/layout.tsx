@@ -87,6 +87,7 @@ export function Layout(props: LayoutProps) {
         <meta property="og:locale" content={site.lang} />
         {description ? <meta property="og:description" content={description} /> : null}
         {canonical ? <meta property="og:url" content={canonical} /> : null}
+        <link rel="icon" href={site.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={site.assets.css} />
         <script src={site.assets.js} defer></script>
         <script src={site.assets.searchJs} defer></script>

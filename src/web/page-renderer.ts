@@ -49,7 +49,7 @@ export function createPageRenderer(deps: { db: Db; cache: RenderCache; assets: A
     const context: SiteContext = {
       settings: await settings.value,
       baseUrl: deps.baseUrl,
-      assets: { css: deps.assets.url('site.css'), js: deps.assets.url('site.js'), searchJs: deps.assets.url('search.js') },
+      assets: { css: deps.assets.url('site.css'), js: deps.assets.url('site.js'), searchJs: deps.assets.url('search.js'), icon: deps.assets.url('favicon.svg') },
       lang,
       i18n: i18n.forLang(lang),
       i18nIn: (other) => i18n.forLang(other),

@@ -8,7 +8,7 @@ export interface SiteContext {
   /** Absolute base URL without trailing slash, for canonical and Open Graph URLs. */
   baseUrl: string;
   /** Fingerprinted asset paths (immutable caching). */
-  assets: { css: string; js: string; /** The search box's type-ahead (public/search.js). */ searchJs: string };
+  assets: { css: string; js: string; /** The search box's type-ahead (public/search.js). */ searchJs: string; icon: string };
   /** The language of this page's interface. */
   lang: Lang;
   /** Messages, dates, numbers and addresses in that language. */

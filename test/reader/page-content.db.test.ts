@@ -40,6 +40,18 @@ describe.skipIf(await skipWithoutDatabase())('reader page content', () => {
     await testApp?.close();
   });
 
+  it('every page names the site icon, and /favicon.ico leads to it', async () => {
+    for (const type of READER_PAGE_TYPES) {
+      expect(await get(type.path), type.name).toMatch(/<link rel="icon" href="\/assets\/favicon\.[A-Za-z0-9_-]+\.svg" type="image\/svg\+xml"\/>/);
+    }
+    const redirect = await testApp.request('/favicon.ico');
+    expect(redirect.status).toBe(301);
+    const icon = await testApp.request(redirect.headers.get('location')!);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg /);
+  });
+
   describe('every page', () => {
     for (const type of READER_PAGE_TYPES) {
       it(`${type.name}: language, skip link, landmarks, one h1, title`, async () => {
