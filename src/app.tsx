@@ -34,6 +34,7 @@ import { requestGuards } from './web/guards.js';
 import { createPageRenderer } from './web/page-renderer.js';
 import { type RateLimitOptions, createRateLimits } from './web/rate-limits.js';
 import { RenderCache } from './web/render-cache.js';
+import { createApiDomain } from './api/domain.js';
 import { cdnPurgeJob, readerCachePolicy } from './web/cdn.js';
 import { sendPrepared } from './web/respond.js';
 import { listenerSecurity, securityHeaders } from './web/security-headers.js';
@@ -126,6 +127,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
     editing,
     createSiteDomain(kernel),
     search,
+    createApiDomain(kernel, { search: search.search, baseUrl }),
     createDirectoryDomain(kernel, { citations: citations.citationsForPages, editorToolbar: editing.toolbar }),
   ];
 

@@ -37,6 +37,8 @@ export const RATE_LIMITS = {
   editorWrites: { limit: 60, windowMs: 60_000 },
   /** Live previews, per person (one every ~0.8 s while typing). */
   editorPreviews: { limit: 150, windowMs: 60_000 },
+  /** The read-only API (/api/v1), per client address: a crawler at a page a second stays well inside. */
+  api: { limit: 300, windowMs: 60_000 },
 } as const satisfies Record<string, RateLimit>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -98,6 +100,7 @@ export function createRateLimits(db: Db, options: RateLimitOptions = {}): RateLi
     suggest: limiter('suggest'),
     editorWrites: limiter('editorWrites'),
     editorPreviews: limiter('editorPreviews'),
+    api: limiter('api'),
     prune,
     pruneJob: defineJob({
       name: 'web.rate-limits-prune',

@@ -26,6 +26,8 @@ export const READER_PAGE_TYPES: PageType[] = [
   { name: 'contact', path: '/contact', status: 200 },
   { name: 'support', path: '/support', status: 200 },
   { name: 'not-found', path: '/directory/no-such-topic-here', status: 404 },
+  // The API's documentation page (src/api).
+  { name: 'api-docs', path: '/api/docs', status: 200 },
   // Search results join once src/app.tsx wires src/search/ (another engineer builds it).
   ...(searchExists() ? [{ name: 'search', path: '/search?q=silica', status: 200 as const }] : []),
 ];
