@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../db/database.js';
+import { lockUntilCommit } from '../../db/dialect.js';
 import { PageDocument, type PageDocumentInput } from '../../directory/document.js';
 import { pageIdOf } from '../revision-store.js';
 import { checkAgainstDatabase } from '../validate.js';
@@ -24,6 +26,7 @@ export async function save(ctx: ServiceContext, input: SaveInput): Promise<SaveO
   const pageKey = input.pageKey ?? `draft:${randomUUID()}`;
   const attempt = async (): Promise<SaveOutcome> =>
     ctx.db.transaction().execute(async (tx): Promise<SaveOutcome> => {
+      await lockAddress(tx, input.document.slug);
       const inTx = readerIn(tx);
       const head = await headRow(tx, pageKey);
       if ((head?.id ?? 0) !== input.baseRevisionId) {
@@ -62,6 +65,7 @@ export async function save(ctx: ServiceContext, input: SaveInput): Promise<SaveO
 export async function restoreRevision(ctx: ServiceContext, revisionId: number, actor: Actor): Promise<SaveOutcome> {
   const old = await revisionOrFail(ctx, revisionId);
   return ctx.db.transaction().execute(async (tx): Promise<SaveOutcome> => {
+    await lockAddress(tx, old.document.slug);
     const head = (await headRow(tx, old.pageKey))!;
     const problems = await checkAgainstDatabase(tx, old.document, { pageId: pageIdOf(old.pageKey), pageKey: old.pageKey });
     if (problems.length) return { kind: 'invalid', problems };
@@ -69,4 +73,14 @@ export async function restoreRevision(ctx: ServiceContext, revisionId: number, a
     await ctx.audit(tx, actor, 'page.restore_revision', old, { revisionId: id, restoredFrom: old.id });
     return { kind: 'saved', revision: (await readerIn(tx).byId(id))! };
   });
+}
+
+/**
+ * Whether an address is free for a never-published draft is a check, then an
+ * insert, that no unique index can express; two new pages saved at once at
+ * one address on two PostgreSQL connections would both pass the check. Saves
+ * claiming the same address therefore take turns, and the second sees the first.
+ */
+function lockAddress(tx: Tx, slug: string): Promise<void> {
+  return lockUntilCommit(tx, `atoz.page-address:${slug}`);
 }
