@@ -103,6 +103,7 @@ export function editorForm(html: string, change: Record<string, string> = {}): R
     body: textarea(html, 'f-body'),
     editSummary: '',
     baseRevisionId: field(html, 'baseRevisionId'),
+    saveToken: field(html, 'saveToken'),
     intent: 'save',
     ...change,
   };

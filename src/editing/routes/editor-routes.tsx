@@ -4,6 +4,7 @@ import type { AppEnv } from '../../accounts/context.js';
 import { PageDocument, type PageDocumentInput } from '../../directory/document.js';
 import { FIELD_IDS, PageForm, documentFromForm, emptyForm, fieldErrorFor, formFromDocument, inFormOrder } from '../page-form.js';
 import { documentAsText } from '../page-source.js';
+import { saveKeyOf } from '../save-key.js';
 import type { EditableLocation, SaveOutcome } from '../service/index.js';
 import type { ConflictView } from '../views/editor-page.js';
 import { wordDiff } from '../word-diff.js';
@@ -74,6 +75,7 @@ async function handleEditorPost(kit: EditingKit, c: Context<AppEnv>, located: Ed
     summary: form.editSummary,
     baseRevisionId: Number(form.baseRevisionId || 0),
     actor: kit.actor(c),
+    saveKey: saveKeyOf(form),
   });
   if (outcome.kind === 'invalid') {
     const errors = inFormOrder(outcome.problems.map((p) => fieldErrorFor(p, read.positions, document)));

@@ -15,6 +15,8 @@ export interface SaveInput {
   /** The revision the editor started from (0 for a new page). */
   baseRevisionId: number;
   actor: Actor;
+  /** The form's save key (src/editing/save-key.ts): a save already stored under it is returned, not stored again. */
+  saveKey?: string | null;
 }
 
 /**
@@ -28,6 +30,11 @@ export async function save(ctx: ServiceContext, input: SaveInput): Promise<SaveO
     ctx.db.transaction().execute(async (tx): Promise<SaveOutcome> => {
       await lockAddress(tx, input.document.slug);
       const inTx = readerIn(tx);
+      if (input.saveKey) {
+        // Before the conflict check: a resent form's base is the revision it already made.
+        const stored = await tx.selectFrom('page_revisions').select('id').where('save_key', '=', input.saveKey).executeTakeFirst();
+        if (stored) return { kind: 'saved', revision: (await inTx.byId(stored.id))!, repeated: true };
+      }
       const head = await headRow(tx, pageKey);
       if ((head?.id ?? 0) !== input.baseRevisionId) {
         const headRev = head ? await inTx.byId(head.id) : null;
@@ -48,7 +55,7 @@ export async function save(ctx: ServiceContext, input: SaveInput): Promise<SaveO
       const doc = parsed.data;
       const problems = await checkAgainstDatabase(tx, doc, { pageId: pageIdOf(pageKey), pageKey });
       if (problems.length) return { kind: 'invalid', problems };
-      const id = await insertDraft(ctx, tx, { pageKey, headNumber: head?.number ?? 0, doc, actor: input.actor, summary: input.summary, baseId: head?.id ?? null });
+      const id = await insertDraft(ctx, tx, { pageKey, headNumber: head?.number ?? 0, doc, actor: input.actor, summary: input.summary, baseId: head?.id ?? null, saveKey: input.saveKey ?? null });
       await ctx.audit(tx, input.actor, 'page.save', { pageKey, slug: doc.slug }, { revisionId: id, summary: input.summary.slice(0, 200) });
       return { kind: 'saved', revision: (await inTx.byId(id))! };
     });
@@ -56,6 +63,7 @@ export async function save(ctx: ServiceContext, input: SaveInput): Promise<SaveO
     return await attempt();
   } catch (error) {
     // Lost a race for the next revision number (the unique index decided): that is a conflict too.
+    // Or the same form arrived twice at once: the second attempt finds the first one's revision.
     if (/unique|duplicate/i.test(String((error as Error).message))) return attempt();
     throw error;
   }
