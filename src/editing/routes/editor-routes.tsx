@@ -8,6 +8,10 @@ import { saveKeyOf } from '../save-key.js';
 import type { EditableLocation, SaveOutcome } from '../service/index.js';
 import type { ConflictView } from '../views/editor-page.js';
 import { wordDiff } from '../word-diff.js';
+import { describeConnectionError, isDatabaseUnavailable, isDiskFull, isReadOnly } from '../../db/connection-errors.js';
+import { RETRY_AFTER_SECONDS } from '../../web/database-unavailable.js';
+import { SaveFailurePage, saveFailureError } from './save-failure-page.js';
+import { SAVE_FAILURE_TEXT } from './save-failure-text.js';
 import { type EditorState, livePreview, renderEditor } from './editor-screen.js';
 import { type EditingKit, RATE_ERROR } from './kit.js';
 
@@ -27,7 +31,7 @@ export function editorRoutes(kit: EditingKit) {
     return renderEditor(kit, c, { located: null, head: null, form, errors: [] });
   });
 
-  app.post('/edit', (c) => handleEditorPost(kit, c, null));
+  app.post('/edit', (c) => answeringFailedSaves(kit, c, async (seen) => handleEditorPost(kit, c, (seen.located = null))));
 
   app.get('/edit/:slug', async (c) => {
     const found = await kit.locateOrAnswer(c);
@@ -37,13 +41,68 @@ export function editorRoutes(kit: EditingKit) {
     return renderEditor(kit, c, { located: found.located, head, form: formFromDocument(head.document, head.id), errors: [], notice: kit.notice(c) });
   });
 
-  app.post('/edit/:slug', async (c) => {
-    const found = await kit.locateOrAnswer(c);
-    if ('response' in found) return found.response;
-    return handleEditorPost(kit, c, found.located);
-  });
+  app.post('/edit/:slug', (c) =>
+    answeringFailedSaves(kit, c, async (seen) => {
+      const found = await kit.locateOrAnswer(c);
+      if ('response' in found) return found.response;
+      return handleEditorPost(kit, c, (seen.located = found.located));
+    }),
+  );
 
   return app;
+}
+
+/**
+ * Runs an editor POST; when the database refuses or does not answer, the
+ * editor gets their text back with what happened, never a bare error page:
+ * a full disk or an unwritable database (nothing was saved) in the editor
+ * page itself; an outage (the save may have committed) on a page built
+ * without the database, whose form sends the same save token again.
+ */
+async function answeringFailedSaves(kit: EditingKit, c: Context<AppEnv>, run: (seen: { located?: EditableLocation | null }) => Promise<Response>): Promise<Response> {
+  const seen: { located?: EditableLocation | null } = {};
+  try {
+    return await run(seen);
+  } catch (error) {
+    const refused = isDiskFull(error) ? 'full' : isReadOnly(error) ? 'read-only' : null;
+    const unavailable = !refused && isDatabaseUnavailable(error);
+    if (!refused && !unavailable) throw error;
+    const fields: Record<string, string> = await kit.fields(c).catch(() => ({}));
+    const parsed = PageForm.safeParse(fields);
+    // The live preview (editor.js) has its own answer to a failed request: the plain 503.
+    if (!parsed.success || Intent.parse(fields.intent) === 'live-preview') throw error;
+    const form = parsed.data;
+    const where = `${c.req.method} ${c.req.path}`;
+    if (unavailable) {
+      console.error(`${where}: database unavailable, save not confirmed (${describeConnectionError(error)})`);
+      return saveFailurePage(kit, c, form, { unconfirmed: true, message: SAVE_FAILURE_TEXT.unconfirmed, status: 503 });
+    }
+    // The real cause (SQLITE_FULL, SQLITE_READONLY, …) with its stack: src/db keeps it from being masked by the rollback.
+    console.error(`${where}: nothing saved, the database ${refused === 'full' ? 'disk is full' : 'cannot be written'} (${describeConnectionError(error)})`, error);
+    const message = refused === 'full' ? SAVE_FAILURE_TEXT.diskFull : SAVE_FAILURE_TEXT.readOnly;
+    const status = refused === 'full' ? 507 : 503;
+    if (seen.located !== undefined) {
+      try {
+        const head = seen.located ? await kit.service.read.head(seen.located.pageKey) : null;
+        return await renderEditor(kit, c, { located: seen.located, head, form, errors: [saveFailureError(message)], status });
+      } catch {
+        // Reading failed too: the page below needs no database.
+      }
+    }
+    return saveFailurePage(kit, c, form, { unconfirmed: false, message, status });
+  }
+}
+
+async function saveFailurePage(kit: EditingKit, c: Context<AppEnv>, form: PageForm, how: { unconfirmed: boolean; message: string; status: number }): Promise<Response> {
+  const page = <SaveFailurePage action={c.req.path} form={form} csrfToken={c.get('csrfToken')} cssUrl={kit.deps.assets.url('site.css')} unconfirmed={how.unconfirmed} message={how.message} />;
+  return new Response(`<!DOCTYPE html>${await page.toString()}`, {
+    status: how.status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(how.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}),
+    },
+  });
 }
 
 /** Saves (or previews) the editor form for a page or a new page. */
