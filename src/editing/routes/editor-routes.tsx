@@ -8,7 +8,7 @@ import { saveKeyOf } from '../save-key.js';
 import type { EditableLocation, SaveOutcome } from '../service/index.js';
 import type { ConflictView } from '../views/editor-page.js';
 import { wordDiff } from '../word-diff.js';
-import { describeConnectionError, isDatabaseUnavailable, isDiskFull, isReadOnly } from '../../db/connection-errors.js';
+import { describeConnectionError, isDiskFull, isReadOnly } from '../../db/connection-errors.js';
 import { RETRY_AFTER_SECONDS } from '../../web/database-unavailable.js';
 import { SaveFailurePage, saveFailureError } from './save-failure-page.js';
 import { SAVE_FAILURE_TEXT } from './save-failure-text.js';
@@ -53,30 +53,24 @@ export function editorRoutes(kit: EditingKit) {
 }
 
 /**
- * Runs an editor POST; when the database refuses or does not answer, the
- * editor gets their text back with what happened, never a bare error page:
- * a full disk or an unwritable database (nothing was saved) in the editor
- * page itself; an outage (the save may have committed) on a page built
- * without the database, whose form sends the same save token again.
+ * Runs an editor POST; when the database refuses the save (a full disk, an
+ * unwritable database: nothing was saved), the editor gets the editor page
+ * back with their text and what happened, never a bare error page.
  */
 async function answeringFailedSaves(kit: EditingKit, c: Context<AppEnv>, run: (seen: { located?: EditableLocation | null }) => Promise<Response>): Promise<Response> {
   const seen: { located?: EditableLocation | null } = {};
   try {
     return await run(seen);
   } catch (error) {
+    // An outage goes on to the app's error handler, which answers editors with unconfirmedSaveAnswer.
     const refused = isDiskFull(error) ? 'full' : isReadOnly(error) ? 'read-only' : null;
-    const unavailable = !refused && isDatabaseUnavailable(error);
-    if (!refused && !unavailable) throw error;
+    if (!refused) throw error;
+    const where = `${c.req.method} ${c.req.path}`;
     const fields: Record<string, string> = await kit.fields(c).catch(() => ({}));
     const parsed = PageForm.safeParse(fields);
-    // The live preview (editor.js) has its own answer to a failed request: the plain 503.
+    // The live preview (editor.js) has its own answer to a failed request.
     if (!parsed.success || Intent.parse(fields.intent) === 'live-preview') throw error;
     const form = parsed.data;
-    const where = `${c.req.method} ${c.req.path}`;
-    if (unavailable) {
-      console.error(`${where}: database unavailable, save not confirmed (${describeConnectionError(error)})`);
-      return saveFailurePage(kit, c, form, { unconfirmed: true, message: SAVE_FAILURE_TEXT.unconfirmed, status: 503 });
-    }
     // The real cause (SQLITE_FULL, SQLITE_READONLY, …) with its stack: src/db keeps it from being masked by the rollback.
     console.error(`${where}: nothing saved, the database ${refused === 'full' ? 'disk is full' : 'cannot be written'} (${describeConnectionError(error)})`, error);
     const message = refused === 'full' ? SAVE_FAILURE_TEXT.diskFull : SAVE_FAILURE_TEXT.readOnly;
@@ -93,8 +87,34 @@ async function answeringFailedSaves(kit: EditingKit, c: Context<AppEnv>, run: (s
   }
 }
 
-async function saveFailurePage(kit: EditingKit, c: Context<AppEnv>, form: PageForm, how: { unconfirmed: boolean; message: string; status: number }): Promise<Response> {
-  const page = <SaveFailurePage action={c.req.path} form={form} csrfToken={c.get('csrfToken')} cssUrl={kit.deps.assets.url('site.css')} unconfirmed={how.unconfirmed} message={how.message} />;
+/** POST /edit and /edit/<slug>, under any language prefix. */
+const EDITOR_POST_PATH = /^(?:\/[a-z]{2})?\/edit(?:\/[^/]+)?$/;
+
+/**
+ * The answer to an editor's save the database did not answer (it may have
+ * been stored, or not), wherever in the request that happened (signing in
+ * reads the database too): the 503 page with their text and a form that
+ * sends it again under the same save token. Null for any other request.
+ */
+export async function unconfirmedSaveAnswer(kit: EditingKit, c: Context<AppEnv>): Promise<Response | null> {
+  if (c.req.method !== 'POST' || !EDITOR_POST_PATH.test(c.req.path)) return null;
+  const fields: Record<string, string> = await kit.fields(c).catch(() => ({}));
+  // Other forms under /edit (citations, the inbox) are not the page editor's.
+  if (fields.body === undefined || fields.title === undefined || Intent.parse(fields.intent) === 'live-preview') return null;
+  const parsed = PageForm.safeParse(fields);
+  if (!parsed.success) return null;
+  // The session could not be read: the token the form came with is the one to send again.
+  const csrfToken = c.get('csrfToken') ?? fields._csrf ?? '';
+  return saveFailurePage(kit, c, parsed.data, { unconfirmed: true, message: SAVE_FAILURE_TEXT.unconfirmed, status: 503, csrfToken });
+}
+
+async function saveFailurePage(
+  kit: EditingKit,
+  c: Context<AppEnv>,
+  form: PageForm,
+  how: { unconfirmed: boolean; message: string; status: number; csrfToken?: string },
+): Promise<Response> {
+  const page = <SaveFailurePage action={c.req.path} form={form} csrfToken={how.csrfToken ?? c.get('csrfToken')} cssUrl={kit.deps.assets.url('site.css')} unconfirmed={how.unconfirmed} message={how.message} />;
   return new Response(`<!DOCTYPE html>${await page.toString()}`, {
     status: how.status,
     headers: {
