@@ -73,4 +73,19 @@ describe.skipIf(skip)('editing service: two new pages at one address', () => {
       expect(await services[0]!.locate(slug)).toEqual({ kind: 'draft', pageKey: saved.revision.pageKey, slug });
     }
   });
+
+  it('does not let a new page take an address a draft renaming another page has claimed (it would be stranded once that is published)', async () => {
+    const service = services[0]!;
+    const located = await service.locate('causes-silica');
+    if (located.kind !== 'page') throw new Error(located.kind);
+    const head = (await service.read.head(located.pageKey))!;
+    const renamed = await service.save({ pageKey: located.pageKey, document: { ...head.document, slug: 'causes-silica-renamed' }, summary: 'rename', baseRevisionId: head.id, actor: actors[0]! });
+    expect(renamed.kind).toBe('saved');
+    const newcomer = await service.save({ pageKey: null, document: draft('causes-silica-renamed', 'newcomer'), summary: 'new page', baseRevisionId: 0, actor: actors[1]! });
+    expect(newcomer).toEqual({ kind: 'invalid', problems: [{ path: 'slug', message: 'the address "causes-silica-renamed" is already taken by a draft that renames another page to it' }] });
+    // The renaming page itself may go on saving at its new address.
+    if (renamed.kind !== 'saved') throw new Error('unreachable');
+    const again = await service.save({ pageKey: located.pageKey, document: { ...renamed.revision.document, summary: 'Still renamed.' }, summary: 'more', baseRevisionId: renamed.revision.id, actor: actors[0]! });
+    expect(again.kind).toBe('saved');
+  });
 });
