@@ -279,6 +279,10 @@ describe('editor under faults', () => {
     });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('10');
+    // Built without the database, but sent like every other page.
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(page).toContain('We could not confirm your save. Your text is below; sending it again will not save it twice.');
     expect(bodyOf(page)).toBe(body);
     expect(action).toBe('/edit/causes-silica');
