@@ -169,7 +169,9 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
     if (isDatabaseUnavailable(error)) {
       // Temporary: say so with 503 + Retry-After; pg.Pool reconnects by itself once the database is back.
       console.error(`${c.req.method} ${c.req.path}: database unavailable (${error.message})`);
-      return databaseUnavailableResponse(c.req.header('accept'), assets.url('site.css'));
+      // An editor's save may have been stored or not: they get their text back, to send again safely.
+      const forEditor = await editing.unconfirmedSaveAnswer(c).catch(() => null);
+      return forEditor ?? databaseUnavailableResponse(c.req.header('accept'), assets.url('site.css'));
     }
     console.error(`${c.req.method} ${c.req.path}:`, error);
     return new Response('Something went wrong on our side. Please try again in a moment.', {

@@ -352,6 +352,13 @@ export interface PageRevisionsTable {
   reviewed_at: string | null;
   /** When it became what readers see (ISO instant). */
   published_at: string | null;
+  /**
+   * The editor form's save token with a fingerprint of what was sent
+   * (src/editing/save-key.ts): the same form sent again (a double click, a
+   * retry after a timeout) finds its revision instead of saving twice. Null
+   * for revisions not made by the editor form.
+   */
+  save_key: string | null;
 }
 
 /**

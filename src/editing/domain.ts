@@ -2,7 +2,9 @@
  * Editing: the dashboard, the page editor, full-snapshot revisions, the
  * review workflow, history and site settings.
  */
+import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { AppEnv } from '../accounts/context.js';
 import { can } from '../accounts/permissions.js';
 import type { CitationHtml } from '../directory/presenter.js';
 import type { Domain, DomainKernel } from '../domain.js';
@@ -14,6 +16,11 @@ export interface EditingDomain extends Domain {
   service: EditingService;
   /** The "Edit this page" bar for a signed-in editor on a reader page. */
   toolbar(slug: string): Promise<Child>;
+  /**
+   * For the app's error handler when the database does not answer: an
+   * editor's save gets the 503 page with their text (null for other requests).
+   */
+  unconfirmedSaveAnswer(c: Context<AppEnv>): Promise<Response | null>;
 }
 
 export function createEditingDomain(kernel: DomainKernel, needs: { citations: () => Promise<CitationHtml> }): EditingDomain {
@@ -35,6 +42,7 @@ export function createEditingDomain(kernel: DomainKernel, needs: { citations: ()
     name: 'editing',
     service: editing.service,
     toolbar: editing.toolbar,
+    unconfirmedSaveAnswer: editing.unconfirmedSaveAnswer,
     routes: editing.app,
     access: editingAccess,
     adminLinks: [

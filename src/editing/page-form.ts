@@ -25,6 +25,8 @@ export const PageForm = z.object({
   body: z.string().max(2_000_000).default(''),
   editSummary: z.string().max(5_000).default(''),
   baseRevisionId: z.string().regex(/^\d{0,12}$/, 'baseRevisionId must be a revision number').default('0'),
+  /** Names this form as shown (src/editing/save-key.ts); anything else than a token is ignored, never an error. */
+  saveToken: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional().catch(undefined),
 });
 export type PageForm = z.infer<typeof PageForm>;
 

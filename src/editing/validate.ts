@@ -32,7 +32,12 @@ export async function checkAgainstDatabase(db: Db | Tx, doc: PageDocument, owner
         : `the address "${doc.slug}" is already used by another page`,
     });
   } else if (draftOwner) {
-    problems.push({ path: 'slug', message: `the address "${doc.slug}" is already taken by another new page that is still a draft` });
+    problems.push({
+      path: 'slug',
+      message: draftOwner.startsWith('draft:')
+        ? `the address "${doc.slug}" is already taken by another new page that is still a draft`
+        : `the address "${doc.slug}" is already taken by a draft that renames another page to it`,
+    });
   }
 
   if (doc.parentSlug) {
@@ -109,13 +114,17 @@ async function isAtOrBelow(db: Db | Tx, nodeId: number, ancestorId: number): Pro
   return false;
 }
 
-/** Another never-published page whose newest revision claims this address. */
+/**
+ * Another page whose newest revision claims this address: a never-published
+ * draft, or a draft renaming a published page (it takes the address when it
+ * is published; a new page saved there meanwhile would then be stranded
+ * where no address opens it).
+ */
 async function newestDraftPageWithSlug(db: Db | Tx, slug: string, exceptKey: string | null): Promise<string | null> {
   const rows = await db
     .selectFrom('page_revisions as r')
     .select('r.page_key')
     .where('r.slug', '=', slug)
-    .where('r.page_key', 'like', 'draft:%')
     .where((eb) => eb('r.number', '=', eb.selectFrom('page_revisions as h').select((h) => h.fn.max('h.number').as('n')).whereRef('h.page_key', '=', 'r.page_key')))
     .execute();
   return rows.find((r) => r.page_key !== exceptKey)?.page_key ?? null;

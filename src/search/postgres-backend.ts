@@ -48,7 +48,7 @@ export function createPostgresBackend(): SearchBackend {
     async match(db, expression, options) {
       // The scope is a literal so the planner can use that scope's partial GIN index.
       const scope = options.scope === 'page' ? sql`scope = 'page'` : sql`scope = 'entry'`;
-      const order = options.order === 'rank' ? sql`order by score desc, id desc` : sql`order by id desc`;
+      const order = options.order === 'rank' ? sql`order by score desc, page_id desc, id desc` : sql`order by id desc`;
       const result = await sql<MatchRow>`
         select id, ${options.order === 'rank' ? sql`ts_rank(${WEIGHTS}, tsv, q, 1)` : sql`0`} as score, page_id, scope, kind, anchor, year, heading, field_terms
         from search_documents, to_tsquery('atoz_search', ${tsQuery(expression)}) q

@@ -40,6 +40,16 @@ describe.skipIf(skip)('search engine', () => {
       expect(results.didYouMean).toBe('graveline');
     });
 
+    it('orders equally ranked pages by the page, not by when they were last indexed (the same on both databases and after copy-database)', async () => {
+      // The same words, the same length: nothing in the text tells these pages apart.
+      for (const slug of ['tie-a', 'tie-b', 'tie-c']) await f.store.savePage(page(slug, 'Equiranked twin words.', { title: 'Equiranked' }));
+      const before = await slugsFor(f.search, 'equiranked');
+      expect(before).toEqual(['tie-c', 'tie-b', 'tie-a']);
+      // Saving a page again gives its search documents new ids (as a rebuilt index does after copy-database).
+      await f.store.savePage(page('tie-a', 'Equiranked twin words.', { title: 'Equiranked', position: 51 }));
+      expect(await slugsFor(f.search, 'equiranked')).toEqual(before);
+    });
+
     it('lets the newer study win a tie', async () => {
       expect(await slugsFor(f.search, 'counting lanternfish')).toEqual(['lanternfish-deep', 'lanternfish-shallow']);
     });

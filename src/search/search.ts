@@ -364,8 +364,28 @@ function rankPages(docs: RankedDoc[], query: ParsedQuery, relaxed: boolean): Ran
   return pages.sort((a, b) => b.covered - a.covered || compareDocs(a.docs[0]!, b.docs[0]!));
 }
 
+/**
+ * Best first; equally ranked documents by a key that is the same on both
+ * databases and survives copy-database and a rebuilt index (the page, then
+ * the place in it), never by document id alone: those are new each time a
+ * page is indexed, so ties would come out in a different order.
+ */
 function compareDocs(a: RankedDoc, b: RankedDoc): number {
-  return a.level - b.level || a.tier - b.tier || b.score - a.score || (b.year ?? 0) - (a.year ?? 0) || b.id - a.id;
+  return (
+    a.level - b.level ||
+    a.tier - b.tier ||
+    b.score - a.score ||
+    (b.year ?? 0) - (a.year ?? 0) ||
+    b.page_id - a.page_id ||
+    byteOrder(a.anchor ?? '', b.anchor ?? '') ||
+    byteOrder(a.kind, b.kind) ||
+    b.id - a.id
+  );
+}
+
+/** Code-unit order, the same whatever the locale or database collation. */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -12,7 +11,7 @@ import { openSqlite } from '../../src/db/database.js';
 import { packageRoot } from '../../src/web/package-root.js';
 import { runServerToExit } from '../multi-server/server-process.js';
 import { makeUnwritable, makeWritable } from '../support/unwritable.js';
-import { AtozUnderTest, ConcurrentEditors, missingMarkers, report, runCli, saveOnce, signedIn, within } from './support.js';
+import { AtozUnderTest, ConcurrentEditors, fillDisk, missingMarkers, report, runCli, saveOnce, signedIn, smallDisk, within } from './support.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
@@ -25,36 +24,10 @@ function scratch(prefix: string): string {
   return dir;
 }
 
-/** A real small disk (tmpfs) when this process may mount one (root); null otherwise. */
-function smallDisk(dir: string, megabytes: number): string | null {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { stdio: 'ignore' });
-  } catch {
-    return null;
-  }
-  cleanups.push(() => void execFileSync('umount', [dir], { stdio: 'ignore' }));
-  return dir;
-}
-
-/** Writes filler until the disk says ENOSPC; returns a function that frees it again. */
-function fillDisk(dir: string): () => void {
-  const filler = join(dir, 'filler');
-  const fd = openSync(filler, 'w');
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (;;) writeSync(fd, chunk);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  } finally {
-    closeSync(fd);
-  }
-  return () => rmSync(filler, { force: true });
-}
-
 describe('SQLite on a full disk', () => {
   it('refuses the save with the real reason in the log, keeps every acknowledged one, and saves again once there is room', async () => {
     const dir = scratch('atoz-fault-full-');
-    const disk = smallDisk(dir, 24);
+    const disk = smallDisk(dir, 24, cleanups);
     const atoz = await createAtoz(loadConfig({}, { dataDir: dir, contentDir: join(packageRoot(), 'content'), worker: false, publicUrl: 'http://atoz.test' }));
     cleanups.push(() => atoz.close());
     const { db } = atoz.database;

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Role } from '../../src/accounts/context.js';
@@ -103,6 +104,7 @@ export function editorForm(html: string, change: Record<string, string> = {}): R
     body: textarea(html, 'f-body'),
     editSummary: '',
     baseRevisionId: field(html, 'baseRevisionId'),
+    saveToken: field(html, 'saveToken'),
     intent: 'save',
     ...change,
   };
@@ -312,4 +314,44 @@ export async function saveOnce(client: SessionClient, slug: string, marker: stri
   const res = await client.post(`/edit/${slug}`, editorForm(html, { body: `${bodyOf(html)}\n\nSaved words ${marker}.\n${filler}` }), csrfFrom(html));
   await res.arrayBuffer();
   return res.status;
+}
+
+/**
+ * The form on the page an editor gets when a save failed or could not be
+ * confirmed (src/editing/routes/save-failure-page.tsx): where it sends to and
+ * every field it sends, as a browser would on "Send it again".
+ */
+export function failurePageForm(html: string): { action: string; fields: Record<string, string> } {
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+  if (!action) throw new Error('no form on the page');
+  const fields: Record<string, string> = {};
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)) fields[m[1]!] = unescape(m[2]!);
+  fields.body = bodyOf(html);
+  return { action: unescape(action), fields };
+}
+
+/** A real small disk (tmpfs) at `dir` when this process may mount one (root); null otherwise. Unmounted by a cleanup pushed on `cleanups`. */
+export function smallDisk(dir: string, megabytes: number, cleanups: Array<() => unknown>): string | null {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  cleanups.push(() => void execFileSync('umount', [dir], { stdio: 'ignore' }));
+  return dir;
+}
+
+/** Writes filler into `dir` until its disk says ENOSPC; returns a function that frees it again. */
+export function fillDisk(dir: string): () => void {
+  const filler = join(dir, 'filler');
+  const fd = openSync(filler, 'w');
+  const chunk = Buffer.alloc(64 * 1024, 1);
+  try {
+    for (;;) writeSync(fd, chunk);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
+  return () => rmSync(filler, { force: true });
 }

@@ -4,9 +4,14 @@ import type { AppEnv } from '../../accounts/context.js';
 import { PageDocument, type PageDocumentInput } from '../../directory/document.js';
 import { FIELD_IDS, PageForm, documentFromForm, emptyForm, fieldErrorFor, formFromDocument, inFormOrder } from '../page-form.js';
 import { documentAsText } from '../page-source.js';
+import { saveKeyOf } from '../save-key.js';
 import type { EditableLocation, SaveOutcome } from '../service/index.js';
 import type { ConflictView } from '../views/editor-page.js';
 import { wordDiff } from '../word-diff.js';
+import { describeConnectionError, isDiskFull, isReadOnly } from '../../db/connection-errors.js';
+import { RETRY_AFTER_SECONDS } from '../../web/database-unavailable.js';
+import { SaveFailurePage, saveFailureError } from './save-failure-page.js';
+import { SAVE_FAILURE_TEXT } from './save-failure-text.js';
 import { type EditorState, livePreview, renderEditor } from './editor-screen.js';
 import { type EditingKit, RATE_ERROR } from './kit.js';
 
@@ -26,7 +31,7 @@ export function editorRoutes(kit: EditingKit) {
     return renderEditor(kit, c, { located: null, head: null, form, errors: [] });
   });
 
-  app.post('/edit', (c) => handleEditorPost(kit, c, null));
+  app.post('/edit', (c) => answeringFailedSaves(kit, c, async (seen) => handleEditorPost(kit, c, (seen.located = null))));
 
   app.get('/edit/:slug', async (c) => {
     const found = await kit.locateOrAnswer(c);
@@ -36,13 +41,88 @@ export function editorRoutes(kit: EditingKit) {
     return renderEditor(kit, c, { located: found.located, head, form: formFromDocument(head.document, head.id), errors: [], notice: kit.notice(c) });
   });
 
-  app.post('/edit/:slug', async (c) => {
-    const found = await kit.locateOrAnswer(c);
-    if ('response' in found) return found.response;
-    return handleEditorPost(kit, c, found.located);
-  });
+  app.post('/edit/:slug', (c) =>
+    answeringFailedSaves(kit, c, async (seen) => {
+      const found = await kit.locateOrAnswer(c);
+      if ('response' in found) return found.response;
+      return handleEditorPost(kit, c, (seen.located = found.located));
+    }),
+  );
 
   return app;
+}
+
+/**
+ * Runs an editor POST; when the database refuses the save (a full disk, an
+ * unwritable database: nothing was saved), the editor gets the editor page
+ * back with their text and what happened, never a bare error page.
+ */
+async function answeringFailedSaves(kit: EditingKit, c: Context<AppEnv>, run: (seen: { located?: EditableLocation | null }) => Promise<Response>): Promise<Response> {
+  const seen: { located?: EditableLocation | null } = {};
+  try {
+    return await run(seen);
+  } catch (error) {
+    // An outage goes on to the app's error handler, which answers editors with unconfirmedSaveAnswer.
+    const refused = isDiskFull(error) ? 'full' : isReadOnly(error) ? 'read-only' : null;
+    if (!refused) throw error;
+    const where = `${c.req.method} ${c.req.path}`;
+    const fields: Record<string, string> = await kit.fields(c).catch(() => ({}));
+    const parsed = PageForm.safeParse(fields);
+    // The live preview (editor.js) has its own answer to a failed request.
+    if (!parsed.success || Intent.parse(fields.intent) === 'live-preview') throw error;
+    const form = parsed.data;
+    // The real cause (SQLITE_FULL, SQLITE_READONLY, …) with its stack: src/db keeps it from being masked by the rollback.
+    console.error(`${where}: nothing saved, the database ${refused === 'full' ? 'disk is full' : 'cannot be written'} (${describeConnectionError(error)})`, error);
+    const message = refused === 'full' ? SAVE_FAILURE_TEXT.diskFull : SAVE_FAILURE_TEXT.readOnly;
+    const status = refused === 'full' ? 507 : 503;
+    if (seen.located !== undefined) {
+      try {
+        const head = seen.located ? await kit.service.read.head(seen.located.pageKey) : null;
+        return await renderEditor(kit, c, { located: seen.located, head, form, errors: [saveFailureError(message)], status });
+      } catch {
+        // Reading failed too: the page below needs no database.
+      }
+    }
+    return saveFailurePage(kit, c, form, { unconfirmed: false, message, status });
+  }
+}
+
+/** POST /edit and /edit/<slug>, under any language prefix. */
+const EDITOR_POST_PATH = /^(?:\/[a-z]{2})?\/edit(?:\/[^/]+)?$/;
+
+/**
+ * The answer to an editor's save the database did not answer (it may have
+ * been stored, or not), wherever in the request that happened (signing in
+ * reads the database too): the 503 page with their text and a form that
+ * sends it again under the same save token. Null for any other request.
+ */
+export async function unconfirmedSaveAnswer(kit: EditingKit, c: Context<AppEnv>): Promise<Response | null> {
+  if (c.req.method !== 'POST' || !EDITOR_POST_PATH.test(c.req.path)) return null;
+  const fields: Record<string, string> = await kit.fields(c).catch(() => ({}));
+  // Other forms under /edit (citations, the inbox) are not the page editor's.
+  if (fields.body === undefined || fields.title === undefined || Intent.parse(fields.intent) === 'live-preview') return null;
+  const parsed = PageForm.safeParse(fields);
+  if (!parsed.success) return null;
+  // The session could not be read: the token the form came with is the one to send again.
+  const csrfToken = c.get('csrfToken') ?? fields._csrf ?? '';
+  return saveFailurePage(kit, c, parsed.data, { unconfirmed: true, message: SAVE_FAILURE_TEXT.unconfirmed, status: 503, csrfToken });
+}
+
+async function saveFailurePage(
+  kit: EditingKit,
+  c: Context<AppEnv>,
+  form: PageForm,
+  how: { unconfirmed: boolean; message: string; status: number; csrfToken?: string },
+): Promise<Response> {
+  const page = <SaveFailurePage action={c.req.path} form={form} csrfToken={how.csrfToken ?? c.get('csrfToken')} cssUrl={kit.deps.assets.url('site.css')} unconfirmed={how.unconfirmed} message={how.message} />;
+  return new Response(`<!DOCTYPE html>${await page.toString()}`, {
+    status: how.status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(how.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}),
+    },
+  });
 }
 
 /** Saves (or previews) the editor form for a page or a new page. */
@@ -74,6 +154,7 @@ async function handleEditorPost(kit: EditingKit, c: Context<AppEnv>, located: Ed
     summary: form.editSummary,
     baseRevisionId: Number(form.baseRevisionId || 0),
     actor: kit.actor(c),
+    saveKey: saveKeyOf(form),
   });
   if (outcome.kind === 'invalid') {
     const errors = inFormOrder(outcome.problems.map((p) => fieldErrorFor(p, read.positions, document)));

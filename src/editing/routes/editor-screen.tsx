@@ -5,6 +5,7 @@ import { PageDocument, type PageDocumentInput } from '../../directory/document.j
 import { TopicArticle } from '../../directory/views/topic-page.js';
 import { type PageForm, documentFromForm } from '../page-form.js';
 import { presentPreview } from '../preview.js';
+import { newSaveToken } from '../save-key.js';
 import { measurePage } from '../readability.js';
 import type { Revision } from '../revision-store.js';
 import type { EditableLocation } from '../service/index.js';
@@ -28,7 +29,9 @@ export interface EditorState {
 export async function renderEditor(kit: EditingKit, c: Context<AppEnv>, state: EditorState): Promise<Response> {
   const { deps, service } = kit;
   const user = c.get('user')!;
-  const { located, head, form } = state;
+  const { located, head } = state;
+  // Each form as shown gets a token, kept while it comes back with problems, so sending it twice saves once.
+  const form = state.form.saveToken ? state.form : { ...state.form, saveToken: newSaveToken() };
   const doc = previewDocument(kit, documentFromForm(form).document ?? lenientDocument(form), head);
   const [published, approved, checklist, parents, authorList, site] = await Promise.all([
     located ? service.read.lastPublished(located.pageKey) : null,

@@ -1,8 +1,8 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../accounts/context.js';
 import { requirePermission } from '../../accounts/middleware.js';
 import { dashboardRoutes } from './dashboard-routes.js';
-import { editorRoutes } from './editor-routes.js';
+import { editorRoutes, unconfirmedSaveAnswer } from './editor-routes.js';
 import { historyRoutes } from './history-routes.js';
 import { type EditingRouteDeps, createEditingKit } from './kit.js';
 import { lifecycleRoutes } from './lifecycle-routes.js';
@@ -27,5 +27,10 @@ export function editingRoutes(deps: EditingRouteDeps) {
   app.use('/edit/*', requirePermission('page.edit'));
   app.use('/admin/settings', requirePermission('settings.edit'));
   for (const routes of [dashboardRoutes, editorRoutes, workflowRoutes, historyRoutes, lifecycleRoutes, settingsRoutes]) app.route('/', routes(kit));
-  return { app, service: kit.service, toolbar: editorToolbar(deps.db, kit.service) };
+  return {
+    app,
+    service: kit.service,
+    toolbar: editorToolbar(deps.db, kit.service),
+    unconfirmedSaveAnswer: (c: Context<AppEnv>) => unconfirmedSaveAnswer(kit, c),
+  };
 }

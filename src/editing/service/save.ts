@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../db/database.js';
+import { lockUntilCommit } from '../../db/dialect.js';
 import { PageDocument, type PageDocumentInput } from '../../directory/document.js';
 import { pageIdOf } from '../revision-store.js';
 import { checkAgainstDatabase } from '../validate.js';
@@ -13,6 +15,8 @@ export interface SaveInput {
   /** The revision the editor started from (0 for a new page). */
   baseRevisionId: number;
   actor: Actor;
+  /** The form's save key (src/editing/save-key.ts): a save already stored under it is returned, not stored again. */
+  saveKey?: string | null;
 }
 
 /**
@@ -24,7 +28,13 @@ export async function save(ctx: ServiceContext, input: SaveInput): Promise<SaveO
   const pageKey = input.pageKey ?? `draft:${randomUUID()}`;
   const attempt = async (): Promise<SaveOutcome> =>
     ctx.db.transaction().execute(async (tx): Promise<SaveOutcome> => {
+      await lockAddress(tx, input.document.slug);
       const inTx = readerIn(tx);
+      if (input.saveKey) {
+        // Before the conflict check: a resent form's base is the revision it already made.
+        const stored = await tx.selectFrom('page_revisions').select('id').where('save_key', '=', input.saveKey).executeTakeFirst();
+        if (stored) return { kind: 'saved', revision: (await inTx.byId(stored.id))!, repeated: true };
+      }
       const head = await headRow(tx, pageKey);
       if ((head?.id ?? 0) !== input.baseRevisionId) {
         const headRev = head ? await inTx.byId(head.id) : null;
@@ -45,7 +55,7 @@ export async function save(ctx: ServiceContext, input: SaveInput): Promise<SaveO
       const doc = parsed.data;
       const problems = await checkAgainstDatabase(tx, doc, { pageId: pageIdOf(pageKey), pageKey });
       if (problems.length) return { kind: 'invalid', problems };
-      const id = await insertDraft(ctx, tx, { pageKey, headNumber: head?.number ?? 0, doc, actor: input.actor, summary: input.summary, baseId: head?.id ?? null });
+      const id = await insertDraft(ctx, tx, { pageKey, headNumber: head?.number ?? 0, doc, actor: input.actor, summary: input.summary, baseId: head?.id ?? null, saveKey: input.saveKey ?? null });
       await ctx.audit(tx, input.actor, 'page.save', { pageKey, slug: doc.slug }, { revisionId: id, summary: input.summary.slice(0, 200) });
       return { kind: 'saved', revision: (await inTx.byId(id))! };
     });
@@ -53,6 +63,7 @@ export async function save(ctx: ServiceContext, input: SaveInput): Promise<SaveO
     return await attempt();
   } catch (error) {
     // Lost a race for the next revision number (the unique index decided): that is a conflict too.
+    // Or the same form arrived twice at once: the second attempt finds the first one's revision.
     if (/unique|duplicate/i.test(String((error as Error).message))) return attempt();
     throw error;
   }
@@ -62,6 +73,7 @@ export async function save(ctx: ServiceContext, input: SaveInput): Promise<SaveO
 export async function restoreRevision(ctx: ServiceContext, revisionId: number, actor: Actor): Promise<SaveOutcome> {
   const old = await revisionOrFail(ctx, revisionId);
   return ctx.db.transaction().execute(async (tx): Promise<SaveOutcome> => {
+    await lockAddress(tx, old.document.slug);
     const head = (await headRow(tx, old.pageKey))!;
     const problems = await checkAgainstDatabase(tx, old.document, { pageId: pageIdOf(old.pageKey), pageKey: old.pageKey });
     if (problems.length) return { kind: 'invalid', problems };
@@ -69,4 +81,14 @@ export async function restoreRevision(ctx: ServiceContext, revisionId: number, a
     await ctx.audit(tx, actor, 'page.restore_revision', old, { revisionId: id, restoredFrom: old.id });
     return { kind: 'saved', revision: (await readerIn(tx).byId(id))! };
   });
+}
+
+/**
+ * Whether an address is free for a never-published draft is a check, then an
+ * insert, that no unique index can express; two new pages saved at once at
+ * one address on two PostgreSQL connections would both pass the check. Saves
+ * claiming the same address therefore take turns, and the second sees the first.
+ */
+function lockAddress(tx: Tx, slug: string): Promise<void> {
+  return lockUntilCommit(tx, `atoz.page-address:${slug}`);
 }

@@ -51,7 +51,7 @@ export async function revisionOrFail(ctx: ServiceContext, id: number): Promise<R
 export async function insertDraft(
   ctx: ServiceContext,
   tx: Tx,
-  draft: { pageKey: string; headNumber: number; doc: PageDocument; actor: Actor; summary: string; baseId: number | null },
+  draft: { pageKey: string; headNumber: number; doc: PageDocument; actor: Actor; summary: string; baseId: number | null; saveKey?: string | null },
 ): Promise<number> {
   await tx.updateTable('page_revisions').set({ state: 'superseded' }).where('page_key', '=', draft.pageKey).where('state', 'in', ['draft', 'in_review']).execute();
   const row = await tx
@@ -67,6 +67,7 @@ export async function insertDraft(
       created_at: ctx.now(),
       base_revision_id: draft.baseId,
       state: 'draft',
+      save_key: draft.saveKey ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -28,7 +28,8 @@ export type Located =
 export type EditableLocation = Extract<Located, { kind: 'page' | 'draft' }>;
 
 export type SaveOutcome =
-  | { kind: 'saved'; revision: Revision }
+  /** `repeated`: this very form had been stored already (sent twice); nothing new was written. */
+  | { kind: 'saved'; revision: Revision; repeated?: boolean }
   | { kind: 'invalid'; problems: FieldProblem[] }
   /** Someone saved after `base`: nothing was written; the caller shows a merge view. */
   | { kind: 'conflict'; head: Revision; base: Revision | null };

@@ -87,6 +87,7 @@ export function EditorPage(props: EditorPageProps) {
           <form method="post" action={props.action} class="editor-form" id="editor-form" novalidate>
             <CsrfField token={props.csrfToken} />
             <input type="hidden" name="baseRevisionId" value={form.baseRevisionId} />
+            <input type="hidden" name="saveToken" value={form.saveToken ?? ''} />
             <fieldset class="editor-fieldset">
               <legend>About the page</legend>
               <Field
