@@ -368,4 +368,11 @@ export const en = {
   noParentPage: 'there is no page "{slug}" to put this page under',
   unknownCitationKeys:
     '{count, plural, one {unknown citation key {keys}: add it to the bibliography first, or check the spelling} other {unknown citation keys {keys}: add them to the bibliography first, or check the spelling}}',
+  slugDeletedOwner: 'the address "{slug}" belongs to a deleted page; restore that page from the dashboard or choose another address',
+  slugTakenByDraft: 'the address "{slug}" is already taken by another new page that is still a draft',
+  noPublishedParent: 'there is no published page "{slug}" to put this page under',
+  mustBeHttpAddress: 'must be a web address starting with http:// or https://',
+  numberTooBig: 'must be at most {max}',
+  numberTooSmall: 'must be at least {min}',
+  slugPattern: 'may use only lower-case letters, digits and single hyphens',
 } as const;

@@ -14,7 +14,7 @@ export function settingsRoutes(kit: EditingKit) {
 
   app.get('/admin/settings', async (c) => {
     const settings = await loadSettings(db);
-    return pages.fresh(c, <SettingsPage {...await kit.frame(c)} form={formFromSettings(settings)} errors={[]} notice={kit.notice(c)} />);
+    return pages.fresh(c, <SettingsPage {...await kit.frame(c)} form={formFromSettings(settings)} errors={[]} notice={await kit.notice(c)} />);
   });
 
   app.post('/admin/settings', async (c) => {
