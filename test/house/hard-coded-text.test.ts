@@ -27,7 +27,6 @@ const NOT_YET_TRANSLATABLE: readonly string[] = [
   'src/directory/views/index-pages.tsx',
   'src/directory/views/page-link.tsx',
   'src/directory/views/topic-page.tsx',
-  'src/editing/views/settings-page.tsx',
   'src/search/views/search-page.tsx',
   'src/site/routes.tsx',
   'src/site/views/site-pages.tsx',

@@ -193,7 +193,7 @@ export const en = {
   settingsCitationInvalid: 'choose Vancouver or APA',
   settingsRequired: 'is required',
   settingsTooLong: 'must be at most {max} characters',
-  settingsLinkRule: 'enter a web address starting with https://, a path on this site such as /support, or a mailto: link',
+  settingsLinkRule: 'enter a web address starting with https://, a path on this site such as /support or an e-mail link starting with mailto:',
 
   // Page editor
   newPage: 'New page',
