@@ -10,14 +10,22 @@
   var readability = document.getElementById('readability-region');
   if (!form || !body || !status || !readability || !window.fetch || !window.FormData || !window.URLSearchParams || !window.AbortController) return;
 
+  // Every word the script says comes from the page, in the editor's language (data- attributes on the form).
+  function text(name) {
+    return form.getAttribute('data-preview-' + name) || '';
+  }
+  function fill(template, name, value) {
+    return template.split('{' + name + '}').join(value);
+  }
+
   var DELAY_MS = 800;
   var timer = null;
   var pending = null;
   var sequence = 0;
 
-  function say(text) {
+  function say(words) {
     // A live region announces changes only: the same words twice are not read out again.
-    if (status.textContent !== text) status.textContent = text;
+    if (status.textContent !== words) status.textContent = words;
   }
 
   function refresh() {
@@ -34,19 +42,19 @@
       signal: pending.signal,
     })
       .then(function (response) {
-        if (response.status === 429) throw new Error('you are typing faster than the preview can follow; it will catch up in a minute');
-        if (!response.ok) throw new Error('the server answered ' + response.status);
+        if (response.status === 429) throw new Error(text('too-fast'));
+        if (!response.ok) throw new Error(fill(text('server'), 'status', String(response.status)));
         return response.json();
       })
       .then(function (result) {
         if (mine !== sequence) return;
         if (result.preview) body.innerHTML = result.preview;
         readability.innerHTML = result.readability;
-        say(result.problems.length ? 'Preview of what could be read so far. ' + result.problems.join(' ') : 'Preview updated as you type.');
+        say(result.problems.length ? text('partial') + ' ' + result.problems.join(' ') : text('updated'));
       })
       .catch(function (error) {
         if (error && error.name === 'AbortError') return;
-        say('The preview could not be updated: ' + error.message + '. Press “Preview” to try again.');
+        say(fill(text('failed'), 'reason', error.message));
       });
   }
 

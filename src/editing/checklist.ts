@@ -2,13 +2,27 @@ import type { PageDocument } from '../directory/document.js';
 import type { RevisionState } from '../db/schema.js';
 import { normaliseCitationKey } from '../content/inline.js';
 
+/** What is there, or what is missing and how to fix it: words chosen by the view, in the editor's language. */
+export type ChecklistDetail =
+  | { kind: 'written-by'; authors: string[] }
+  | { kind: 'no-author' }
+  | { kind: 'no-research' }
+  | { kind: 'research-missing'; places: Array<{ heading: string | null; citationKey: string }> }
+  | { kind: 'research-ok'; count: number }
+  | { kind: 'no-news' }
+  | { kind: 'news-missing'; headings: Array<string | null> }
+  | { kind: 'news-ok'; count: number }
+  | { kind: 'reviewed'; by: string | null; on: string | null }
+  | { kind: 'published-unreviewed' }
+  | { kind: 'unchanged-since'; on: string }
+  | { kind: 'waiting-review' }
+  | { kind: 'not-reviewed' };
+
 /** One thing a trustworthy health page needs before readers see it. */
 export interface ChecklistItem {
   id: 'author' | 'research-sources' | 'news-sources' | 'review';
-  label: string;
   ok: boolean;
-  /** What is there, or what is missing and how to fix it. */
-  detail: string;
+  detail: ChecklistDetail;
 }
 
 export interface ChecklistInput {
@@ -23,7 +37,6 @@ export interface ChecklistInput {
 /** The publish gate: every item must be ok. */
 export function publishChecklist({ doc, state, published, unknownCitations }: ChecklistInput): ChecklistItem[] {
   const unknown = new Set(unknownCitations);
-  const where = (heading: string | null) => (heading ? `“${heading}”` : 'the introduction');
   const research = doc.sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'research' ? [{ e, heading: s.heading }] : [])));
   const news = doc.sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'news' ? [{ e, heading: s.heading }] : [])));
   const unsourcedResearch = research.filter(({ e }) => !e.citationKey || unknown.has(normaliseCitationKey(e.citationKey)));
@@ -32,49 +45,42 @@ export function publishChecklist({ doc, state, published, unknownCitations }: Ch
   return [
     {
       id: 'author',
-      label: 'A named author',
       ok: doc.authorKeys.length > 0,
-      detail: doc.authorKeys.length ? `Written by ${doc.authorKeys.join(', ')}.` : 'No author yet: add at least one author key in “Authors”.',
+      detail: doc.authorKeys.length ? { kind: 'written-by', authors: doc.authorKeys } : { kind: 'no-author' },
     },
     {
       id: 'research-sources',
-      label: 'A source for every research digest',
       ok: unsourcedResearch.length === 0,
       detail: !research.length
-        ? 'The page has no research digests.'
+        ? { kind: 'no-research' }
         : unsourcedResearch.length
-          ? `Missing or unknown citation in ${unsourcedResearch.map(({ e, heading }) => `${where(heading)} ([@${e.citationKey}])`).join(', ')}.`
-          : research.length === 1
-            ? 'The research digest cites a study in the bibliography.'
-            : `All ${research.length} research digests cite a study in the bibliography.`,
+          ? { kind: 'research-missing', places: unsourcedResearch.map(({ e, heading }) => ({ heading, citationKey: e.citationKey })) }
+          : { kind: 'research-ok', count: research.length },
     },
     {
       id: 'news-sources',
-      label: 'An outlet and date for every news digest',
       ok: unsourcedNews.length === 0,
       detail: !news.length
-        ? 'The page has no news digests.'
+        ? { kind: 'no-news' }
         : unsourcedNews.length
-          ? `Missing outlet or date in ${unsourcedNews.map(({ heading }) => where(heading)).join(', ')}.`
-          : news.length === 1
-            ? 'The news digest names its outlet and date.'
-            : `All ${news.length} news digests name their outlet and date.`,
+          ? { kind: 'news-missing', headings: unsourcedNews.map(({ heading }) => heading) }
+          : { kind: 'news-ok', count: news.length },
     },
     reviewItem(doc, state, published),
   ];
 }
 
 function reviewItem(doc: PageDocument, state: RevisionState, published: PageDocument | null): ChecklistItem {
-  const base = { id: 'review' as const, label: 'A medical review of this text' };
+  const base = { id: 'review' as const };
   if (state === 'approved' || (state === 'published' && doc.reviewedOn)) {
-    return { ...base, ok: true, detail: `Medically reviewed${doc.reviewedByKey ? ` by ${doc.reviewedByKey}` : ''}${doc.reviewedOn ? ` on ${doc.reviewedOn}` : ''}.` };
+    return { ...base, ok: true, detail: { kind: 'reviewed', by: doc.reviewedByKey ?? null, on: doc.reviewedOn ?? null } };
   }
-  if (state === 'published') return { ...base, ok: false, detail: 'Readers see this text, but it has never been medically reviewed: edit it and send it for review.' };
+  if (state === 'published') return { ...base, ok: false, detail: { kind: 'published-unreviewed' } };
   if (published?.reviewedOn && sameMedicalContent(doc, published)) {
-    return { ...base, ok: true, detail: `Not needed again: the medical text is unchanged since the review of ${published.reviewedOn}.` };
+    return { ...base, ok: true, detail: { kind: 'unchanged-since', on: published.reviewedOn } };
   }
-  if (state === 'in_review') return { ...base, ok: false, detail: 'Waiting for a medical reviewer to approve it.' };
-  return { ...base, ok: false, detail: 'Not reviewed yet: send it for medical review.' };
+  if (state === 'in_review') return { ...base, ok: false, detail: { kind: 'waiting-review' } };
+  return { ...base, ok: false, detail: { kind: 'not-reviewed' } };
 }
 
 /**

@@ -7,6 +7,10 @@ import { PageDocument } from '../directory/document.js';
 import { packageRoot } from '../web/package-root.js';
 import { FIELD_IDS, documentFromForm, emptyForm, formFromDocument } from './page-form.js';
 import { serializeBody } from './page-source.js';
+import { createI18n } from '../i18n/localizer.js';
+import { editingTextOf } from './views/text.js';
+
+const english = editingTextOf(createI18n().forLang('en'));
 
 const pagesDir = join(packageRoot(), 'content', 'pages');
 const demoPages = readdirSync(pagesDir)
@@ -15,7 +19,7 @@ const demoPages = readdirSync(pagesDir)
 
 describe('the page form', () => {
   it.each(demoPages.map((d) => [d.slug, d] as const))('gives back every demo page unchanged: %s', (_slug, doc) => {
-    const read = documentFromForm(formFromDocument(doc, 7));
+    const read = documentFromForm(formFromDocument(doc, 7), english);
     expect(read.errors).toEqual([]);
     const back = PageDocument.parse(read.document);
     // Dates and review fields are the service's to carry; everything the form edits must survive.
@@ -61,7 +65,7 @@ describe('the page form', () => {
 
   it('points a body syntax error at its line and keeps the field text', () => {
     const form = emptyForm({ title: 'T', body: 'Intro.\n\n## Heading\n\n::: research\nNo citation.\n:::\n' });
-    const read = documentFromForm(form);
+    const read = documentFromForm(form, english);
     expect(read.document).toBeNull();
     expect(read.errors).toEqual([{ field: FIELD_IDS.body, message: expect.stringMatching(/^Page text, line 5: "::: research" needs its citation/) }]);
     expect(form.body).toContain('No citation.');
@@ -77,6 +81,7 @@ describe('the page form', () => {
         alsoSee: 'Raynaud, [[Lupus]]',
         body: '## Treatment\n\n::: news outlet="Paper" date="2021-02-30"\nText.\n:::\n',
       }),
+      english,
     );
     // In the order of the form, top to bottom.
     expect(read.errors).toEqual([
@@ -89,8 +94,32 @@ describe('the page form', () => {
     ]);
   });
 
+  it('says what is wrong in the editor’s language, with the same facts (field, line, limit)', () => {
+    const form = emptyForm({
+      title: 'x'.repeat(250),
+      slug: 'Not A Slug',
+      position: 'first',
+      reviewIntervalMonths: '0',
+      alsoSee: 'Raynaud, [[Lupus]]',
+      body: '## Treatment\n\n::: news outlet="Paper" date="2021-02-30"\nText.\n:::\n',
+    });
+    const spanish = documentFromForm(form, editingTextOf(createI18n().forLang('es')));
+    expect(spanish.errors).toEqual([
+      { field: FIELD_IDS.title, message: 'El título debe tener como máximo 200 caracteres' },
+      { field: FIELD_IDS.slug, message: 'La dirección solo puede tener letras minúsculas, cifras y guiones simples' },
+      { field: FIELD_IDS.position, message: 'La posición debe ser un número entero, 0 o más' },
+      { field: FIELD_IDS.reviewIntervalMonths, message: 'El intervalo de revisión debe ser un número entero de meses, de 1 a 120' },
+      { field: FIELD_IDS.alsoSee, message: 'Véase también: escriba cada página como [[Título de la página]], separadas por comas' },
+      { field: FIELD_IDS.body, message: 'Texto de la página, línea 3 (resumen de noticia en «Treatment»): la fecha no es una fecha real del calendario' },
+    ]);
+    const arabic = documentFromForm(form, editingTextOf(createI18n().forLang('ar')));
+    expect(arabic.errors.map((e) => e.field)).toEqual(spanish.errors.map((e) => e.field));
+    expect(arabic.errors[0]!.message).toMatch(/^العنوان: يجب ألا يتجاوز (200|٢٠٠) حرف$/);
+    expect(arabic.errors[5]!.message).toContain('«Treatment»');
+  });
+
   it('makes the address from the title when it is left blank', () => {
-    const read = documentFromForm(emptyForm({ title: 'Causes: Raynaud’s', body: 'Text.' }));
+    const read = documentFromForm(emptyForm({ title: 'Causes: Raynaud’s', body: 'Text.' }), english);
     expect(read.document?.slug).toBe('causes-raynauds');
     expect(read.positionBlank).toBe(true);
   });

@@ -6,6 +6,8 @@ import { PageDocument, type PageDocumentInput } from '../directory/document.js';
 import type { FieldProblem } from '../directory/errors.js';
 import { slugify } from '../directory/slug.js';
 import { linkList, serializeBody } from './page-source.js';
+import { isPredicate, problemText } from './problem-text.js';
+import type { EditingKey, EditingText } from './views/text.js';
 
 /**
  * The page editor's form exactly as submitted: every field a string, so what
@@ -77,8 +79,8 @@ export interface ReadForm {
   positions: BodyPositions;
 }
 
-/** Reads the form into a page document, collecting every problem at once with the field it belongs to. */
-export function documentFromForm(form: PageForm): ReadForm {
+/** Reads the form into a page document, collecting every problem at once with the field it belongs to, in the editor's language. */
+export function documentFromForm(form: PageForm, t: EditingText): ReadForm {
   const errors: FieldError[] = [];
   const positions: BodyPositions = [];
   let sections: PageDocumentInput['sections'] = [];
@@ -86,17 +88,18 @@ export function documentFromForm(form: PageForm): ReadForm {
     sections = parsePageBody(form.body, 'body', 1, positions);
   } catch (error) {
     if (!(error instanceof ContentSyntaxError)) throw error;
-    errors.push({ field: FIELD_IDS.body, message: `Page text${error.line ? `, line ${error.line}` : ''}: ${error.reason}` });
+    // The reason comes from the page-file reader (src/content), which has no catalogue yet: it stays in English.
+    errors.push({ field: FIELD_IDS.body, message: error.line ? t('problemBodyLine', { line: error.line, problem: error.reason }) : t('problemBody', { problem: error.reason }) });
   }
 
   const position = form.position.trim();
-  if (position && !/^\d{1,7}$/.test(position)) errors.push({ field: FIELD_IDS.position, message: 'The position must be a whole number, 0 or more' });
+  if (position && !/^\d{1,7}$/.test(position)) errors.push({ field: FIELD_IDS.position, message: t('positionInvalid') });
   const interval = form.reviewIntervalMonths.trim();
-  if (!/^\d{1,3}$/.test(interval) || Number(interval) < 1 || Number(interval) > 120) errors.push({ field: FIELD_IDS.reviewIntervalMonths, message: 'The review interval must be a whole number of months, from 1 to 120' });
+  if (!/^\d{1,3}$/.test(interval) || Number(interval) < 1 || Number(interval) > 120) errors.push({ field: FIELD_IDS.reviewIntervalMonths, message: t('intervalInvalid') });
 
   const alsoSee = extractLinks(form.alsoSee);
   if (form.alsoSee.replace(new RegExp(WIKI_LINK.source, 'g'), '').replace(/[,\s]/g, '') !== '') {
-    errors.push({ field: FIELD_IDS.alsoSee, message: 'Also see: write each page as [[Page title]], separated by commas' });
+    errors.push({ field: FIELD_IDS.alsoSee, message: t('alsoSeeInvalid') });
   }
 
   const title = form.title.trim();
@@ -119,7 +122,7 @@ export function documentFromForm(form: PageForm): ReadForm {
   if (!parsed.success) {
     const seen = new Set(errors.map((e) => e.field));
     for (const issue of parsed.error.issues) {
-      const error = fieldErrorFor({ path: issue.path.join('.'), message: issue.message }, positions, document);
+      const error = fieldErrorFor({ path: issue.path.join('.'), message: issue.message }, positions, document, t);
       // The form's own message for a field says it better than the schema's second opinion.
       if (!(seen.has(error.field) && (error.field === FIELD_IDS.position || error.field === FIELD_IDS.reviewIntervalMonths))) errors.push(error);
     }
@@ -133,53 +136,58 @@ export function inFormOrder(errors: FieldError[]): FieldError[] {
   return errors.map((e, i) => ({ e, i })).sort((a, b) => order.indexOf(a.e.field) - order.indexOf(b.e.field) || a.i - b.i).map(({ e }) => e);
 }
 
-const LABELS: Record<string, { field: string; noun: string }> = {
-  title: { field: FIELD_IDS.title, noun: 'The title' },
-  slug: { field: FIELD_IDS.slug, noun: 'The address' },
-  parentSlug: { field: FIELD_IDS.parentSlug, noun: 'The parent page' },
-  position: { field: FIELD_IDS.position, noun: 'The position' },
-  summary: { field: FIELD_IDS.summary, noun: 'The summary' },
-  authorKeys: { field: FIELD_IDS.authors, noun: 'Authors' },
-  reviewIntervalMonths: { field: FIELD_IDS.reviewIntervalMonths, noun: 'The review interval' },
-  alsoSee: { field: FIELD_IDS.alsoSee, noun: 'Also see' },
-  footnotes: { field: FIELD_IDS.footnotes, noun: 'A footnote' },
-  citations: { field: FIELD_IDS.body, noun: 'Page text' },
-  reviewedByKey: { field: FIELD_IDS.body, noun: 'The reviewer' },
+const LABELS: Record<string, { field: string; noun: EditingKey }> = {
+  title: { field: FIELD_IDS.title, noun: 'nounTitle' },
+  slug: { field: FIELD_IDS.slug, noun: 'nounSlug' },
+  parentSlug: { field: FIELD_IDS.parentSlug, noun: 'nounParent' },
+  position: { field: FIELD_IDS.position, noun: 'nounPosition' },
+  summary: { field: FIELD_IDS.summary, noun: 'nounSummary' },
+  authorKeys: { field: FIELD_IDS.authors, noun: 'nounAuthors' },
+  reviewIntervalMonths: { field: FIELD_IDS.reviewIntervalMonths, noun: 'nounInterval' },
+  alsoSee: { field: FIELD_IDS.alsoSee, noun: 'nounAlsoSee' },
+  footnotes: { field: FIELD_IDS.footnotes, noun: 'nounFootnote' },
+  citations: { field: FIELD_IDS.body, noun: 'nounBody' },
+  reviewedByKey: { field: FIELD_IDS.body, noun: 'nounReviewer' },
 };
 
-const ENTRY_FIELDS: Record<string, string> = {
-  body: 'the text',
-  citationKey: 'the citation',
-  outlet: 'the outlet',
-  date: 'the date',
-  url: 'the link (url)',
-  headline: 'the headline (title)',
+const ENTRY_FIELDS: Record<string, EditingKey> = {
+  body: 'entryFieldBody',
+  citationKey: 'entryFieldCitation',
+  outlet: 'entryFieldOutlet',
+  date: 'entryFieldDate',
+  url: 'entryFieldUrl',
+  headline: 'entryFieldHeadline',
 };
+
+const ENTRY_KINDS = { summary: 'entrySummary', research: 'entryResearch', news: 'entryNews' } as const satisfies Record<string, EditingKey>;
 
 /**
  * A problem from the schema, the database checks or savePage, as the editor
- * sees it: tied to a field, and for the body with the line to look at.
+ * sees it: tied to a field, for the body with the line to look at, and in the
+ * editor's language.
  */
-export function fieldErrorFor(problem: FieldProblem, positions: BodyPositions, doc: PageDocumentInput | null): FieldError {
+export function fieldErrorFor(problem: FieldProblem, positions: BodyPositions, doc: PageDocumentInput | null, t: EditingText): FieldError {
   const parts = problem.path.split('.');
+  const said = problemText(t, problem.message);
   if (parts[0] === 'sections') {
     const s = Number(parts[1]);
     const section = doc?.sections[s];
-    const where = section ? (section.heading ? `under “${section.heading}”` : 'in the introduction') : '';
+    const where = section ? (section.heading ? t('whereHeading', { heading: section.heading }) : t('whereIntroduction')) : '';
     if (parts[2] === 'entries' && parts[3] !== undefined) {
       const e = Number(parts[3]);
       const entry = section?.entries[e];
       const line = positions[s]?.entries[e];
-      const kind = entry ? { summary: 'summary', research: 'research digest', news: 'news digest' }[entry.kind] : 'entry';
-      const what = ENTRY_FIELDS[parts[4] ?? ''] ?? 'it';
-      return { field: FIELD_IDS.body, message: `Page text${line ? `, line ${line}` : ''} (${kind} ${where}): ${what} ${problem.message}` };
+      const kind = t(entry ? ENTRY_KINDS[entry.kind] : 'entryAny');
+      const what = t(ENTRY_FIELDS[parts[4] ?? ''] ?? 'entryFieldAny');
+      const values = { kind, where, what, problem: said };
+      return { field: FIELD_IDS.body, message: (line ? t('problemEntryLine', { ...values, line }) : t('problemEntry', values)).replace(/ +\)/, ')') };
     }
     const line = positions[s]?.line;
-    const what = parts[2] === 'heading' ? 'the heading' : parts[2] === 'subArticles' ? 'a sub-article link' : parts[2] === 'alsoSee' ? 'an “Also see” link' : 'the section';
-    return { field: FIELD_IDS.body, message: `Page text${line ? `, line ${line}` : ''}: ${what} ${problem.message}` };
+    const what = t(parts[2] === 'heading' ? 'sectionHeading' : parts[2] === 'subArticles' ? 'sectionSubArticle' : parts[2] === 'alsoSee' ? 'sectionAlsoSee' : 'sectionAny');
+    return { field: FIELD_IDS.body, message: line ? t('problemSectionPartLine', { line, what, problem: said }) : t('problemSectionPart', { what, problem: said }) };
   }
-  const label = LABELS[parts[0] ?? ''] ?? { field: FIELD_IDS.title, noun: parts[0] ?? 'The page' };
-  const message = /^(must|is |may |needs|has )/.test(problem.message) ? `${label.noun} ${problem.message}` : capitalise(problem.message);
+  const label = LABELS[parts[0] ?? ''] ?? { field: FIELD_IDS.title, noun: 'nounPage' as const };
+  const message = isPredicate(problem.message) ? t('problemField', { field: t(label.noun), problem: said }) : capitalise(said);
   return { field: label.field, message };
 }
 

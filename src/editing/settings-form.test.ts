@@ -1,25 +1,37 @@
 import { describe, expect, test } from 'vitest';
 import { SettingsForm, settingsFromForm } from './settings-form.js';
+import { createI18n } from '../i18n/localizer.js';
+import { editingTextOf } from './views/text.js';
+
+const english = editingTextOf(createI18n().forLang('en'));
 
 const form = (change: Partial<SettingsForm>) => SettingsForm.parse({ organisation: 'Example Network', contactEmail: 'contact@example.org', language: 'en', directoryTitle: 'Medical Directory', ...change });
 
 describe('settings form links', () => {
   test('refuses a javascript: donation link with a message beside the field', () => {
-    const { settings, errors } = settingsFromForm(form({ donateUrl: 'javascript:alert(1)' }));
+    const { settings, errors } = settingsFromForm(form({ donateUrl: 'javascript:alert(1)' }), english);
     expect(settings).toBeNull();
     expect(errors).toEqual([{ field: 's-donateUrl', message: expect.stringContaining('Donation page address: enter a web address starting with https://') }]);
   });
 
   test('refuses a data: navigation link, naming its line', () => {
-    const { settings, errors } = settingsFromForm(form({ sections: 'Home | /\nBad | data:text/html,hi' }));
+    const { settings, errors } = settingsFromForm(form({ sections: 'Home | /\nBad | data:text/html,hi' }), english);
     expect(settings).toBeNull();
     expect(errors).toEqual([{ field: 's-sections', message: expect.stringContaining('Navigation links, line 2:') }]);
     expect(errors[0]!.message).toContain('a path on this site such as /support');
   });
 
   test('takes site paths, web addresses and mailto: links', () => {
-    const { settings, errors } = settingsFromForm(form({ donateUrl: 'https://example.org/give', sections: 'Home | /\nWrite to us | mailto:contact@example.org' }));
+    const { settings, errors } = settingsFromForm(form({ donateUrl: 'https://example.org/give', sections: 'Home | /\nWrite to us | mailto:contact@example.org' }), english);
     expect(errors).toEqual([]);
     expect(settings?.sections).toHaveLength(2);
+  });
+
+  test('names the field and line in the admin’s language', () => {
+    const { errors } = settingsFromForm(form({ sections: 'Home | /\nBad | data:text/html,hi', contactEmail: 'nope' }), editingTextOf(createI18n().forLang('fr')));
+    expect(errors.map((e) => e.message)).toEqual([
+      'Adresse électronique de contact : saisissez une adresse électronique comme nom@example.org',
+      expect.stringMatching(/^Liens de navigation, ligne 2 : saisissez une adresse web commençant par https:\/\/, un chemin sur ce site comme \/support/),
+    ]);
   });
 });

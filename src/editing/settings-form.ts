@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FieldError } from '../accounts/views/form-parts.js';
 import { SiteSettings, type SiteSettingsInput } from '../site/settings.js';
 import { linkRule } from '../content/links.js';
+import type { EditingKey, EditingText } from './views/text.js';
 
 /** The site settings form as submitted: strings only, so everything typed can be shown again. */
 export const SettingsForm = z.object({
@@ -24,23 +25,23 @@ export const SettingsForm = z.object({
 });
 export type SettingsForm = z.infer<typeof SettingsForm>;
 
-export const SETTINGS_FIELDS: Array<{ key: keyof SettingsForm; label: string }> = [
-  { key: 'organisation', label: 'Organisation name' },
-  { key: 'tagline', label: 'Tagline' },
-  { key: 'description', label: 'Who you are' },
-  { key: 'contactEmail', label: 'Contact e-mail address' },
-  { key: 'hotlines', label: 'Phone lines' },
-  { key: 'address', label: 'Postal address' },
-  { key: 'donateUrl', label: 'Donation page address' },
-  { key: 'language', label: 'Language of the site' },
-  { key: 'sections', label: 'Navigation links' },
-  { key: 'directoryTitle', label: 'Name of the directory' },
-  { key: 'citationStyle', label: 'Citation style' },
-  { key: 'about', label: 'About page' },
-  { key: 'disclaimer', label: 'Medical disclaimer page' },
-  { key: 'support', label: 'Support page' },
-  { key: 'contact', label: 'Contact page' },
-  { key: 'copyright', label: 'Copyright line' },
+export const SETTINGS_FIELDS: Array<{ key: keyof SettingsForm; label: EditingKey }> = [
+  { key: 'organisation', label: 'settingsLabelOrganisation' },
+  { key: 'tagline', label: 'settingsLabelTagline' },
+  { key: 'description', label: 'settingsLabelDescription' },
+  { key: 'contactEmail', label: 'settingsLabelContactEmail' },
+  { key: 'hotlines', label: 'settingsLabelHotlines' },
+  { key: 'address', label: 'settingsLabelAddress' },
+  { key: 'donateUrl', label: 'settingsLabelDonateUrl' },
+  { key: 'language', label: 'settingsLabelLanguage' },
+  { key: 'sections', label: 'settingsLabelSections' },
+  { key: 'directoryTitle', label: 'settingsLabelDirectoryTitle' },
+  { key: 'citationStyle', label: 'settingsLabelCitationStyle' },
+  { key: 'about', label: 'settingsLabelAbout' },
+  { key: 'disclaimer', label: 'settingsLabelDisclaimer' },
+  { key: 'support', label: 'settingsLabelSupport' },
+  { key: 'contact', label: 'settingsLabelContact' },
+  { key: 'copyright', label: 'settingsLabelCopyright' },
 ];
 
 export const settingsFieldId = (key: string) => `s-${key}`;
@@ -71,8 +72,12 @@ export function formFromSettings(s: SiteSettings): SettingsForm {
   };
 }
 
-/** Reads the form into settings, with each problem next to its field (list problems name their line). */
-export function settingsFromForm(form: SettingsForm): { settings: SiteSettingsInput | null; errors: FieldError[] } {
+/** Reads the form into settings, with each problem next to its field (list problems name their line), in the admin's language. */
+export function settingsFromForm(form: SettingsForm, t: EditingText): { settings: SiteSettingsInput | null; errors: FieldError[] } {
+  const label = (key: string) => {
+    const known = SETTINGS_FIELDS.find((f) => f.key === key);
+    return known ? t(known.label) : key;
+  };
   const errors: FieldError[] = [];
   const pairs = (key: 'hotlines' | 'sections', text: string) =>
     text
@@ -81,7 +86,7 @@ export function settingsFromForm(form: SettingsForm): { settings: SiteSettingsIn
       .filter(({ line }) => line.trim())
       .map(({ line, i }) => {
         const bar = line.indexOf('|');
-        if (bar < 0) errors.push({ field: settingsFieldId(key), message: `${label(key)}, line ${i + 1}: write it as “label | ${key === 'hotlines' ? 'number' : 'address'}”` });
+        if (bar < 0) errors.push({ field: settingsFieldId(key), message: t('settingsProblemLine', { label: label(key), line: i + 1, problem: t(key === 'hotlines' ? 'settingsPairNumber' : 'settingsPairAddress') }) });
         return [line.slice(0, bar < 0 ? undefined : bar).trim(), bar < 0 ? '' : line.slice(bar + 1).trim()] as const;
       });
   const hotlines = pairs('hotlines', form.hotlines).map(([label, number]) => ({ label, number }));
@@ -108,24 +113,22 @@ export function settingsFromForm(form: SettingsForm): { settings: SiteSettingsIn
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [key, index] = issue.path as [string, number | undefined];
-      const where = typeof index === 'number' ? `, line ${index + 1}` : '';
-      errors.push({ field: settingsFieldId(key), message: `${label(key)}${where}: ${friendly(key, issue.message)}` });
+      const problem = friendly(t, key, issue.message);
+      const message = typeof index === 'number' ? t('settingsProblemLine', { label: label(key), line: index + 1, problem }) : t('settingsProblem', { label: label(key), problem });
+      errors.push({ field: settingsFieldId(key), message });
     }
   }
   return { settings: errors.length ? null : input, errors };
 }
 
-function label(key: string): string {
-  return SETTINGS_FIELDS.find((f) => f.key === key)?.label ?? key;
-}
-
-function friendly(key: string, message: string): string {
-  if (key === 'contactEmail') return 'enter an e-mail address like name@example.org';
-  if (key === 'donateUrl' && !/too small/i.test(message)) return linkRule(['web', 'site', 'mail']);
-  if (key === 'language') return 'enter a language code such as en or en-GB';
-  if (key === 'citationStyle') return 'choose Vancouver or APA';
-  if (/too small/i.test(message) || /expected string to have >=1/.test(message)) return 'is required';
+function friendly(t: EditingText, key: string, message: string): string {
+  if (key === 'contactEmail') return t('settingsEmailInvalid');
+  if ((key === 'donateUrl' && !/too small/i.test(message)) || message === linkRule()) return t('settingsLinkRule');
+  if (key === 'language') return t('settingsLanguageInvalid');
+  if (key === 'citationStyle') return t('settingsCitationInvalid');
+  if (/too small/i.test(message) || /expected string to have >=1/.test(message)) return t('settingsRequired');
   const max = /<=(\d+)/.exec(message);
-  if (max) return `must be at most ${max[1]} characters`;
+  if (max) return t('settingsTooLong', { max: Number(max[1]) });
+  // Link rules for navigation lines and other schema phrases come from src/site and src/content (English for now).
   return message;
 }

@@ -6,6 +6,7 @@
  */
 import type { Catalogue } from './catalogue.js';
 import { apiText } from '../api/messages/index.js';
+import { editingText } from '../editing/messages/index.js';
 import { webText } from '../web/messages/index.js';
 
-export const CATALOGUES: readonly Catalogue[] = [webText, apiText];
+export const CATALOGUES: readonly Catalogue[] = [webText, apiText, editingText];

@@ -17,7 +17,7 @@ export function dashboardRoutes(kit: EditingKit) {
       loadDashboard(db, queries, user, today),
       Promise.all(contributions.dashboardPanels().map((panel) => panel.render({ user, today }))),
     ]);
-    return pages.fresh(c, <DashboardPage {...await kit.frame(c)} data={data} panels={panels.flat()} canCreate={can(user, 'page.edit')} canRestore={can(user, 'page.delete')} notice={kit.notice(c)} />);
+    return pages.fresh(c, <DashboardPage {...await kit.frame(c)} data={data} panels={panels.flat()} canCreate={can(user, 'page.edit')} canRestore={can(user, 'page.delete')} notice={await kit.notice(c)} />);
   });
 
   return app;

@@ -13,7 +13,8 @@ import { RETRY_AFTER_SECONDS } from '../../web/database-unavailable.js';
 import { SaveFailurePage, saveFailureError } from './save-failure-page.js';
 import { SAVE_FAILURE_TEXT } from './save-failure-text.js';
 import { type EditorState, livePreview, renderEditor } from './editor-screen.js';
-import { type EditingKit, RATE_ERROR } from './kit.js';
+import { type EditingKit, rateError } from './kit.js';
+import type { EditingText } from '../views/text.js';
 
 const NewPageQuery = z.object({ title: z.string().max(200).optional(), slug: z.string().max(200).optional(), parent: z.string().max(200).optional() });
 const Intent = z.enum(['save', 'preview', 'live-preview']).catch('save');
@@ -38,7 +39,7 @@ export function editorRoutes(kit: EditingKit) {
     if ('response' in found) return found.response;
     const head = await service.read.head(found.located.pageKey);
     if (!head) return kit.notFound(c);
-    return renderEditor(kit, c, { located: found.located, head, form: formFromDocument(head.document, head.id), errors: [], notice: kit.notice(c) });
+    return renderEditor(kit, c, { located: found.located, head, form: formFromDocument(head.document, head.id), errors: [], notice: await kit.notice(c) });
   });
 
   app.post('/edit/:slug', (c) =>
@@ -129,8 +130,9 @@ async function saveFailurePage(
 async function handleEditorPost(kit: EditingKit, c: Context<AppEnv>, located: EditableLocation | null): Promise<Response> {
   const fields = await kit.fields(c);
   const parsed = PageForm.safeParse(fields);
+  const t = await kit.text(c);
   if (!parsed.success) {
-    return new Response('The form is larger than this site accepts (the page text may be at most 2 MB). Nothing was saved; use your browser’s Back button to return to your text.', {
+    return new Response(t('formTooLarge'), {
       status: 413,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
@@ -140,12 +142,12 @@ async function handleEditorPost(kit: EditingKit, c: Context<AppEnv>, located: Ed
   const head = located ? await kit.service.read.head(located.pageKey) : null;
   if (intent === 'live-preview') return (await kit.tooFast(c, kit.previews)) ?? livePreview(kit, c, form, located, head);
   if (intent === 'preview') {
-    if (await kit.usedUp(c, kit.previews)) return renderEditor(kit, c, { located, head, form, errors: [RATE_ERROR], status: 429 });
-    return renderEditor(kit, c, { located, head, form, errors: documentFromForm(form).errors, withPreview: true });
+    if (await kit.usedUp(c, kit.previews)) return renderEditor(kit, c, { located, head, form, errors: [rateError(t)], status: 429 });
+    return renderEditor(kit, c, { located, head, form, errors: documentFromForm(form, t).errors, withPreview: true });
   }
-  if (await kit.usedUp(c, kit.writes)) return renderEditor(kit, c, { located, head, form, errors: [RATE_ERROR], status: 429 });
+  if (await kit.usedUp(c, kit.writes)) return renderEditor(kit, c, { located, head, form, errors: [rateError(t)], status: 429 });
 
-  const read = documentFromForm(form);
+  const read = documentFromForm(form, t);
   if (!read.document) return renderEditor(kit, c, { located, head, form, errors: read.errors, status: 400, withPreview: false });
   const document = { ...read.document, position: read.positionBlank ? await nextPosition(kit, read.document.parentSlug ?? null, located) : read.document.position };
   const outcome = await kit.service.save({
@@ -157,16 +159,17 @@ async function handleEditorPost(kit: EditingKit, c: Context<AppEnv>, located: Ed
     saveKey: saveKeyOf(form),
   });
   if (outcome.kind === 'invalid') {
-    const errors = inFormOrder(outcome.problems.map((p) => fieldErrorFor(p, read.positions, document)));
+    const errors = inFormOrder(outcome.problems.map((p) => fieldErrorFor(p, read.positions, document, t)));
     return renderEditor(kit, c, { located, head, form, errors, status: 400 });
   }
-  if (outcome.kind === 'conflict') return renderEditor(kit, c, conflictState(located, form, document, outcome));
+  if (outcome.kind === 'conflict') return renderEditor(kit, c, conflictState(t, located, form, document, outcome));
   const slug = located?.kind === 'page' ? located.slug : outcome.revision.slug;
-  return c.redirect(`/edit/${slug}?notice=${located ? 'saved' : 'created'}`, 303);
+  return c.redirect(kit.here(c, `/edit/${slug}?notice=${located ? 'saved' : 'created'}`), 303);
 }
 
 /** Someone saved first: both texts side by side, every word typed kept in the form. */
 function conflictState(
+  t: EditingText,
   located: EditableLocation | null,
   form: PageForm,
   document: PageDocumentInput,
@@ -188,7 +191,7 @@ function conflictState(
     located,
     head: outcome.head,
     form: { ...form, baseRevisionId: String(outcome.head.id) },
-    errors: [{ field: FIELD_IDS.body, message: `${outcome.head.authorName ?? 'Someone'} saved revision ${outcome.head.number} while you were editing. Compare the two versions below, then save again.` }],
+    errors: [{ field: FIELD_IDS.body, message: t('conflictError', { author: outcome.head.authorName ?? t('someone'), number: outcome.head.number }) }],
     conflict,
     status: 409,
   };

@@ -11,6 +11,7 @@ import type { Revision } from '../revision-store.js';
 import type { EditableLocation } from '../service/index.js';
 import { type ConflictView, EditorPage, type ParentOption } from '../views/editor-page.js';
 import { ReadabilityPanel } from '../views/parts.js';
+import { editingTextOf } from '../views/text.js';
 import type { EditingKit } from './kit.js';
 
 /** Everything the editor screen shows besides what it loads itself. */
@@ -32,7 +33,8 @@ export async function renderEditor(kit: EditingKit, c: Context<AppEnv>, state: E
   const { located, head } = state;
   // Each form as shown gets a token, kept while it comes back with problems, so sending it twice saves once.
   const form = state.form.saveToken ? state.form : { ...state.form, saveToken: newSaveToken() };
-  const doc = previewDocument(kit, documentFromForm(form).document ?? lenientDocument(form), head);
+  const t = await kit.text(c);
+  const doc = previewDocument(kit, documentFromForm(form, t).document ?? lenientDocument(form), head);
   const [published, approved, checklist, parents, authorList, site] = await Promise.all([
     located ? service.read.lastPublished(located.pageKey) : null,
     located ? service.read.latestInState(located.pageKey, 'approved') : null,
@@ -69,15 +71,15 @@ export async function renderEditor(kit: EditingKit, c: Context<AppEnv>, state: E
 
 /** The live preview for editor.js: rendered article and readability, as HTML fragments in JSON. */
 export async function livePreview(kit: EditingKit, c: Context<AppEnv>, form: PageForm, located: EditableLocation | null, head: Revision | null): Promise<Response> {
-  const read = documentFromForm(form);
-  const doc = previewDocument(kit, read.document ?? lenientDocument(form), head);
   const site = await kit.deps.pages.siteContext(c);
+  const read = documentFromForm(form, editingTextOf(site.i18n));
+  const doc = previewDocument(kit, read.document ?? lenientDocument(form), head);
   const preview = doc ? await presentPreview(kit.deps, site, doc, located?.kind === 'page' ? located.slug : null) : null;
   const readability = measurePage(doc ?? { summary: form.summary, sections: [] });
   return c.json(
     {
       preview: preview ? String(await (<TopicArticle view={preview} />).toString()) : null,
-      readability: String(await (<ReadabilityPanel readability={readability} />).toString()),
+      readability: String(await (<ReadabilityPanel readability={readability} i18n={site.i18n} />).toString()),
       problems: read.errors.map((e) => e.message),
     },
     200,

@@ -7,6 +7,7 @@ import type { EditableLocation } from '../service/index.js';
 import { DiffPage, HistoryPage, RevisionPage } from '../views/history-pages.js';
 import { wordDiff } from '../word-diff.js';
 import type { EditingKit } from './kit.js';
+import { fieldErrorFor } from '../page-form.js';
 import { RevisionIdForm } from './workflow-routes.js';
 
 const RevisionId = z.coerce.number().int().positive().max(2 ** 31);
@@ -48,7 +49,7 @@ export function historyRoutes(kit: EditingKit) {
     const found = await kit.locateOrAnswer(c);
     if ('response' in found) return found.response;
     const query = DiffQuery.safeParse(c.req.query());
-    if (!query.success) return historyPage(kit, c, found.located, 400, 'Choose two revisions to compare.');
+    if (!query.success) return historyPage(kit, c, found.located, 400, (await kit.text(c))('chooseTwoRevisions'));
     const [a, b] = await Promise.all([service.read.byId(query.data.from), service.read.byId(query.data.to)]);
     if (!a || !b || a.pageKey !== found.located.pageKey || b.pageKey !== found.located.pageKey) return kit.notFound(c);
     // Always older → newer, whichever way round they were chosen.
@@ -68,13 +69,14 @@ export function historyRoutes(kit: EditingKit) {
     if (!revision || revision.pageKey !== found.located.pageKey) return kit.notFound(c);
     const outcome = await service.restore(revision.id, kit.actor(c));
     if (outcome.kind !== 'saved') {
+      const t = await kit.text(c);
       const message =
         outcome.kind === 'invalid'
-          ? `Revision ${revision.number} cannot be restored as it is: ${outcome.problems.map((p) => p.message).join('; ')}. Open it, copy what you need, and edit the newest revision instead.`
-          : 'Someone saved this page a moment ago. Try again.';
+          ? t('restoreInvalid', { number: revision.number, problems: outcome.problems.map((p) => fieldErrorFor(p, [], revision.document, t).message).join('; ') })
+          : t('restoreRace');
       return historyPage(kit, c, found.located, 409, message);
     }
-    return c.redirect(`/edit/${found.located.slug}/history?notice=restored`, 303);
+    return c.redirect(kit.here(c, `/edit/${found.located.slug}/history?notice=restored`), 303);
   });
 
   return app;
@@ -90,7 +92,7 @@ async function historyPage(kit: EditingKit, c: Context<AppEnv>, located: Editabl
       title={revisions[0]!.title}
       revisions={revisions}
       canRestore={can(c.get('user'), 'page.edit')}
-      notice={message ?? kit.notice(c)}
+      notice={message ?? (await kit.notice(c))}
     />
   );
   return kit.deps.pages.fresh(c, page, status);

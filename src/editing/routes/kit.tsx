@@ -18,6 +18,9 @@ import { FIELD_IDS } from '../page-form.js';
 import { type EditableLocation, type EditingService, createEditingService } from '../service/index.js';
 import { DeletedPage } from '../views/editor-page.js';
 import { noticeFor } from './notices.js';
+import { pathWithoutLanguage } from '../../i18n/address.js';
+import { pathIn } from '../../i18n/languages.js';
+import { type EditingText, editingTextOf } from '../views/text.js';
 
 export interface EditingRouteDeps {
   db: Db;
@@ -49,8 +52,12 @@ export interface EditingKit {
   /** The props every editing view's frame takes. */
   frame(c: Context<AppEnv>): Promise<{ site: Awaited<ReturnType<PageRenderer['siteContext']>>; user: CurrentUser | null; csrfToken: string }>;
   permissions(user: CurrentUser): { submit: boolean; review: boolean; publish: boolean; delete: boolean };
-  /** The status message named by ?notice=, if it is one of ours. */
-  notice(c: Context<AppEnv>): string | undefined;
+  /** The editing catalogue in the request's language (from the address: /es/edit/… is Spanish). */
+  text(c: Context<AppEnv>): Promise<EditingText>;
+  /** A site path in the request's language, for redirects ("/edit/x" → "/es/edit/x"). */
+  here(c: Context<AppEnv>, sitePath: string): string;
+  /** The status message named by ?notice=, if it is one of ours, in the request's language. */
+  notice(c: Context<AppEnv>): Promise<string | undefined>;
   /** The string fields of the submitted form. */
   fields(c: Context<AppEnv>): Promise<Record<string, string>>;
   notFound(c: Context<AppEnv>): Promise<Response>;
@@ -63,7 +70,9 @@ export interface EditingKit {
 }
 
 /** The message shown in the editor when a person saves too often. */
-export const RATE_ERROR: FieldError = { field: FIELD_IDS.body, message: 'You have saved many times in the last minute. Wait a minute, then save again: your text is still here.' };
+export function rateError(t: EditingText): FieldError {
+  return { field: FIELD_IDS.body, message: t('rateLimited') };
+}
 
 export function createEditingKit(deps: EditingRouteDeps): EditingKit {
   const { pages } = deps;
@@ -83,7 +92,12 @@ export function createEditingKit(deps: EditingRouteDeps): EditingKit {
       publish: can(user, 'page.publish'),
       delete: can(user, 'page.delete'),
     }),
-    notice: (c) => noticeFor(c.req.query('notice')),
+    text: async (c) => editingTextOf((await pages.siteContext(c)).i18n),
+    here: (c, sitePath) => pathIn(c.get('lang'), sitePath),
+    notice: async (c) => {
+      const key = noticeFor(c.req.query('notice'));
+      return key ? (await kit.text(c))(key) : undefined;
+    },
     async fields(c) {
       const body = await c.req.parseBody();
       const out: Record<string, string> = {};
@@ -94,7 +108,7 @@ export function createEditingKit(deps: EditingRouteDeps): EditingKit {
     async tooFast(c, limiter) {
       const { allowed, retryAfterSeconds } = await limiter.take(`user:${c.get('user')!.id}`);
       if (allowed) return null;
-      return new Response(`Too many changes in a short time. Wait ${retryAfterSeconds} seconds and try again; nothing was lost: use your browser's Back button to return to your text.`, {
+      return new Response((await kit.text(c))('tooFast', { seconds: retryAfterSeconds }), {
         status: 429,
         headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(retryAfterSeconds), 'cache-control': 'no-store' },
       });
@@ -106,10 +120,10 @@ export function createEditingKit(deps: EditingRouteDeps): EditingKit {
       const located = await service.locate(slug.data);
       if (located.kind === 'none') return { response: await kit.notFound(c) };
       if (located.kind === 'moved') {
-        const rest = c.req.path.slice(`/edit/${slug.data}`.length);
+        const rest = pathWithoutLanguage(c.req.raw).slice(`/edit/${slug.data}`.length);
         const query = new URL(c.req.url).search;
         // 307 keeps a POST a POST, so a form sent to the old address still arrives.
-        return { response: c.redirect(`/edit/${located.slug}${rest}${query}`, c.req.method === 'GET' ? 301 : 307) };
+        return { response: c.redirect(kit.here(c, `/edit/${located.slug}${rest}${query}`), c.req.method === 'GET' ? 301 : 307) };
       }
       if (located.kind === 'page' && located.deleted) {
         const title = (await service.read.head(located.pageKey))?.title ?? located.slug;

@@ -23,12 +23,12 @@ export function lifecycleRoutes(kit: EditingKit) {
         located: found.located,
         head,
         form: formFromDocument(head!.document, head!.id),
-        errors: [{ field: 'confirm-delete', message: 'Tick “Yes, hide this page from readers” to delete the page' }],
+        errors: [{ field: 'confirm-delete', message: (await kit.text(c))('confirmDeleteMissing') }],
         status: 400,
       });
     }
     await service.deletePage(found.located.pageId, kit.actor(c));
-    return c.redirect('/dashboard?notice=deleted', 303);
+    return c.redirect(kit.here(c, '/dashboard?notice=deleted'), 303);
   });
 
   app.post('/edit/:slug/undelete', requirePermission('page.delete'), async (c) => {
@@ -39,7 +39,7 @@ export function lifecycleRoutes(kit: EditingKit) {
     const limited = await kit.tooFast(c, kit.writes);
     if (limited) return limited;
     await service.restorePage(located.pageId, kit.actor(c));
-    return c.redirect(`/edit/${located.slug}?notice=undeleted`, 303);
+    return c.redirect(kit.here(c, `/edit/${located.slug}?notice=undeleted`), 303);
   });
 
   return app;

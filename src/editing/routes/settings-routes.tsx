@@ -14,15 +14,16 @@ export function settingsRoutes(kit: EditingKit) {
 
   app.get('/admin/settings', async (c) => {
     const settings = await loadSettings(db);
-    return pages.fresh(c, <SettingsPage {...await kit.frame(c)} form={formFromSettings(settings)} errors={[]} notice={kit.notice(c)} />);
+    return pages.fresh(c, <SettingsPage {...await kit.frame(c)} form={formFromSettings(settings)} errors={[]} notice={await kit.notice(c)} />);
   });
 
   app.post('/admin/settings', async (c) => {
     const limited = await kit.tooFast(c, kit.writes);
     if (limited) return limited;
     const parsed = SettingsForm.safeParse(await kit.fields(c));
-    if (!parsed.success) return new Response('The settings form is larger than this site accepts. Nothing was saved.', { status: 413 });
-    const { settings, errors } = settingsFromForm(parsed.data);
+    const t = await kit.text(c);
+    if (!parsed.success) return new Response(t('settingsTooLarge'), { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    const { settings, errors } = settingsFromForm(parsed.data, t);
     if (!settings) return pages.fresh(c, <SettingsPage {...await kit.frame(c)} form={parsed.data} errors={errors} />, 400);
     const who = kit.actor(c);
     await db.transaction().execute(async (tx) => {
@@ -32,7 +33,7 @@ export function settingsRoutes(kit: EditingKit) {
       await recordAudit(tx, { actorUserId: who.user.id, action: 'settings.edit', subjectType: 'settings', subjectId: 'site', details: { organisation: settings.organisation }, ip: who.ip }, kit.clock());
     });
     await kit.deps.contentChanged();
-    return c.redirect('/admin/settings?notice=settings', 303);
+    return c.redirect(kit.here(c, '/admin/settings?notice=settings'), 303);
   });
 
   return app;

@@ -7,6 +7,7 @@ import { fieldErrorFor, formFromDocument } from '../page-form.js';
 import { WorkflowError } from '../service/index.js';
 import { renderEditor } from './editor-screen.js';
 import type { EditingKit } from './kit.js';
+import { checklistLabel, inSentence, inlineList } from '../views/text.js';
 
 export const RevisionIdForm = z.object({ revisionId: z.coerce.number().int().positive().max(2 ** 31) });
 
@@ -31,6 +32,8 @@ async function step(kit: EditingKit, c: Context<AppEnv>, which: Step): Promise<R
   const input = RevisionIdForm.safeParse(await kit.fields(c));
   const revision = input.success ? await service.read.byId(input.data.revisionId) : null;
   if (!revision || revision.pageKey !== found.located.pageKey) return kit.notFound(c);
+  const t = await kit.text(c);
+  const i18n = (await kit.deps.pages.siteContext(c)).i18n;
   const again = async (message: string, status: number, extra: FieldError[] = []) => {
     const head = await service.read.head(found.located.pageKey);
     return renderEditor(kit, c, { located: found.located, head, form: formFromDocument(head!.document, head!.id), errors: [{ field: 'checklist-title', message }, ...extra], status });
@@ -41,15 +44,18 @@ async function step(kit: EditingKit, c: Context<AppEnv>, which: Step): Promise<R
     if (which === 'publish') {
       const outcome = await service.publish(revision.id, kit.actor(c));
       if (outcome.kind === 'blocked') {
-        const missing = outcome.checklist.filter((i) => !i.ok).map((i) => i.label.toLowerCase());
-        const problems = outcome.problems.map((p) => fieldErrorFor(p, [], revision.document));
-        return again(missing.length ? `Not published: still missing ${missing.join(', ')}.` : 'Not published: the page has problems to fix first.', 409, problems);
+        const missing = outcome.checklist.filter((i) => !i.ok).map((i) => inSentence(i18n, checklistLabel(t, i.id)));
+        const problems = outcome.problems.map((p) => fieldErrorFor(p, [], revision.document, t));
+        return again(missing.length ? t('notPublishedMissing', { items: inlineList(t, missing) }) : t('notPublishedProblems'), 409, problems);
       }
-      return c.redirect(`/edit/${outcome.slug}?notice=published`, 303);
+      return c.redirect(kit.here(c, `/edit/${outcome.slug}?notice=published`), 303);
     }
   } catch (error) {
-    if (error instanceof WorkflowError) return again(error.message, 409);
+    if (error instanceof WorkflowError) {
+      const { key, values = {} } = error.reason;
+      return again(t(key, { ...values, ...(values.state ? { state: t('stateInSentence', { state: values.state }) } : {}) }), 409);
+    }
     throw error;
   }
-  return c.redirect(`/edit/${found.located.slug}?notice=${which === 'submit' ? 'submitted' : 'approved'}`, 303);
+  return c.redirect(kit.here(c, `/edit/${found.located.slug}?notice=${which === 'submit' ? 'submitted' : 'approved'}`), 303);
 }

@@ -23,13 +23,13 @@ export async function checklistFor(ctx: ServiceContext, revision: Revision): Pro
 export async function publishRevision(ctx: ServiceContext, revisionId: number, actor: Actor): Promise<PublishOutcome> {
   const outcome = await ctx.db.transaction().execute(async (tx): Promise<PublishOutcome> => {
     const revision = (await readerIn(tx).byId(revisionId)) ?? undefined;
-    if (!revision) throw new WorkflowError(`There is no revision ${revisionId}.`);
+    if (!revision) throw new WorkflowError(`There is no revision ${revisionId}.`, { key: 'workflowNoRevision', values: { number: revisionId } });
     if (!(['draft', 'in_review', 'approved'] as RevisionState[]).includes(revision.state)) {
-      throw new WorkflowError(`Revision ${revision.number} is ${stateLabel(revision.state)}, so it cannot be published.`);
+      throw new WorkflowError(`Revision ${revision.number} is ${stateLabel(revision.state)}, so it cannot be published.`, { key: 'workflowCannotPublish', values: { number: revision.number, state: revision.state } });
     }
     const pageId = pageIdOf(revision.pageKey);
     const current = pageId === null ? undefined : await tx.selectFrom('pages').select(['slug', 'deleted_at']).where('id', '=', pageId).executeTakeFirst();
-    if (current?.deleted_at) throw new WorkflowError('This page is deleted. Restore it before publishing.');
+    if (current?.deleted_at) throw new WorkflowError('This page is deleted. Restore it before publishing.', { key: 'workflowDeleted' });
     const published = pageId === null ? null : await loadPublishedDocument(tx, pageId);
     const checklist = publishChecklist({ doc: revision.document, state: revision.state, published, unknownCitations: await unknownCitationKeys(tx, revision.document) });
     if (!checklistPasses(checklist)) return { kind: 'blocked', checklist, problems: [] };

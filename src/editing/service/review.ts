@@ -10,7 +10,7 @@ import { type Actor, WorkflowError, stateLabel } from './types.js';
 /** Sends the newest draft for medical review. */
 export async function submitForReview(ctx: ServiceContext, revisionId: number, actor: Actor): Promise<Revision> {
   const revision = await revisionOrFail(ctx, revisionId);
-  if (revision.state !== 'draft') throw new WorkflowError(`Revision ${revision.number} is ${stateLabel(revision.state)}, so it cannot be sent for review.`);
+  if (revision.state !== 'draft') throw new WorkflowError(`Revision ${revision.number} is ${stateLabel(revision.state)}, so it cannot be sent for review.`, { key: 'workflowCannotSubmit', values: { number: revision.number, state: revision.state } });
   await ctx.db.transaction().execute(async (tx) => {
     const changed = await tx
       .updateTable('page_revisions')
@@ -18,7 +18,7 @@ export async function submitForReview(ctx: ServiceContext, revisionId: number, a
       .where('id', '=', revisionId)
       .where('state', '=', 'draft')
       .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new WorkflowError('Someone changed this revision a moment ago. Reload the page to see it.');
+    if (Number(changed.numUpdatedRows) !== 1) throw new WorkflowError('Someone changed this revision a moment ago. Reload the page to see it.', { key: 'workflowRace' });
     await ctx.audit(tx, actor, 'page.submit', revision, { revisionId });
   });
   return (await ctx.read.byId(revisionId))!;
@@ -30,8 +30,8 @@ export async function submitForReview(ctx: ServiceContext, revisionId: number, a
  */
 export async function approveRevision(ctx: ServiceContext, revisionId: number, actor: Actor): Promise<Revision> {
   const revision = await revisionOrFail(ctx, revisionId);
-  if (revision.state !== 'in_review') throw new WorkflowError(`Revision ${revision.number} is ${stateLabel(revision.state)}; only a revision sent for review can be approved.`);
-  if (revision.authorUserId === actor.user.id) throw new WorkflowError('You wrote this revision, so another reviewer must approve it.');
+  if (revision.state !== 'in_review') throw new WorkflowError(`Revision ${revision.number} is ${stateLabel(revision.state)}; only a revision sent for review can be approved.`, { key: 'workflowCannotApprove', values: { number: revision.number, state: revision.state } });
+  if (revision.authorUserId === actor.user.id) throw new WorkflowError('You wrote this revision, so another reviewer must approve it.', { key: 'workflowOwnRevision' });
   await ctx.db.transaction().execute(async (tx) => {
     const reviewerKey = await ensureAuthorFor(tx, actor.user, 'Medical reviewer');
     const reviewedOn = ctx.today();
@@ -47,7 +47,7 @@ export async function approveRevision(ctx: ServiceContext, revisionId: number, a
       .where('id', '=', revisionId)
       .where('state', '=', 'in_review')
       .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new WorkflowError('Someone changed this revision a moment ago. Reload the page to see it.');
+    if (Number(changed.numUpdatedRows) !== 1) throw new WorkflowError('Someone changed this revision a moment ago. Reload the page to see it.', { key: 'workflowRace' });
     await ctx.audit(tx, actor, 'page.review', revision, { revisionId, reviewedOn, nextReviewOn: doc.nextReviewOn });
   });
   return (await ctx.read.byId(revisionId))!;

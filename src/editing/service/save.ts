@@ -38,7 +38,7 @@ export async function save(ctx: ServiceContext, input: SaveInput): Promise<SaveO
       const head = await headRow(tx, pageKey);
       if ((head?.id ?? 0) !== input.baseRevisionId) {
         const headRev = head ? await inTx.byId(head.id) : null;
-        if (!headRev) throw new WorkflowError('The revision you started from no longer exists. Reload the editor.');
+        if (!headRev) throw new WorkflowError('The revision you started from no longer exists. Reload the editor.', { key: 'workflowBaseGone' });
         return { kind: 'conflict', head: headRev, base: input.baseRevisionId ? await inTx.byId(input.baseRevisionId) : null };
       }
       const previous = head ? (await inTx.byId(head.id))!.document : null;

@@ -43,7 +43,7 @@ export async function headRow(tx: Tx, pageKey: string) {
 
 export async function revisionOrFail(ctx: ServiceContext, id: number): Promise<Revision> {
   const revision = await ctx.read.byId(id);
-  if (!revision) throw new WorkflowError(`There is no revision ${id}.`);
+  if (!revision) throw new WorkflowError(`There is no revision ${id}.`, { key: 'workflowNoRevision', values: { number: id } });
   return revision;
 }
 

@@ -15,7 +15,28 @@ export interface Actor {
 /** A workflow step that does not apply to this revision now; the message says why, for the person who tried. */
 export class WorkflowError extends Error {
   override name = 'WorkflowError';
+  /**
+   * @param message English, for logs.
+   * @param reason The same in the editor's words: a key of the editing catalogue and its values
+   *   (`state` is a revision state, written out by the route).
+   */
+  constructor(
+    message: string,
+    readonly reason: { key: WorkflowReasonKey; values?: { number?: number; state?: RevisionState } },
+  ) {
+    super(message);
+  }
 }
+
+export type WorkflowReasonKey =
+  | 'workflowNoRevision'
+  | 'workflowCannotPublish'
+  | 'workflowCannotSubmit'
+  | 'workflowCannotApprove'
+  | 'workflowDeleted'
+  | 'workflowBaseGone'
+  | 'workflowRace'
+  | 'workflowOwnRevision';
 
 /** Where an editor address (/edit/<slug>) leads. */
 export type Located =

@@ -1,11 +1,12 @@
 import type { Frame } from '../../accounts/views/frame.js';
-import { displayInstant } from '../../accounts/views/frame.js';
 import { CsrfField } from '../../accounts/views/form-parts.js';
 import type { WantedPage } from '../../directory/queries.js';
-import { displayDate } from '../../directory/views/dates.js';
 import { Layout } from '../../web/layout.js';
 import type { Revision } from '../revision-store.js';
 import { StateTag } from './parts.js';
+import { editingTextOf } from './text.js';
+import type { Child } from 'hono/jsx';
+import type { Localizer } from '../../i18n/localizer.js';
 import type { DashboardSection } from '../../domain.js';
 
 export interface ReviewDue {
@@ -30,11 +31,15 @@ export interface DashboardData {
 
 /** An editor's or reviewer's work, in one place. */
 export function DashboardPage(props: Frame & { data: DashboardData; panels: DashboardSection[]; canCreate: boolean; canRestore: boolean; notice?: string | undefined }) {
-  const { data } = props;
-  const editHref = (r: Revision) => `/edit/${data.editSlug.get(r.pageKey) ?? r.slug}`;
+  const { data, site } = props;
+  const i18n = site.i18n;
+  const t = editingTextOf(i18n);
+  const path = i18n.path;
+  const editHref = (r: Revision) => path(`/edit/${data.editSlug.get(r.pageKey) ?? r.slug}`);
+  const timeOf = (iso: string, text: string) => (chunks: Child[]) => <time datetime={iso}>{chunks.length ? chunks : text}</time>;
   return (
-    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title="Dashboard" noindex>
-      <h1>Dashboard</h1>
+    <Layout site={site} user={props.user} csrfToken={props.csrfToken} title={t('dashboard')} noindex>
+      <h1>{t('dashboard')}</h1>
       {props.notice ? (
         <p class="notice" role="status">
           {props.notice}
@@ -42,56 +47,62 @@ export function DashboardPage(props: Frame & { data: DashboardData; panels: Dash
       ) : null}
       {props.canCreate ? (
         <p>
-          <a class="button" href="/edit">
-            Write a new page
+          <a class="button" href={path('/edit')}>
+            {t('writeNewPage')}
           </a>
         </p>
       ) : null}
-      <nav class="dashboard-nav" aria-label="Dashboard sections">
+      <nav class="dashboard-nav" aria-label={t('dashboardSections')}>
         <ul>
-          <li><a href="#my-drafts">My drafts ({data.myDrafts.length})</a></li>
-          <li><a href="#awaiting-review">Awaiting review ({data.awaitingReview.length})</a></li>
-          <li><a href="#approved">Approved, not published ({data.approved.length})</a></li>
-          <li><a href="#review-due">Review due ({data.reviewDue.length})</a></li>
-          <li><a href="#never-reviewed">Never reviewed ({data.neverReviewed.length})</a></li>
-          <li><a href="#wanted">Wanted pages ({data.wanted.length})</a></li>
-          {props.panels.map((p) => <li><a href={`#${p.id}`}>{p.title}{p.count === undefined ? '' : ` (${p.count})`}</a></li>)}
-          <li><a href="#recent">Recently changed</a></li>
+          <li><a href="#my-drafts">{t('navMyDrafts', { count: data.myDrafts.length })}</a></li>
+          <li><a href="#awaiting-review">{t('navAwaitingReview', { count: data.awaitingReview.length })}</a></li>
+          <li><a href="#approved">{t('navApproved', { count: data.approved.length })}</a></li>
+          <li><a href="#review-due">{t('navReviewDue', { count: data.reviewDue.length })}</a></li>
+          <li><a href="#never-reviewed">{t('navNeverReviewed', { count: data.neverReviewed.length })}</a></li>
+          <li><a href="#wanted">{t('navWanted', { count: data.wanted.length })}</a></li>
+          {props.panels.map((p) => <li><a href={`#${p.id}`}>{p.count === undefined ? p.title : t('navPanel', { title: p.title, count: p.count })}</a></li>)}
+          <li><a href="#recent">{t('navRecent')}</a></li>
         </ul>
       </nav>
 
-      <RevisionList id="my-drafts" title="My drafts" empty="You have no drafts in progress." revisions={data.myDrafts} editHref={editHref} />
-      <RevisionList id="awaiting-review" title="Awaiting medical review" empty="Nothing is waiting for review." revisions={data.awaitingReview} editHref={editHref} />
-      <RevisionList id="approved" title="Approved, waiting to be published" empty="No approved revision is waiting." revisions={data.approved} editHref={editHref} />
+      <RevisionList i18n={i18n} id="my-drafts" title={t('myDraftsTitle')} empty={t('myDraftsEmpty')} revisions={data.myDrafts} editHref={editHref} />
+      <RevisionList i18n={i18n} id="awaiting-review" title={t('awaitingTitle')} empty={t('awaitingEmpty')} revisions={data.awaitingReview} editHref={editHref} />
+      <RevisionList i18n={i18n} id="approved" title={t('approvedTitle')} empty={t('approvedEmpty')} revisions={data.approved} editHref={editHref} />
 
       <section aria-labelledby="review-due">
-        <h2 id="review-due">Review overdue or due within 30 days</h2>
+        <h2 id="review-due">{t('reviewDueTitle')}</h2>
         {data.reviewDue.length ? (
           <ul class="dashboard-list">
             {data.reviewDue.map((p) => (
               <li>
-                <a href={`/edit/${p.slug}`}>{p.title}</a>: {p.overdue ? <strong class="warning-text">overdue since</strong> : 'due'}{' '}
-                <time datetime={p.nextReviewOn}>{displayDate(p.nextReviewOn)}</time>
+                {t.rich('reviewDueItem', {
+                  title: p.title,
+                  overdue: p.overdue ? 'yes' : 'no',
+                  date: i18n.date(p.nextReviewOn),
+                  link: (chunks) => <a href={path(`/edit/${p.slug}`)}>{chunks}</a>,
+                  warn: (chunks) => <strong class="warning-text">{chunks}</strong>,
+                  time: timeOf(p.nextReviewOn, i18n.date(p.nextReviewOn)),
+                })}
               </li>
             ))}
           </ul>
         ) : (
-          <p>No page is due for review in the next 30 days.</p>
+          <p>{t('reviewDueEmpty')}</p>
         )}
       </section>
 
       <section aria-labelledby="never-reviewed">
-        <h2 id="never-reviewed">Never medically reviewed</h2>
+        <h2 id="never-reviewed">{t('neverReviewedTitle')}</h2>
         {data.neverReviewed.length ? (
           <ul class="dashboard-list columns">
             {data.neverReviewed.map((p) => (
               <li>
-                <a href={`/edit/${p.slug}`}>{p.title}</a>
+                <a href={path(`/edit/${p.slug}`)}>{p.title}</a>
               </li>
             ))}
           </ul>
         ) : (
-          <p>Every published page has had a medical review.</p>
+          <p>{t('neverReviewedEmpty')}</p>
         )}
       </section>
 
@@ -103,67 +114,62 @@ export function DashboardPage(props: Frame & { data: DashboardData; panels: Dash
       ))}
 
       <section aria-labelledby="wanted">
-        <h2 id="wanted">Wanted pages, most linked first</h2>
+        <h2 id="wanted">{t('wantedTitle')}</h2>
         {data.wanted.length ? (
           <table class="data-table">
-            <caption class="visually-hidden">Pages linked to but not written yet</caption>
+            <caption class="visually-hidden">{t('wantedCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Wanted page</th>
-                <th scope="col">Pages linking to it</th>
-                <th scope="col">Action</th>
+                <th scope="col">{t('wantedPage')}</th>
+                <th scope="col">{t('wantedLinks')}</th>
+                <th scope="col">{t('wantedAction')}</th>
               </tr>
             </thead>
             <tbody>
               {data.wanted.map((w) => (
                 <tr>
                   <th scope="row">{w.title}</th>
-                  <td>{w.linkCount}</td>
+                  <td>{i18n.number(w.linkCount)}</td>
                   <td>
-                    {props.canCreate ? (
-                      <a href={`/edit?${new URLSearchParams({ title: w.title, slug: w.slug })}`}>
-                        Write “{w.title}”
-                      </a>
-                    ) : null}
+                    {props.canCreate ? <a href={path(`/edit?${new URLSearchParams({ title: w.title, slug: w.slug })}`)}>{t('wantedWrite', { title: w.title })}</a> : null}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         ) : (
-          <p>Every linked page exists.</p>
+          <p>{t('wantedEmpty')}</p>
         )}
       </section>
 
       <section aria-labelledby="recent">
-        <h2 id="recent">Recently changed</h2>
+        <h2 id="recent">{t('recentTitle')}</h2>
         {data.recent.length ? (
           <ul class="dashboard-list">
             {data.recent.map((r) => (
               <li>
-                <a href={editHref(r)}>{r.title}</a>, revision {r.number} by {r.authorName ?? 'someone'},{' '}
-                <time datetime={r.createdAt}>{displayInstant(r.createdAt)}</time>: <StateTag state={r.state} />
-                {r.summary ? <span class="muted"> “{r.summary}”</span> : null}
+                <RevisionLine i18n={i18n} revision={r} href={editHref(r)} />: <StateTag state={r.state} i18n={i18n} />
+                {r.summary ? <span class="muted">{t('quotedSummary', { summary: r.summary })}</span> : null}
               </li>
             ))}
           </ul>
         ) : (
-          <p>Nobody has edited a page here yet.</p>
+          <p>{t('recentEmpty')}</p>
         )}
       </section>
 
       {data.deleted.length ? (
         <section aria-labelledby="deleted">
-          <h2 id="deleted">Deleted pages</h2>
+          <h2 id="deleted">{t('deletedTitle')}</h2>
           <ul class="dashboard-list">
             {data.deleted.map((p) => (
               <li>
-                {p.title} (deleted <time datetime={p.deletedAt}>{displayInstant(p.deletedAt)}</time>)
+                {t.rich('deletedItem', { title: p.title, when: i18n.instant(p.deletedAt), time: timeOf(p.deletedAt, i18n.instant(p.deletedAt)) })}
                 {props.canRestore ? (
-                  <form method="post" action={`/edit/${p.slug}/undelete`} class="inline-form">
+                  <form method="post" action={path(`/edit/${p.slug}/undelete`)} class="inline-form">
                     <CsrfField token={props.csrfToken} />{' '}
                     <button type="submit" class="link-button">
-                      Restore “{p.title}”
+                      {t('restoreNamed', { title: p.title })}
                     </button>
                   </form>
                 ) : null}
@@ -176,7 +182,25 @@ export function DashboardPage(props: Frame & { data: DashboardData; panels: Dash
   );
 }
 
-function RevisionList(props: { id: string; title: string; empty: string; revisions: Revision[]; editHref: (r: Revision) => string }) {
+/** "Title, revision 3 by Name, 4 March 2025, 14:32 UTC": the page links to its editor. */
+function RevisionLine({ i18n, revision: r, href }: { i18n: Localizer; revision: Revision; href: string }) {
+  const t = editingTextOf(i18n);
+  const when = i18n.instant(r.createdAt);
+  return (
+    <>
+      {t.rich('revisionLine', {
+        title: r.title,
+        number: r.number,
+        author: r.authorName ?? t('someoneLower'),
+        when,
+        link: (chunks) => <a href={href}>{chunks}</a>,
+        time: (chunks) => <time datetime={r.createdAt}>{chunks}</time>,
+      })}
+    </>
+  );
+}
+
+function RevisionList(props: { i18n: Localizer; id: string; title: string; empty: string; revisions: Revision[]; editHref: (r: Revision) => string }) {
   return (
     <section aria-labelledby={props.id}>
       <h2 id={props.id}>{props.title}</h2>
@@ -184,8 +208,7 @@ function RevisionList(props: { id: string; title: string; empty: string; revisio
         <ul class="dashboard-list">
           {props.revisions.map((r) => (
             <li>
-              <a href={props.editHref(r)}>{r.title}</a>, revision {r.number} by {r.authorName ?? 'someone'},{' '}
-              <time datetime={r.createdAt}>{displayInstant(r.createdAt)}</time> <StateTag state={r.state} />
+              <RevisionLine i18n={props.i18n} revision={r} href={props.editHref(r)} /> <StateTag state={r.state} i18n={props.i18n} />
             </li>
           ))}
         </ul>

@@ -1,10 +1,10 @@
 import type { Frame } from '../../accounts/views/frame.js';
-import { displayInstant } from '../../accounts/views/frame.js';
 import { CsrfField } from '../../accounts/views/form-parts.js';
 import { Layout } from '../../web/layout.js';
 import type { Revision } from '../revision-store.js';
 import type { DiffPart } from '../word-diff.js';
 import { DiffView, StateTag, diffSummary } from './parts.js';
+import { type EditingText, editingTextOf } from './text.js';
 
 interface PageFrame extends Frame {
   /** The page's editor address. */
@@ -13,75 +13,81 @@ interface PageFrame extends Frame {
   title: string;
 }
 
-function crumbs(slug: string, title: string, last?: { label: string; href: string }) {
+function crumbs(t: EditingText, slug: string, title: string, last?: { label: string; href: string }) {
   return [
-    { label: 'Dashboard', href: '/dashboard' },
-    { label: `Edit “${title}”`, href: `/edit/${slug}` },
-    { label: 'History', href: `/edit/${slug}/history` },
+    { label: t('dashboard'), href: '/dashboard' },
+    { label: t('editPageTitle', { title }), href: `/edit/${slug}` },
+    { label: t('historyCrumb'), href: `/edit/${slug}/history` },
     ...(last ? [last] : []),
   ];
 }
 
+/** Who saved a revision, for lists: imported content has no author. */
+function authorOf(t: EditingText, r: Revision): string {
+  return r.authorName ?? t('importedLower');
+}
+
 /** Every saved revision of a page, newest first, with ways to view, compare and restore. */
 export function HistoryPage(props: PageFrame & { revisions: Revision[]; canRestore: boolean; notice?: string | undefined }) {
-  const { slug, revisions } = props;
+  const { slug, revisions, site } = props;
+  const i18n = site.i18n;
+  const t = editingTextOf(i18n);
+  const path = i18n.path;
   const newest = revisions[0];
+  const option = (r: Revision) => t('revisionOption', { number: r.number, author: authorOf(t, r), date: i18n.date(r.createdAt) });
   return (
-    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title={`History of “${props.title}”`} noindex breadcrumbs={crumbs(slug, props.title)}>
-      <h1>History of “{props.title}”</h1>
+    <Layout site={site} user={props.user} csrfToken={props.csrfToken} title={t('historyTitle', { title: props.title })} noindex breadcrumbs={crumbs(t, slug, props.title)}>
+      <h1>{t('historyTitle', { title: props.title })}</h1>
       {props.notice ? (
         <p class="notice" role="status">
           {props.notice}
         </p>
       ) : null}
-      <p class="lead">
-        Every save is kept in full. {revisions.length} revision{revisions.length === 1 ? '' : 's'}. Restoring an old revision makes a new one; nothing is
-        ever overwritten.
-      </p>
+      <p class="lead">{t('historyLead', { count: revisions.length })}</p>
 
       {revisions.length > 1 ? (
-        <form method="get" action={`/edit/${slug}/diff`} class="compare-form">
+        <form method="get" action={path(`/edit/${slug}/diff`)} class="compare-form">
           <fieldset>
-            <legend>Compare two revisions</legend>
+            <legend>{t('compareLegend')}</legend>
             <div class="compare-fields">
               <div class="field">
-                <label for="diff-from">Older revision</label>
+                <label for="diff-from">{t('olderRevision')}</label>
                 <select id="diff-from" name="from">
                   {revisions.map((r, i) => (
                     <option value={String(r.id)} selected={i === 1}>
-                      {`${r.number}: ${r.authorName ?? 'imported'}, ${r.createdAt.slice(0, 10)}`}
+                      {option(r)}
                     </option>
                   ))}
                 </select>
               </div>
               <div class="field">
-                <label for="diff-to">Newer revision</label>
+                <label for="diff-to">{t('newerRevision')}</label>
                 <select id="diff-to" name="to">
                   {revisions.map((r, i) => (
                     <option value={String(r.id)} selected={i === 0}>
-                      {`${r.number}: ${r.authorName ?? 'imported'}, ${r.createdAt.slice(0, 10)}`}
+                      {option(r)}
                     </option>
                   ))}
                 </select>
               </div>
             </div>
             <button type="submit" class="button secondary">
-              Show the changes
+              {t('showChanges')}
             </button>
           </fieldset>
         </form>
       ) : null}
 
       <table class="data-table history-table">
-        <caption class="visually-hidden">Revisions of this page, newest first</caption>
+        <caption class="visually-hidden">{t('historyCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Revision</th>
-            <th scope="col">Saved</th>
-            <th scope="col">By</th>
-            <th scope="col">Edit summary</th>
-            <th scope="col">State</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('colRevision')}</th>
+            <th scope="col">{t('colSaved')}</th>
+            <th scope="col">{t('colBy')}</th>
+            <th scope="col">{t('colSummary')}</th>
+            <th scope="col">{t('colState')}</th>
+            <th scope="col">{t('colActions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -90,19 +96,19 @@ export function HistoryPage(props: PageFrame & { revisions: Revision[]; canResto
             return (
               <tr id={`revision-${r.number}`}>
                 <th scope="row">
-                  <a href={`/edit/${slug}/revisions/${r.id}`}>Revision {r.number}</a>
+                  <a href={path(`/edit/${slug}/revisions/${r.id}`)}>{t('revisionNumber', { number: r.number })}</a>
                 </th>
                 <td>
-                  <time datetime={r.createdAt}>{displayInstant(r.createdAt)}</time>
+                  <time datetime={r.createdAt}>{i18n.instant(r.createdAt)}</time>
                 </td>
-                <td>{r.authorName ?? 'Imported content'}</td>
-                <td>{r.summary || <span class="muted">No summary</span>}</td>
+                <td>{r.authorName ?? t('importedContent')}</td>
+                <td>{r.summary || <span class="muted">{t('noSummary')}</span>}</td>
                 <td>
-                  <StateTag state={r.state} />
+                  <StateTag state={r.state} i18n={i18n} />
                   {r.reviewerName && r.reviewedAt ? (
                     <span class="reviewed-by">
                       {' '}
-                      Reviewed by {r.reviewerName}, <time datetime={r.reviewedAt}>{r.reviewedAt.slice(0, 10)}</time>
+                      {t.rich('reviewedBy', { name: r.reviewerName, date: i18n.date(r.reviewedAt), time: (chunks) => <time datetime={r.reviewedAt!}>{chunks}</time> })}
                     </span>
                   ) : null}
                 </td>
@@ -110,16 +116,16 @@ export function HistoryPage(props: PageFrame & { revisions: Revision[]; canResto
                   <ul class="plain actions-list">
                     {older ? (
                       <li>
-                        <a href={`/edit/${slug}/diff?from=${older.id}&to=${r.id}`}>Changes from revision {older.number}</a>
+                        <a href={path(`/edit/${slug}/diff?from=${older.id}&to=${r.id}`)}>{t('changesFrom', { number: older.number })}</a>
                       </li>
                     ) : null}
                     {props.canRestore && newest && r.id !== newest.id ? (
                       <li>
-                        <form method="post" action={`/edit/${slug}/restore`} class="inline-form">
+                        <form method="post" action={path(`/edit/${slug}/restore`)} class="inline-form">
                           <CsrfField token={props.csrfToken} />
                           <input type="hidden" name="revisionId" value={String(r.id)} />
                           <button type="submit" class="link-button">
-                            Restore revision {r.number}
+                            {t('restoreRevision', { number: r.number })}
                           </button>
                         </form>
                       </li>
@@ -137,47 +143,47 @@ export function HistoryPage(props: PageFrame & { revisions: Revision[]; canResto
 
 /** One revision as saved: its fields and text, read-only. */
 export function RevisionPage(props: PageFrame & { revision: Revision; text: string; canRestore: boolean; isNewest: boolean }) {
-  const { revision: r, slug } = props;
+  const { revision: r, slug, site } = props;
+  const i18n = site.i18n;
+  const t = editingTextOf(i18n);
+  const heading = t('revisionOfTitle', { number: r.number, title: props.title });
+  const here = { label: t('revisionNumber', { number: r.number }), href: `/edit/${slug}/revisions/${r.id}` };
   return (
     <Layout
-      site={props.site}
+      site={site}
       user={props.user}
       csrfToken={props.csrfToken}
-      title={`Revision ${r.number} of “${props.title}”`}
+      title={heading}
       noindex
-      breadcrumbs={crumbs(slug, props.title, { label: `Revision ${r.number}`, href: `/edit/${slug}/revisions/${r.id}` })}
+      breadcrumbs={crumbs(t, slug, props.title, here)}
     >
-      <h1>
-        Revision {r.number} of “{props.title}”
-      </h1>
+      <h1>{heading}</h1>
       <dl class="status-list panel">
         <div>
-          <dt>Saved</dt>
+          <dt>{t('colSaved')}</dt>
+          <dd>{t.rich('savedWhenBy', { when: i18n.instant(r.createdAt), author: r.authorName ?? t('importLower'), time: (chunks) => <time datetime={r.createdAt}>{chunks}</time> })}</dd>
+        </div>
+        <div>
+          <dt>{t('colState')}</dt>
           <dd>
-            <time datetime={r.createdAt}>{displayInstant(r.createdAt)}</time> by {r.authorName ?? 'import'}
+            <StateTag state={r.state} i18n={i18n} />
           </dd>
         </div>
         <div>
-          <dt>State</dt>
-          <dd>
-            <StateTag state={r.state} />
-          </dd>
-        </div>
-        <div>
-          <dt>Edit summary</dt>
-          <dd>{r.summary || 'None'}</dd>
+          <dt>{t('colSummary')}</dt>
+          <dd>{r.summary || t('none')}</dd>
         </div>
       </dl>
       {props.canRestore && !props.isNewest ? (
-        <form method="post" action={`/edit/${slug}/restore`}>
+        <form method="post" action={i18n.path(`/edit/${slug}/restore`)}>
           <CsrfField token={props.csrfToken} />
           <input type="hidden" name="revisionId" value={String(r.id)} />
           <button type="submit" class="button">
-            Restore this revision as the newest
+            {t('restoreAsNewest')}
           </button>
         </form>
       ) : null}
-      <h2>The page as saved</h2>
+      <h2>{t('pageAsSaved')}</h2>
       <pre class="source-text" tabindex={0}>
         {props.text}
       </pre>
@@ -187,28 +193,39 @@ export function RevisionPage(props: PageFrame & { revision: Revision; text: stri
 
 /** The word-level difference between two revisions. */
 export function DiffPage(props: PageFrame & { from: Revision; to: Revision; parts: DiffPart[] }) {
-  const { from, to, slug } = props;
-  const title = `Changes from revision ${from.number} to ${to.number}`;
+  const { from, to, slug, site } = props;
+  const i18n = site.i18n;
+  const t = editingTextOf(i18n);
+  const title = t('diffTitle', { from: from.number, to: to.number });
+  const here = { label: title, href: `/edit/${slug}/diff?from=${from.id}&to=${to.id}` };
   return (
     <Layout
-      site={props.site}
+      site={site}
       user={props.user}
       csrfToken={props.csrfToken}
-      title={`${title} of “${props.title}”`}
+      title={t('diffDocumentTitle', { changes: title, title: props.title })}
       noindex
-      breadcrumbs={crumbs(slug, props.title, { label: title, href: `/edit/${slug}/diff?from=${from.id}&to=${to.id}` })}
+      breadcrumbs={crumbs(t, slug, props.title, here)}
     >
       <h1>{title}</h1>
       <p class="lead">
-        “{props.title}”: revision {from.number} ({from.authorName ?? 'imported'}, {from.createdAt.slice(0, 10)}) compared with revision {to.number} (
-        {to.authorName ?? 'imported'}, {to.createdAt.slice(0, 10)}).
+        {t('diffLead', {
+          title: props.title,
+          from: from.number,
+          fromAuthor: authorOf(t, from),
+          fromDate: i18n.date(from.createdAt),
+          to: to.number,
+          toAuthor: authorOf(t, to),
+          toDate: i18n.date(to.createdAt),
+        })}
       </p>
       <p>
-        {diffSummary(props.parts)} <del class="diff-key">Struck-through text</del> was removed; <ins class="diff-key">underlined text</ins> was added.
+        {diffSummary(t, props.parts)}{' '}
+        {t.rich('diffKey', { del: (chunks) => <del class="diff-key">{chunks}</del>, ins: (chunks) => <ins class="diff-key">{chunks}</ins> })}
       </p>
-      <DiffView parts={props.parts} label={title} />
+      <DiffView parts={props.parts} label={title} i18n={i18n} />
       <p>
-        <a href={`/edit/${slug}/history`}>Back to the page history</a>
+        <a href={i18n.path(`/edit/${slug}/history`)}>{t('backToHistory')}</a>
       </p>
     </Layout>
   );

@@ -1,10 +1,13 @@
 import type { RevisionState } from '../../db/schema.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import type { ChecklistItem } from '../checklist.js';
 import { type Readability, TARGET_GRADE, gradeVerdict } from '../readability.js';
 import type { DiffPart } from '../word-diff.js';
+import { type EditingKey, type EditingText, checklistDetail, checklistLabel, editingTextOf, gradeNumber, stateName } from './text.js';
 
 /** A word-level diff: deletions struck through, insertions underlined, each announced in words to screen readers. */
-export function DiffView({ parts, label }: { parts: DiffPart[]; label: string }) {
+export function DiffView({ parts, label, i18n }: { parts: DiffPart[]; label: string; i18n: Localizer }) {
+  const t = editingTextOf(i18n);
   const changed = parts.some((p) => p.type !== 'same');
   return (
     <div class="diff" role="region" aria-label={label} tabindex={0}>
@@ -14,85 +17,79 @@ export function DiffView({ parts, label }: { parts: DiffPart[]; label: string })
               p.text
             ) : p.type === 'ins' ? (
               <ins>
-                <span class="visually-hidden">[inserted: </span>
+                <span class="visually-hidden">{t('diffInsertedStart')}</span>
                 {p.text}
-                <span class="visually-hidden">]</span>
+                <span class="visually-hidden">{t('diffEnd')}</span>
               </ins>
             ) : (
               <del>
-                <span class="visually-hidden">[deleted: </span>
+                <span class="visually-hidden">{t('diffDeletedStart')}</span>
                 {p.text}
-                <span class="visually-hidden">]</span>
+                <span class="visually-hidden">{t('diffEnd')}</span>
               </del>
             ),
           )
-        : 'No differences.'}
+        : t('diffNone')}
     </div>
   );
 }
 
 /** How many changes a diff holds, in words ("3 insertions and 1 deletion"). */
-export function diffSummary(parts: DiffPart[]): string {
+export function diffSummary(t: EditingText, parts: DiffPart[]): string {
   const ins = parts.filter((p) => p.type === 'ins').length;
   const del = parts.filter((p) => p.type === 'del').length;
-  if (!ins && !del) return 'No differences.';
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `${n(ins, 'insertion')} and ${n(del, 'deletion')}.`;
+  if (!ins && !del) return t('diffNone');
+  return t('diffSummary', { ins, del });
 }
 
-const VERDICT_TEXT = {
-  'no text': 'no text to measure yet',
-  easy: `below the target of grade ${TARGET_GRADE.min}–${TARGET_GRADE.max}: easy to read`,
-  'on target': `within the target of grade ${TARGET_GRADE.min}–${TARGET_GRADE.max}`,
-  hard: `above the target of grade ${TARGET_GRADE.min}–${TARGET_GRADE.max}: try shorter sentences and shorter words`,
-} as const;
+const VERDICT_KEYS = {
+  'no text': 'verdictNoText',
+  easy: 'verdictEasy',
+  'on target': 'verdictOnTarget',
+  hard: 'verdictHard',
+} as const satisfies Record<ReturnType<typeof gradeVerdict>, EditingKey>;
 
 /** Both grade formulas for the page's plain-language text, against the 6–8 target, in words. */
-export function ReadabilityPanel({ readability }: { readability: Readability }) {
+export function ReadabilityPanel({ readability, i18n }: { readability: Readability; i18n: Localizer }) {
+  const t = editingTextOf(i18n);
+  const target = { min: TARGET_GRADE.min, max: TARGET_GRADE.max };
   const row = (name: string, grade: number | null) => {
     const verdict = gradeVerdict(grade);
+    const words = t(VERDICT_KEYS[verdict], target);
     return (
       <div class={`readability-row verdict-${verdict.replace(' ', '-')}`}>
         <dt>{name}</dt>
-        <dd>
-          {grade === null ? '–' : <strong>grade {grade.toFixed(1)}</strong>}, {VERDICT_TEXT[verdict]}
-        </dd>
+        <dd>{grade === null ? t('readabilityRowNone', { verdict: words }) : t.rich('readabilityRow', { grade: gradeNumber(i18n, grade), verdict: words, b: (chunks) => <strong>{chunks}</strong> })}</dd>
       </div>
     );
   };
   return (
     <section class="readability panel" aria-labelledby="readability-title">
-      <h2 id="readability-title">Readability</h2>
+      <h2 id="readability-title">{t('readabilityTitle')}</h2>
       <dl>
-        {row('Flesch–Kincaid', readability.fleschKincaid)}
-        {row('SMOG', readability.smog)}
+        {row(t('formulaFleschKincaid'), readability.fleschKincaid)}
+        {row(t('formulaSmog'), readability.smog)}
       </dl>
-      <p class="hint">
-        Measured on the summary and the text of every entry ({readability.words} words in {readability.sentences} sentences), without citations or link
-        syntax. Aim for grade {TARGET_GRADE.min} to {TARGET_GRADE.max}. The two formulas often disagree by about 3 grades on health text, because SMOG
-        counts long words while Flesch–Kincaid mostly counts syllables per word: treat them as a guide, not a verdict.
-      </p>
+      <p class="hint">{t('readabilityHint', { words: readability.words, sentences: readability.sentences, ...target })}</p>
     </section>
   );
 }
 
 /** What publishing needs, each item marked in words as well as with a symbol. */
-export function ChecklistPanel({ items }: { items: ChecklistItem[] }) {
+export function ChecklistPanel({ items, i18n }: { items: ChecklistItem[]; i18n: Localizer }) {
+  const t = editingTextOf(i18n);
   const missing = items.filter((i) => !i.ok).length;
   return (
     <section class="checklist panel" aria-labelledby="checklist-title">
-      <h2 id="checklist-title">Before publishing</h2>
-      <p>{missing ? `${missing} of ${items.length} things still missing.` : 'Everything a trustworthy health page needs is here.'}</p>
+      <h2 id="checklist-title">{t('checklistTitle')}</h2>
+      <p>{missing ? t('checklistMissing', { missing, total: items.length }) : t('checklistAllDone')}</p>
       <ul class="checklist-items">
         {items.map((i) => (
           <li class={i.ok ? 'check-ok' : 'check-missing'}>
             <span class="check-mark" aria-hidden="true">
               {i.ok ? '✓' : '✗'}
             </span>
-            <strong>
-              {i.label}: {i.ok ? 'done' : 'missing'}.
-            </strong>{' '}
-            {i.detail}
+            <strong>{t('checklistItem', { label: checklistLabel(t, i.id), status: i.ok ? 'done' : 'missing' })}</strong> {checklistDetail(t, i18n, i.detail)}
           </li>
         ))}
       </ul>
@@ -100,19 +97,7 @@ export function ChecklistPanel({ items }: { items: ChecklistItem[] }) {
   );
 }
 
-const STATE_TEXT: Record<RevisionState, string> = {
-  draft: 'Draft',
-  in_review: 'Waiting for medical review',
-  approved: 'Approved, not yet published',
-  published: 'Published',
-  superseded: 'Replaced by a later revision',
-};
-
-export function stateText(state: RevisionState): string {
-  return STATE_TEXT[state];
-}
-
 /** A revision's state as a labelled tag (text, never colour alone). */
-export function StateTag({ state }: { state: RevisionState }) {
-  return <span class={`state-tag state-${state}`}>{STATE_TEXT[state]}</span>;
+export function StateTag({ state, i18n }: { state: RevisionState; i18n: Localizer }) {
+  return <span class={`state-tag state-${state}`}>{stateName(editingTextOf(i18n), state)}</span>;
 }

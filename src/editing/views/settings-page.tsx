@@ -1,21 +1,22 @@
 import type { Frame } from '../../accounts/views/frame.js';
-import { CsrfField, ErrorSummary, type FieldError, errorFor, formTitle } from '../../accounts/views/form-parts.js';
+import { CsrfField, ErrorSummary, type FieldError, errorFor } from '../../accounts/views/form-parts.js';
 import { Layout } from '../../web/layout.js';
 import { SETTINGS_FIELDS, type SettingsForm, settingsFieldId } from '../settings-form.js';
+import { type EditingKey, editingTextOf } from './text.js';
 
-const HINTS: Partial<Record<keyof SettingsForm, string>> = {
-  organisation: 'Shown in the header, page titles and the copyright line.',
-  tagline: 'One line under the name on the home page.',
-  description: 'Who the organisation is, for the home page and search engines.',
-  hotlines: 'One line each, written “label | number”, e.g. “Helpline | +1 555 0100”.',
-  donateUrl: 'A web address starting with https://, or a path on this site. Leave empty if you do not take donations online.',
-  language: 'A language code such as en, en-GB or fr.',
-  sections: 'The links across the top of every page, one per line, written “label | address”, e.g. “Support | /support”. An address is a path on this site, a web address starting with https:// or a mailto: link.',
-  citationStyle: 'How references are written on every page.',
-  about: 'Markdown; [[Page title]] links to a directory page.',
-  disclaimer: 'Markdown; shown on /disclaimer and linked from every topic page.',
-  support: 'Markdown.',
-  contact: 'Markdown, shown above the contact details.',
+const HINTS: Partial<Record<keyof SettingsForm, EditingKey>> = {
+  organisation: 'settingsHintOrganisation',
+  tagline: 'settingsHintTagline',
+  description: 'settingsHintDescription',
+  hotlines: 'settingsHintHotlines',
+  donateUrl: 'settingsHintDonateUrl',
+  language: 'settingsHintLanguage',
+  sections: 'settingsHintSections',
+  citationStyle: 'settingsHintCitationStyle',
+  about: 'settingsHintAbout',
+  disclaimer: 'settingsHintDisclaimer',
+  support: 'settingsHintSupport',
+  contact: 'settingsHintContact',
 };
 
 const LONG: Array<keyof SettingsForm> = ['description', 'hotlines', 'sections', 'about', 'disclaimer', 'support', 'contact'];
@@ -23,26 +24,40 @@ const LONG: Array<keyof SettingsForm> = ['description', 'hotlines', 'sections', 
 /** Site settings for admins: every SiteSettings field, validated, with what was typed kept on error. */
 export function SettingsPage(props: Frame & { form: SettingsForm; errors: FieldError[]; notice?: string | undefined }) {
   const { form, errors } = props;
+  const i18n = props.site.i18n;
+  const t = editingTextOf(i18n);
+  const heading = t('settingsTitle');
   return (
-    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title={formTitle('Site settings', errors)} noindex breadcrumbs={[{ label: 'Dashboard', href: '/dashboard' }, { label: 'Site settings', href: '/admin/settings' }]}>
-      <ErrorSummary errors={errors} />
-      <h1>Site settings</h1>
+    <Layout
+      site={props.site}
+      user={props.user}
+      csrfToken={props.csrfToken}
+      title={errors.length ? t('errorTitle', { title: heading }) : heading}
+      noindex
+      breadcrumbs={[
+        { label: t('dashboard'), href: '/dashboard' },
+        { label: heading, href: '/admin/settings' },
+      ]}
+    >
+      <ErrorSummary errors={errors} title={t('errorSummaryTitle')} />
+      <h1>{heading}</h1>
       {props.notice ? (
         <p class="notice" role="status">
           {props.notice}
         </p>
       ) : null}
-      <form method="post" action="/admin/settings" novalidate class="settings-form">
+      <form method="post" action={i18n.path('/admin/settings')} novalidate class="settings-form">
         <CsrfField token={props.csrfToken} />
         {SETTINGS_FIELDS.map(({ key, label }) => {
           const id = settingsFieldId(key);
           const error = errorFor(errors, id);
-          const hint = HINTS[key];
+          const hintKey = HINTS[key];
+          const hint = hintKey ? t(hintKey) : undefined;
           const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
           const common = { id, name: key, 'aria-describedby': describedBy, 'aria-invalid': error ? ('true' as const) : undefined };
           return (
             <div class={error ? 'field has-error' : 'field'}>
-              <label for={id}>{label}</label>
+              <label for={id}>{t(label)}</label>
               {hint ? (
                 <span class="hint" id={`${id}-hint`}>
                   {hint}
@@ -50,17 +65,17 @@ export function SettingsPage(props: Frame & { form: SettingsForm; errors: FieldE
               ) : null}
               {error ? (
                 <span class="field-error" id={`${id}-error`}>
-                  <span class="visually-hidden">Error: </span>
+                  <span class="visually-hidden">{t('errorPrefix')}</span>
                   {error}
                 </span>
               ) : null}
               {key === 'citationStyle' ? (
                 <select {...common}>
                   <option value="vancouver" selected={form.citationStyle === 'vancouver'}>
-                    Vancouver (numbered, common in medicine)
+                    {t('citationVancouver')}
                   </option>
                   <option value="apa" selected={form.citationStyle === 'apa'}>
-                    APA (author and year)
+                    {t('citationApa')}
                   </option>
                 </select>
               ) : LONG.includes(key) ? (
@@ -74,7 +89,7 @@ export function SettingsPage(props: Frame & { form: SettingsForm; errors: FieldE
           );
         })}
         <button type="submit" class="button">
-          Save settings
+          {t('saveSettings')}
         </button>
       </form>
     </Layout>
