@@ -44,7 +44,7 @@ describe.skipIf(await skipWithoutDatabase())('reader page content', () => {
     for (const type of READER_PAGE_TYPES) {
       it(`${type.name}: language, skip link, landmarks, one h1, title`, async () => {
         const page = await get(type.path);
-        expect(page).toMatch(/^<!DOCTYPE html><html lang="en">/);
+        expect(page).toMatch(/^<!DOCTYPE html><html lang="en" dir="ltr">/);
         expect(page).toContain('<a class="skip-link" href="#main">Skip to main content</a>');
         expect(page).toMatch(/<header class="site-header">/);
         expect(page).toMatch(/<nav class="site-nav" aria-label="Site sections">/);

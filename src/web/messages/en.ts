@@ -22,4 +22,5 @@ export const en = {
   languageNotTranslated: '{language} (not translated yet)',
   languageSuggestion: 'This page is also in your language:',
   languageSuggestionDismiss: 'No, thank you',
+  crumbHome: 'Home',
 } as const;
