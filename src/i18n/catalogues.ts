@@ -6,6 +6,7 @@
  */
 import type { Catalogue } from './catalogue.js';
 import { directoryText } from '../directory/messages/index.js';
+import { searchText } from '../search/messages/index.js';
 import { webText } from '../web/messages/index.js';
 
-export const CATALOGUES: readonly Catalogue[] = [webText, directoryText];
+export const CATALOGUES: readonly Catalogue[] = [webText, directoryText, searchText];

@@ -30,7 +30,6 @@ const NOT_YET_TRANSLATABLE: readonly string[] = [
   'src/editing/views/parts.tsx',
   'src/editing/views/settings-page.tsx',
   'src/editing/views/toolbar.tsx',
-  'src/search/views/search-page.tsx',
   'src/site/routes.tsx',
   'src/site/views/site-pages.tsx',
   'src/web/form-field.tsx',

@@ -5,6 +5,7 @@ export const en = {
   searchPlaceholder: 'Search, e.g. {example}',
   searchPlaceholderPlain: 'Search the directory',
   searchButton: 'Search',
+  searchSuggestions: 'Suggested pages',
   siteSections: 'Site sections',
   breadcrumb: 'Breadcrumb',
   titleWithSite: '{title} – {organisation}',
@@ -23,4 +24,6 @@ export const en = {
   languageSuggestion: 'This page is also in your language:',
   languageSuggestionDismiss: 'No, thank you',
   crumbHome: 'Home',
+  errorTitle: 'Error: {title}',
+  errorPrefix: 'Error: ',
 } as const;
