@@ -7,6 +7,7 @@
 import type { Catalogue } from './catalogue.js';
 import { directoryText } from '../directory/messages/index.js';
 import { searchText } from '../search/messages/index.js';
+import { siteText } from '../site/messages/index.js';
 import { webText } from '../web/messages/index.js';
 
-export const CATALOGUES: readonly Catalogue[] = [webText, directoryText, searchText];
+export const CATALOGUES: readonly Catalogue[] = [webText, directoryText, searchText, siteText];

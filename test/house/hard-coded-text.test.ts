@@ -14,7 +14,6 @@ const NOT_YET_TRANSLATABLE: readonly string[] = [
   'src/accounts/views/audit-page.tsx',
   'src/accounts/views/invitation-pages.tsx',
   'src/accounts/views/login-page.tsx',
-  'src/accounts/views/problem-pages.tsx',
   'src/accounts/views/user-bar.tsx',
   'src/accounts/views/users-pages.tsx',
   'src/citations/dashboard.tsx',
@@ -30,9 +29,6 @@ const NOT_YET_TRANSLATABLE: readonly string[] = [
   'src/editing/views/parts.tsx',
   'src/editing/views/settings-page.tsx',
   'src/editing/views/toolbar.tsx',
-  'src/site/routes.tsx',
-  'src/site/views/site-pages.tsx',
-  'src/web/form-field.tsx',
 ];
 
 function viewFiles(): string[] {
