@@ -14,7 +14,9 @@
     list.id = listId;
     list.className = 'search-suggestions';
     list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Suggested pages');
+    // The page's language speaks here: the server writes the words on the input (data-suggestions-label).
+    var listLabel = input.getAttribute('data-suggestions-label');
+    if (listLabel) list.setAttribute('aria-label', listLabel);
     list.hidden = true;
     var status = document.createElement('div');
     status.className = 'visually-hidden';
@@ -27,6 +29,8 @@
     input.setAttribute('aria-expanded', 'false');
     input.setAttribute('aria-controls', listId);
 
+    // /es/api/search/suggest for a Spanish page: suggestions link to pages in that language.
+    var suggestUrl = input.getAttribute('data-suggest-url') || '/api/search/suggest';
     var items = [];
     var active = -1;
     var timer = null;
@@ -60,7 +64,7 @@
       }
     }
 
-    function render(suggestions) {
+    function render(suggestions, statusText) {
       items = suggestions;
       list.textContent = '';
       suggestions.forEach(function (s, i) {
@@ -85,9 +89,8 @@
         });
         list.appendChild(li);
       });
-      status.textContent = suggestions.length
-        ? suggestions.length + (suggestions.length === 1 ? ' suggestion' : ' suggestions') + '. Use the up and down arrow keys to choose, Enter to open.'
-        : '';
+      // Counted and worded by the server in the reader's language.
+      status.textContent = suggestions.length && statusText ? statusText : '';
       if (suggestions.length && document.activeElement === input) open();
       else close();
     }
@@ -104,12 +107,12 @@
       if (controller) controller.abort();
       if (q.length < MIN_CHARS || q.length > 200) return render([]);
       controller = new AbortController();
-      fetch('/api/search/suggest?q=' + encodeURIComponent(q), { signal: controller.signal, headers: { accept: 'application/json' } })
+      fetch(suggestUrl + '?q=' + encodeURIComponent(q), { signal: controller.signal, headers: { accept: 'application/json' } })
         .then(function (response) {
           return response.ok ? response.json() : { suggestions: [] };
         })
         .then(function (body) {
-          if (input.value.trim() === q) render(Array.isArray(body.suggestions) ? body.suggestions : []);
+          if (input.value.trim() === q) render(Array.isArray(body.suggestions) ? body.suggestions : [], typeof body.status === 'string' ? body.status : '');
         })
         .catch(function () {
           /* aborted or offline: the form still submits */

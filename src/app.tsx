@@ -31,7 +31,8 @@ import { loadAssets } from './web/assets.js';
 import { databaseUnavailableResponse } from './web/database-unavailable.js';
 import { fastLaneServerFactory } from './web/fast-lane.js';
 import { requestGuards } from './web/guards.js';
-import { createPageRenderer } from './web/page-renderer.js';
+import { createPageRenderer, langOf } from './web/page-renderer.js';
+import { webText } from './web/messages/index.js';
 import { type RateLimitOptions, createRateLimits } from './web/rate-limits.js';
 import { RenderCache } from './web/render-cache.js';
 import { createApiDomain } from './api/domain.js';
@@ -103,7 +104,8 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const cachePolicy = readerCachePolicy(config);
   const assets = loadAssets();
   const baseUrl = (config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`).replace(/\/$/, '');
-  const pages = createPageRenderer({ db, cache, assets, baseUrl, i18n: createI18n(), cachePolicy });
+  const i18n = createI18n();
+  const pages = createPageRenderer({ db, cache, assets, baseUrl, i18n, cachePolicy });
   const rateLimits = createRateLimits(db, { limits: options.rateLimits });
   jobs.register(rateLimits.pruneJob);
   const kernel: DomainKernel = {
@@ -146,9 +148,9 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   // Before the guards, so their 400/405/414 answers carry the headers too.
   app.use(securityHeaders(config));
   app.use(
-    requestGuards(async (status, message) => {
-      const site = await pages.siteContext();
-      return pages.fresh({} as never, <BadRequestPage site={site} message={message} />, status);
+    requestGuards(async (c, status, problem) => {
+      const site = await pages.siteContext(c);
+      return pages.fresh(c, <BadRequestPage site={site} problem={problem} />, status);
     }),
   );
   // Static files need no session: before every domain's middleware.
@@ -171,10 +173,11 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
       console.error(`${c.req.method} ${c.req.path}: database unavailable (${error.message})`);
       // An editor's save may have been stored or not: they get their text back, to send again safely.
       const forEditor = await editing.unconfirmedSaveAnswer(c).catch(() => null);
-      return forEditor ?? databaseUnavailableResponse(c.req.header('accept'), assets.url('site.css'));
+      return forEditor ?? databaseUnavailableResponse(c.req.header('accept'), assets.url('site.css'), i18n.forLang(langOf(c)));
     }
     console.error(`${c.req.method} ${c.req.path}:`, error);
-    return new Response('Something went wrong on our side. Please try again in a moment.', {
+    // Plain text: whatever failed may be what a page needs (settings, the renderer); the words need nothing.
+    return new Response(i18n.forLang(langOf(c)).text(webText)('serverError'), {
       status: 500,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });

@@ -12,7 +12,27 @@ export interface RenderContext {
   citation(key: string): { number: number; anchor: string } | null;
   /** The fragment of footnote N, or null if the page has no such footnote. */
   footnote(n: number): string | null;
+  /** The words the renderer adds, in the reader's language (English when omitted: the editor's tools). */
+  words?: MarkdownWords;
 }
+
+/** Text the renderer writes around the author's Markdown. */
+export interface MarkdownWords {
+  /** After a link to a page nobody has written yet, starting with a space. */
+  wantedNote: string;
+  unknownCitation(key: string): string;
+  /** Screen-reader name of reference link [n]. */
+  reference(n: number): string;
+  footnote(n: number): string;
+}
+
+const ENGLISH_WORDS: MarkdownWords = {
+  wantedNote: ' (page not written yet)',
+  unknownCitation: (key) => `[unknown citation ${key}]`,
+  reference: (n) => `Reference ${n}`,
+  footnote: (n) => `Footnote ${n}`,
+};
+const wordsOf = (env: unknown) => (env as RenderContext).words ?? ENGLISH_WORDS;
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'a', 'em', 'strong', 'ul', 'ol', 'li', 'code', 'blockquote', 'sup', 'br', 'span'],
@@ -45,20 +65,20 @@ export function createMarkdownRenderer() {
     const { href, wanted } = (env as unknown as RenderContext).resolveLink(slugify((t.meta as { target: string }).target));
     const label = md.utils.escapeHtml(t.content);
     return wanted
-      ? `<a href="${md.utils.escapeHtml(href)}" class="wanted">${label}<span class="wanted-note"> (page not written yet)</span></a>`
+      ? `<a href="${md.utils.escapeHtml(href)}" class="wanted">${label}<span class="wanted-note">${md.utils.escapeHtml(wordsOf(env).wantedNote)}</span></a>`
       : `<a href="${md.utils.escapeHtml(href)}">${label}</a>`;
   };
   md.renderer.rules.citation = (tokens, idx, _opts, env) => {
     const key = tokens[idx]!.content;
     const ref = (env as unknown as RenderContext).citation(key);
-    if (!ref) return `<span class="wanted-note">[unknown citation ${md.utils.escapeHtml(key)}]</span>`;
-    return `<sup class="ref"><a href="#${ref.anchor}" class="cite-ref" aria-label="Reference ${ref.number}">[${ref.number}]</a></sup>`;
+    if (!ref) return `<span class="wanted-note">${md.utils.escapeHtml(wordsOf(env).unknownCitation(key))}</span>`;
+    return `<sup class="ref"><a href="#${ref.anchor}" class="cite-ref" aria-label="${md.utils.escapeHtml(wordsOf(env).reference(ref.number))}">[${ref.number}]</a></sup>`;
   };
   md.renderer.rules.footnote_ref = (tokens, idx, _opts, env) => {
     const n = Number(tokens[idx]!.content);
     const anchor = (env as unknown as RenderContext).footnote(n);
     if (!anchor) return `[^${n}]`;
-    return `<sup class="ref"><a href="#${anchor}" class="footnote-ref" aria-label="Footnote ${n}">${n}</a></sup>`;
+    return `<sup class="ref"><a href="#${anchor}" class="footnote-ref" aria-label="${md.utils.escapeHtml(wordsOf(env).footnote(n))}">${n}</a></sup>`;
   };
 
   return {

@@ -3,6 +3,8 @@ import { normaliseCitationKey } from '../content/inline.js';
 import type { Crumb } from '../web/layout.js';
 import { type Lang, SOURCE_LANG } from '../i18n/languages.js';
 import type { SiteContext } from '../web/site-context.js';
+import { webText } from '../web/messages/index.js';
+import { directoryText } from './messages/index.js';
 import type { CitationView, PageView } from './queries.js';
 import { type DirectoryTree, type TreeNode, ancestry } from './tree.js';
 
@@ -35,11 +37,13 @@ export interface TopicPresentation {
   path: string;
   /** Languages the page's content exists in (English until it is translated). */
   languages: readonly Lang[];
+  /** The frame the page is shown in: its interface language words, dates and addresses (the editor's preview reuses it). */
+  site: SiteContext;
 }
 
 export function directoryCrumbs(site: SiteContext): Crumb[] {
   return [
-    { label: 'Home', href: '/' },
+    { label: site.i18n.text(webText)('crumbHome'), href: '/' },
     { label: site.settings.directoryTitle, href: '/directory' },
   ];
 }
@@ -69,10 +73,17 @@ export function presentTopic(
     if (r.citation.doi) byKey.set(`doi:${r.citation.doi}`, r);
   }
   const linkTargets = new Map(page.inlineLinks.map((l) => [l.targetSlug, l.resolvedSlug]));
+  const t = site.i18n.text(directoryText);
   const context: RenderContext = {
+    words: {
+      wantedNote: t('wantedNote'),
+      unknownCitation: (key) => t('unknownCitation', { key }),
+      reference: (n) => t('referenceLink', { number: site.i18n.number(n) }),
+      footnote: (n) => t('footnoteLink', { number: site.i18n.number(n) }),
+    },
     resolveLink(slug) {
       const resolved = linkTargets.has(slug) ? linkTargets.get(slug)! : tree.bySlug.has(slug) ? slug : null;
-      return resolved ? { href: `/directory/${resolved}`, wanted: false } : { href: `/wanted#${slug}`, wanted: true };
+      return resolved ? { href: site.i18n.path(`/directory/${resolved}`), wanted: false } : { href: site.i18n.path(`/wanted#${slug}`), wanted: true };
     },
     citation(key) {
       const ref = byKey.get(normaliseCitationKey(key));
@@ -104,6 +115,7 @@ export function presentTopic(
     jsonLd: topicJsonLd(page, site, path, breadcrumbs),
     path,
     languages: [SOURCE_LANG],
+    site,
   };
 }
 

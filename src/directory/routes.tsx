@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../accounts/context.js';
 import type { MarkdownRenderer } from '../content/markdown.js';
+import { pathIn } from '../i18n/languages.js';
 import type { PageRenderer } from '../web/page-renderer.js';
 import type { CitationHtml } from './presenter.js';
 import { presentTopic } from './presenter.js';
@@ -35,7 +36,7 @@ export function directoryRoutes(deps: DirectoryRouteDeps) {
     if (!SLUG_PATTERN.test(slug)) {
       // Readers type addresses by hand: "Causes-Of-Scleroderma" still finds its page.
       const lower = slug.toLowerCase();
-      if (lower !== slug && SLUG_PATTERN.test(lower)) return c.redirect(`/directory/${lower}`, 301);
+      if (lower !== slug && SLUG_PATTERN.test(lower)) return c.redirect(pathIn(c.get('lang'), `/directory/${lower}`), 301);
       return next();
     }
     const user = c.get('user');
@@ -56,7 +57,7 @@ export function directoryRoutes(deps: DirectoryRouteDeps) {
     });
     if (response) return response;
     const moved = await queries.redirectFor(slug);
-    return moved ? c.redirect(`/directory/${moved}`, 301) : next();
+    return moved ? c.redirect(pathIn(c.get('lang'), `/directory/${moved}`), 301) : next();
   });
 
   app.get('/wanted', async (c) =>

@@ -6,7 +6,10 @@
  */
 import type { Catalogue } from './catalogue.js';
 import { apiText } from '../api/messages/index.js';
+import { directoryText } from '../directory/messages/index.js';
 import { editingText } from '../editing/messages/index.js';
+import { searchText } from '../search/messages/index.js';
+import { siteText } from '../site/messages/index.js';
 import { webText } from '../web/messages/index.js';
 
-export const CATALOGUES: readonly Catalogue[] = [webText, apiText, editingText];
+export const CATALOGUES: readonly Catalogue[] = [webText, directoryText, searchText, siteText, editingText, apiText];

@@ -7,6 +7,8 @@ import { MAX_QUERY_CHARS } from './query.js';
 import { readSearchForm } from './search-form.js';
 import type { Search } from './search.js';
 import { SearchPage } from './views/search-page.js';
+import { searchText } from './messages/index.js';
+import { pathIn } from '../i18n/languages.js';
 
 export interface SearchRouteDeps {
   search: Search;
@@ -22,27 +24,33 @@ export function searchRoutes(deps: SearchRouteDeps) {
   const app = new Hono<AppEnv>();
 
   app.get('/search', async (c) => {
-    const form = readSearchForm({ q: c.req.query('q'), kind: c.req.queries('kind'), from: c.req.query('from'), to: c.req.query('to'), page: c.req.query('page') });
+    const site = await deps.pages.siteContext(c);
+    const form = readSearchForm({ q: c.req.query('q'), kind: c.req.queries('kind'), from: c.req.query('from'), to: c.req.query('to'), page: c.req.query('page') }, site.i18n.text(searchText));
     const hasQuery = form.input.q.trim() !== '';
     const results = hasQuery
       ? await deps.search.search({ text: form.input.q, kinds: form.kinds, yearFrom: form.yearFrom, yearTo: form.yearTo, page: form.page })
       : null;
-    const site = await deps.pages.siteContext(c);
     return deps.pages.fresh(c, <SearchPage site={site} user={c.get('user')} csrfToken={c.get('csrfToken')} form={form} results={results} />);
   });
 
+  // Asked for at /es/api/search/suggest (public/search.js reads the address from the page): words and links in that language.
   app.get('/api/search/suggest', async (c) => {
+    const lang = c.get('lang');
+    const t = (await deps.pages.siteContext(c)).i18n.text(searchText);
     const headers = { 'cache-control': 'private, max-age=30' };
     const take = await deps.suggestLimiter.take(clientIp(c, deps.trustProxy));
     if (!take.allowed) {
-      return c.json({ error: 'Too many suggestion requests. Please wait a moment.' }, 429, { 'retry-after': String(take.retryAfterSeconds), 'cache-control': 'no-store' });
+      return c.json({ error: t('suggestTooMany') }, 429, { 'retry-after': String(take.retryAfterSeconds), 'cache-control': 'no-store' });
     }
     const q = c.req.query('q') ?? '';
     if (q.length > MAX_QUERY_CHARS) {
-      return c.json({ error: `The search text is longer than ${MAX_QUERY_CHARS} characters.`, limit: MAX_QUERY_CHARS }, 400, { 'cache-control': 'no-store' });
+      return c.json({ error: t('suggestTooLong', { limit: MAX_QUERY_CHARS }), limit: MAX_QUERY_CHARS }, 400, { 'cache-control': 'no-store' });
     }
-    const suggestions = q.trim() ? await deps.search.suggest(q) : [];
-    return c.json({ query: q, suggestions }, 200, headers);
+    const found = q.trim() ? await deps.search.suggest(q) : [];
+    const suggestions = found.map((s) => ({ ...s, url: pathIn(lang, s.url) }));
+    // What screen readers hear when the list appears, counted in the reader's language.
+    const status = suggestions.length ? t('suggestionsStatus', { count: suggestions.length }) : '';
+    return c.json({ query: q, suggestions, status }, 200, headers);
   });
 
   return app;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readSearchForm, searchHref } from './search-form.js';
+import { createI18n } from '../i18n/localizer.js';
+import { searchText } from './messages/index.js';
+import { type SearchText, readSearchForm as read, searchHref } from './search-form.js';
+
+const i18n = createI18n();
+const english = i18n.forLang('en').text(searchText) as SearchText;
+const readSearchForm = (params: Parameters<typeof read>[0]) => read(params, english);
 
 describe('the results page form', () => {
   it('reads the query, kinds and years', () => {
@@ -20,6 +26,11 @@ describe('the results page form', () => {
 
   it('refuses a range that ends before it starts', () => {
     expect(readSearchForm({ q: 'x', from: '2013', to: '2005' }).problems.to).toBe('The last year (2005) is before the first year (2013).');
+  });
+
+  it('explains in the reader’s language', () => {
+    const form = read({ q: 'lung', from: 'abc', to: '1700' }, i18n.forLang('es').text(searchText) as SearchText);
+    expect(form.problems).toEqual({ from: 'Escriba el año con cuatro cifras, por ejemplo 2010.', to: 'Escriba un año entre 1800 y 2100.' });
   });
 
   it('treats a nonsense page number as page 1', () => {

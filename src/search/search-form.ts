@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { EntryKind } from '../db/schema.js';
+import type { MessageValue } from '../i18n/localizer.js';
+import type { en } from './messages/en.js';
 
 /** What the results page was asked, as typed (shown back in the form), and what of it is usable. */
 export interface SearchForm {
@@ -13,26 +15,34 @@ export interface SearchForm {
   problems: Record<string, string>;
 }
 
-export const ENTRY_KINDS: ReadonlyArray<{ value: EntryKind; label: string }> = [
-  { value: 'summary', label: 'Our summaries' },
-  { value: 'research', label: 'Research digests' },
-  { value: 'news', label: 'News digests' },
+/** The kinds of entry a search can be narrowed to, with the message naming each. */
+export const ENTRY_KINDS: ReadonlyArray<{ value: EntryKind; label: 'kindSummary' | 'kindResearch' | 'kindNews' }> = [
+  { value: 'summary', label: 'kindSummary' },
+  { value: 'research', label: 'kindResearch' },
+  { value: 'news', label: 'kindNews' },
 ];
+
+/** The search catalogue's messages in the reader's language (site.i18n.text(searchText)). */
+export type SearchText = (key: keyof typeof en, values?: Record<string, MessageValue>) => string;
 
 const FIRST_YEAR = 1800;
 const LAST_YEAR = 2100;
 
+// The issue codes say which message the reader gets, in their language.
 const Year = z
   .string()
   .trim()
-  .regex(/^\d{4}$/, 'Enter a year as four digits, for example 2010.')
+  .regex(/^\d{4}$/)
   .transform(Number)
-  .refine((y) => y >= FIRST_YEAR && y <= LAST_YEAR, `Enter a year between ${FIRST_YEAR} and ${LAST_YEAR}.`);
+  .refine((y) => y >= FIRST_YEAR && y <= LAST_YEAR);
 const Kind = z.enum(['summary', 'research', 'news']);
 const Page = z.coerce.number().int().min(1).max(1000);
 
 /** Reads /search?q=&kind=&from=&to=&page=; never throws, every bad field gets a message and is left out. */
-export function readSearchForm(params: { q?: string | undefined; kind?: string[] | undefined; from?: string | undefined; to?: string | undefined; page?: string | undefined }): SearchForm {
+export function readSearchForm(
+  params: { q?: string | undefined; kind?: string[] | undefined; from?: string | undefined; to?: string | undefined; page?: string | undefined },
+  t: SearchText,
+): SearchForm {
   const problems: Record<string, string> = {};
   const q = (params.q ?? '').slice(0, 5000);
   const rawKinds = (params.kind ?? []).slice(0, 10).map((k) => k.slice(0, 40));
@@ -40,19 +50,19 @@ export function readSearchForm(params: { q?: string | undefined; kind?: string[]
   for (const k of rawKinds) {
     const parsed = Kind.safeParse(k);
     if (parsed.success) kinds.push(parsed.data);
-    else problems.kind = 'Choose summaries, research digests or news digests.';
+    else problems.kind = t('problemKind');
   }
   const year = (field: 'from' | 'to', raw: string | undefined): number | undefined => {
     if (raw === undefined || raw.trim() === '') return undefined;
     const parsed = Year.safeParse(raw);
     if (parsed.success) return parsed.data;
-    problems[field] = parsed.error.issues[0]!.message;
+    problems[field] = parsed.error.issues[0]!.code === 'custom' ? t('problemYearRange', { first: String(FIRST_YEAR), last: String(LAST_YEAR) }) : t('problemYearFormat', { example: '2010' });
     return undefined;
   };
   let yearFrom = year('from', params.from);
   let yearTo = year('to', params.to);
   if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
-    problems.to = `The last year (${yearTo}) is before the first year (${yearFrom}).`;
+    problems.to = t('problemYearOrder', { first: String(yearFrom), last: String(yearTo) });
     yearFrom = undefined;
     yearTo = undefined;
   }

@@ -6,18 +6,21 @@ import type { DomainContributions } from '../domain.js';
 import { LANGS, pathIn } from '../i18n/languages.js';
 import type { PageRenderer } from '../web/page-renderer.js';
 import type { SiteContext } from '../web/site-context.js';
+import type { KeyOf } from '../i18n/catalogue.js';
+import { siteText } from './messages/index.js';
 import { ContactPage, HomePage, TextPage } from './views/site-pages.js';
 
+/** Pages whose text is written in the site settings, with the message that is each one's title. */
 export const TEXT_PAGES = {
-  about: 'About us',
-  disclaimer: 'Medical disclaimer',
-  support: 'Support',
-} as const;
+  about: 'pageAbout',
+  disclaimer: 'pageDisclaimer',
+  support: 'pageSupport',
+} as const satisfies Record<string, KeyOf<typeof siteText>>;
 
 /** Settings text may link to directory pages with [[…]]; it cites nothing. */
-function settingsContext(): RenderContext {
+function settingsContext(site: SiteContext): RenderContext {
   return {
-    resolveLink: (slug) => ({ href: `/directory/${slug}`, wanted: false }),
+    resolveLink: (slug) => ({ href: site.i18n.path(`/directory/${slug}`), wanted: false }),
     citation: () => null,
     footnote: () => null,
   };
@@ -35,16 +38,17 @@ export function siteRoutes(deps: { queries: DirectoryQueries; pages: PageRendere
     }))!,
   );
 
-  for (const [key, title] of Object.entries(TEXT_PAGES) as Array<[keyof typeof TEXT_PAGES, string]>) {
+  for (const [key, title] of Object.entries(TEXT_PAGES) as Array<[keyof typeof TEXT_PAGES, (typeof TEXT_PAGES)[keyof typeof TEXT_PAGES]]>) {
     app.get(`/${key}`, async (c) =>
-      (await pages.cached(c, key, async (site: SiteContext) => (
-        <TextPage site={site} title={title} path={`/${key}`} html={markdown.render(site.settings[key] || 'Not written yet.', settingsContext())} />
-      )))!,
+      (await pages.cached(c, key, async (site: SiteContext) => {
+        const t = site.i18n.text(siteText);
+        return <TextPage site={site} title={t(title)} path={`/${key}`} html={markdown.render(site.settings[key] || t('notWrittenYet'), settingsContext(site))} />;
+      }))!,
     );
   }
 
   app.get('/contact', async (c) =>
-    (await pages.cached(c, 'contact', async (site) => <ContactPage site={site} html={markdown.render(site.settings.contact, settingsContext())} />))!,
+    (await pages.cached(c, 'contact', async (site) => <ContactPage site={site} html={markdown.render(site.settings.contact, settingsContext(site))} />))!,
   );
 
   app.get('/sitemap.xml', async (c) =>

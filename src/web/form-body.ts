@@ -2,9 +2,6 @@ import type { Context } from 'hono';
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 
-/** What the reader is told when their form cannot be read. */
-export const UNREADABLE_FORM_MESSAGE = 'The form could not be read, so nothing was saved. Go back to the form and send it again.';
-
 /**
  * Whether a request says it carries a form that cannot be parsed (multipart
  * without its boundary, with another one, cut short). Parsed once here, for

@@ -1,4 +1,6 @@
 import type { Child } from 'hono/jsx';
+import { webText } from './messages/index.js';
+import type { SiteContext } from './site-context.js';
 
 /** The attributes that tie a control to its label, hint and error. */
 export interface ControlAttributes {
@@ -9,6 +11,8 @@ export interface ControlAttributes {
 }
 
 export interface FieldProps {
+  /** For the words around the field (the screen-reader “Error:” before a message), in the reader's language. */
+  site?: SiteContext | undefined;
   id: string;
   name: string;
   label: string;
@@ -36,7 +40,7 @@ export function Field(props: FieldProps) {
       ) : null}
       {props.error ? (
         <span class="field-error" id={errorId}>
-          <span class="visually-hidden">Error: </span>
+          <span class="visually-hidden">{props.site ? props.site.i18n.text(webText)('errorPrefix') : webText.source.errorPrefix}</span>
           {props.error}
         </span>
       ) : null}

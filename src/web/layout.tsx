@@ -108,7 +108,7 @@ export function Layout(props: LayoutProps) {
               <label for="site-search" class="visually-hidden">
                 {t('searchLabel')}
               </label>
-              <input id="site-search" name="q" type="search" value={props.query ?? ''} maxlength={200} autocomplete="off" placeholder={site.searchExample ? t('searchPlaceholder', { example: site.searchExample }) : t('searchPlaceholderPlain')} />
+              <input id="site-search" name="q" type="search" value={props.query ?? ''} maxlength={200} autocomplete="off" placeholder={site.searchExample ? t('searchPlaceholder', { example: site.searchExample }) : t('searchPlaceholderPlain')} {...suggestAttributes(site)} />
               <button type="submit">{t('searchButton')}</button>
             </form>
             {props.path !== undefined ? <LanguageSwitcher site={site} path={props.path} languages={languages} /> : null}
@@ -131,6 +131,11 @@ export function Layout(props: LayoutProps) {
       </body>
     </html>
   );
+}
+
+/** What public/search.js needs to suggest pages in the reader's language: where to ask, and the list's name. */
+export function suggestAttributes(site: SiteContext): Record<string, string> {
+  return { 'data-suggest-url': site.i18n.path('/api/search/suggest'), 'data-suggestions-label': site.i18n.text(webText)('searchSuggestions') };
 }
 
 /** A configured link in the reader's language when it is a site path; other addresses as they are. */

@@ -14,7 +14,6 @@ const NOT_YET_TRANSLATABLE: readonly string[] = [
   'src/accounts/views/audit-page.tsx',
   'src/accounts/views/invitation-pages.tsx',
   'src/accounts/views/login-page.tsx',
-  'src/accounts/views/problem-pages.tsx',
   'src/accounts/views/user-bar.tsx',
   'src/accounts/views/users-pages.tsx',
   'src/citations/dashboard.tsx',
@@ -24,13 +23,6 @@ const NOT_YET_TRANSLATABLE: readonly string[] = [
   'src/citations/views/import-pages.tsx',
   'src/citations/views/inbox-pages.tsx',
   'src/citations/views/parts.tsx',
-  'src/directory/views/index-pages.tsx',
-  'src/directory/views/page-link.tsx',
-  'src/directory/views/topic-page.tsx',
-  'src/search/views/search-page.tsx',
-  'src/site/routes.tsx',
-  'src/site/views/site-pages.tsx',
-  'src/web/form-field.tsx',
 ];
 
 function viewFiles(): string[] {

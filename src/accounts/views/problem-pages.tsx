@@ -1,35 +1,30 @@
+import type { Child } from 'hono/jsx';
 import { Layout } from '../../web/layout.js';
+import { webText } from '../../web/messages/index.js';
 import type { Frame } from './frame.js';
 
 /** 401: this needs an account, and nobody is signed in (or the sign-in ran out). */
 export function SignInRequiredPage(props: Frame & { loginHref: string; sessionEnded: boolean }) {
+  const t = props.site.i18n.text(webText);
   return (
-    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title="Sign in to continue" noindex>
-      <h1>Sign in to continue</h1>
-      <p class="lead">
-        {props.sessionEnded
-          ? 'You were signed out, so what you sent was not saved.'
-          : 'You need to be signed in to do that, so nothing was changed.'}
-      </p>
-      <p>
-        <a href={props.loginHref}>Sign in</a>, then go back to the page and send it again. If you used your browser's back button, what you typed
-        may still be there.
-      </p>
+    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title={t('signInTitle')} noindex>
+      <h1>{t('signInTitle')}</h1>
+      <p class="lead">{props.sessionEnded ? t('signInSessionEnded') : t('signInNeeded')}</p>
+      <p>{t.rich('signInThen', { link: (chunks: Child[]) => <a href={props.loginHref}>{chunks}</a> })}</p>
     </Layout>
   );
 }
 
 /** 403: signed in, but this role may not do this. */
 export function ForbiddenPage(props: Frame & { what: string }) {
+  const t = props.site.i18n.text(webText);
   return (
-    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title="You do not have permission" noindex>
-      <h1>You do not have permission</h1>
-      <p class="lead">
-        Your account{props.user ? ` (${props.user.role})` : ''} cannot {props.what}. Nothing was changed.
-      </p>
-      <p>If you need to, ask an admin of this site to change your role.</p>
+    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title={t('forbiddenTitle')} noindex>
+      <h1>{t('forbiddenTitle')}</h1>
+      <p class="lead">{props.user ? t('forbiddenLeadRole', { role: props.user.role, what: props.what }) : t('forbiddenLead', { what: props.what })}</p>
+      <p>{t('forbiddenAsk')}</p>
       <p>
-        <a href="/dashboard">Go to your dashboard</a>
+        <a href="/dashboard">{t('forbiddenDashboard')}</a>
       </p>
     </Layout>
   );
@@ -37,11 +32,12 @@ export function ForbiddenPage(props: Frame & { what: string }) {
 
 /** 403: a form arrived without a valid CSRF token (expired, opened in another sign-in, or sent by another site). */
 export function CsrfFailedPage(props: Frame) {
+  const t = props.site.i18n.text(webText);
   return (
-    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title="This form could not be accepted" noindex>
-      <h1>This form could not be accepted</h1>
-      <p class="lead">For your safety we did not save what was sent: the form was out of date, or it did not come from this site.</p>
-      <p>Go back, reload the page, and send the form again. If you used your browser's back button, what you typed may still be there.</p>
+    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title={t('csrfTitle')} noindex>
+      <h1>{t('csrfTitle')}</h1>
+      <p class="lead">{t('csrfLead')}</p>
+      <p>{t('csrfThen')}</p>
     </Layout>
   );
 }

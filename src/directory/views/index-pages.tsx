@@ -1,37 +1,52 @@
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { BibliographyDownloads } from '../../citations/views/downloads.js';
 import { Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
+import { directoryText } from '../messages/index.js';
 import { directoryCrumbs } from '../presenter.js';
 import type { CitationView, WantedPage } from '../queries.js';
 import type { DirectoryTree, TreeNode } from '../tree.js';
 
-function TreeList({ nodes }: { nodes: TreeNode[] }) {
+function TreeList({ site, nodes }: { site: SiteContext; nodes: TreeNode[] }) {
   return (
     <ul class="tree">
       {nodes.map((n) => (
         <li>
-          <a href={`/directory/${n.slug}`}>{n.title}</a>
-          {n.children.length ? <TreeList nodes={n.children} /> : null}
+          <a href={site.i18n.path(`/directory/${n.slug}`)}>{n.title}</a>
+          {n.children.length ? <TreeList site={site} nodes={n.children} /> : null}
         </li>
       ))}
     </ul>
   );
 }
 
+/** Links to directory pages, separated as the language separates list items. */
+export function PageLinks({ site, pages }: { site: SiteContext; pages: ReadonlyArray<{ slug: string; title: string }> }) {
+  const separator = site.i18n.text(directoryText)('listSeparator');
+  return (
+    <>
+      {pages.map((p, i) => (
+        <>
+          {i > 0 ? separator : ''}
+          <a href={site.i18n.path(`/directory/${p.slug}`)}>{p.title}</a>
+        </>
+      ))}
+    </>
+  );
+}
+
 /** The whole directory as a tree, with a way into the A–Z index. */
 export function DirectoryIndexPage({ site, tree }: { site: SiteContext; tree: DirectoryTree }) {
+  const t = site.i18n.text(directoryText);
   const title = site.settings.directoryTitle;
   return (
-    <Layout site={site} title={title} path="/directory" schemaType="CollectionPage" breadcrumbs={directoryCrumbs(site)} description={`Every topic of the ${title}, by subject.`}>
+    <Layout site={site} title={title} path="/directory" schemaType="CollectionPage" breadcrumbs={directoryCrumbs(site)} description={t('indexDescription', { title })}>
       <h1>{title}</h1>
-      <p class="lead">
-        Every topic in the directory, grouped by subject. Looking for something by name? Use the <a href="/directory/a-z">A–Z index</a> or
-        the search box.
-      </p>
-      {tree.roots.length ? <TreeList nodes={tree.roots} /> : <p>The directory has no pages yet.</p>}
+      <p class="lead">{t.rich('indexLead', { az: (chunks: Child[]) => <a href={site.i18n.path('/directory/a-z')}>{chunks}</a> })}</p>
+      {tree.roots.length ? <TreeList site={site} nodes={tree.roots} /> : <p>{t('indexEmpty')}</p>}
       <p>
-        <a href="/wanted">Pages we still need to write</a> · <a href="/bibliography">Every study we cite</a>
+        <a href={site.i18n.path('/wanted')}>{t('indexWantedLink')}</a> · <a href={site.i18n.path('/bibliography')}>{t('indexBibliographyLink')}</a>
       </p>
     </Layout>
   );
@@ -39,6 +54,7 @@ export function DirectoryIndexPage({ site, tree }: { site: SiteContext; tree: Di
 
 /** Every topic by first letter; the letter row jumps to each group. */
 export function AzPage({ site, tree }: { site: SiteContext; tree: DirectoryTree }) {
+  const t = site.i18n.text(directoryText);
   const groups = new Map<string, TreeNode[]>();
   for (const node of [...tree.order].sort((a, b) => a.title.localeCompare(b.title, site.settings.language))) {
     const first = node.title.normalize('NFKD').charAt(0).toUpperCase();
@@ -46,25 +62,26 @@ export function AzPage({ site, tree }: { site: SiteContext; tree: DirectoryTree 
     groups.set(letter, [...(groups.get(letter) ?? []), node]);
   }
   const letters = [...groups.keys()];
+  const anchor = (l: string) => `letter-${l === '#' ? 'other' : l}`;
   return (
-    <Layout site={site} title="A–Z of topics" path="/directory/a-z" schemaType="CollectionPage" breadcrumbs={[...directoryCrumbs(site), { label: 'A–Z', href: '/directory/a-z' }]}>
-      <h1>A–Z of topics</h1>
-      <nav aria-label="Letters" class="az-letters">
+    <Layout site={site} title={t('azTitle')} path="/directory/a-z" schemaType="CollectionPage" breadcrumbs={[...directoryCrumbs(site), { label: t('azCrumb'), href: '/directory/a-z' }]}>
+      <h1>{t('azTitle')}</h1>
+      <nav aria-label={t('azLetters')} class="az-letters">
         <ul>
           {letters.map((l) => (
             <li>
-              <a href={`#letter-${l === '#' ? 'other' : l}`}>{l}</a>
+              <a href={`#${anchor(l)}`}>{l}</a>
             </li>
           ))}
         </ul>
       </nav>
       {letters.map((l) => (
-        <section aria-labelledby={`letter-${l === '#' ? 'other' : l}`}>
-          <h2 id={`letter-${l === '#' ? 'other' : l}`}>{l}</h2>
+        <section aria-labelledby={anchor(l)}>
+          <h2 id={anchor(l)}>{l}</h2>
           <ul class="az-list">
             {groups.get(l)!.map((n) => (
               <li>
-                <a href={`/directory/${n.slug}`}>{n.title}</a>
+                <a href={site.i18n.path(`/directory/${n.slug}`)}>{n.title}</a>
               </li>
             ))}
           </ul>
@@ -76,42 +93,35 @@ export function AzPage({ site, tree }: { site: SiteContext; tree: DirectoryTree 
 
 /** Pages other pages link to but nobody has written yet, most-linked first. */
 export function WantedPagesPage({ site, wanted }: { site: SiteContext; wanted: WantedPage[] }) {
+  const t = site.i18n.text(directoryText);
   return (
-    <Layout site={site} title="Wanted pages" path="/wanted" schemaType="CollectionPage" breadcrumbs={[...directoryCrumbs(site), { label: 'Wanted pages', href: '/wanted' }]}>
-      <h1>Wanted pages</h1>
-      <p class="lead">
-        These topics are linked from the directory but have not been written yet. The most-linked come first. {wanted.length} page
-        {wanted.length === 1 ? '' : 's'} wanted.
-      </p>
+    <Layout site={site} title={t('wantedTitle')} path="/wanted" schemaType="CollectionPage" breadcrumbs={[...directoryCrumbs(site), { label: t('wantedTitle'), href: '/wanted' }]}>
+      <h1>{t('wantedTitle')}</h1>
+      <p class="lead">{t('wantedLead', { count: wanted.length })}</p>
       {wanted.length ? (
         <table class="data-table">
-          <caption class="visually-hidden">Wanted pages with the number of pages that link to each</caption>
+          <caption class="visually-hidden">{t('wantedCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Wanted page</th>
-              <th scope="col">Links</th>
-              <th scope="col">Linked from</th>
+              <th scope="col">{t('wantedColumnPage')}</th>
+              <th scope="col">{t('wantedColumnLinks')}</th>
+              <th scope="col">{t('wantedColumnFrom')}</th>
             </tr>
           </thead>
           <tbody>
             {wanted.map((w) => (
               <tr id={w.slug}>
                 <th scope="row">{w.title}</th>
-                <td data-label="Links">{w.linkCount}</td>
-                <td data-label="Linked from">
-                  {w.linkedFrom.map((f, i) => (
-                    <>
-                      {i > 0 ? ', ' : ''}
-                      <a href={`/directory/${f.slug}`}>{f.title}</a>
-                    </>
-                  ))}
+                <td data-label={t('wantedColumnLinks')}>{site.i18n.number(w.linkCount)}</td>
+                <td data-label={t('wantedColumnFrom')}>
+                  <PageLinks site={site} pages={w.linkedFrom} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : (
-        <p>Every linked page exists.</p>
+        <p>{t('wantedNone')}</p>
       )}
     </Layout>
   );
@@ -125,30 +135,25 @@ export function BibliographyPage({
   site: SiteContext;
   entries: Array<{ citation: CitationView; html: string; citedBy: Array<{ slug: string; title: string }> }>;
 }) {
+  const t = site.i18n.text(directoryText);
   const withoutPmid = entries.filter((e) => !e.citation.pmid).length;
   return (
-    <Layout site={site} title="Bibliography" path="/bibliography" schemaType="CollectionPage" breadcrumbs={[...directoryCrumbs(site), { label: 'Bibliography', href: '/bibliography' }]}>
-      <h1>Bibliography</h1>
+    <Layout site={site} title={t('bibliographyTitle')} path="/bibliography" schemaType="CollectionPage" breadcrumbs={[...directoryCrumbs(site), { label: t('bibliographyTitle'), href: '/bibliography' }]}>
+      <h1>{t('bibliographyTitle')}</h1>
       <p class="lead">
-        Every study and article the directory cites ({entries.length}). {withoutPmid ? `${withoutPmid} of them have no PubMed record linked yet.` : ''}
+        {t('bibliographyLead', { count: site.i18n.number(entries.length) })} {withoutPmid ? t('bibliographyWithoutPmid', { count: withoutPmid }) : ''}
       </p>
-      <BibliographyDownloads base="/bibliography" what="the whole bibliography" />
+      <BibliographyDownloads base="/bibliography" what={t('bibliographyDownloadWhat')} />
       <ol class="bibliography">
         {entries.map((e) => (
           <li id={`cite-${e.citation.id}`}>
             {raw(e.html)}
             {e.citedBy.length ? (
               <p class="cited-by">
-                Cited on:{' '}
-                {e.citedBy.map((p, i) => (
-                  <>
-                    {i > 0 ? ', ' : ''}
-                    <a href={`/directory/${p.slug}`}>{p.title}</a>
-                  </>
-                ))}
+                {t('citedOn')} <PageLinks site={site} pages={e.citedBy} />
               </p>
             ) : (
-              <p class="cited-by">Not cited on any page.</p>
+              <p class="cited-by">{t('notCited')}</p>
             )}
           </li>
         ))}

@@ -1,13 +1,15 @@
+import type { SiteContext } from '../../web/site-context.js';
+import { directoryText } from '../messages/index.js';
 import type { LinkView } from '../queries.js';
 
 /** A link to a directory page; a wanted page is marked in words, not by colour alone. */
-export function PageLink({ link }: { link: LinkView }) {
+export function PageLink({ site, link }: { site: SiteContext; link: LinkView }) {
   return link.resolvedSlug ? (
-    <a href={`/directory/${link.resolvedSlug}`}>{link.label}</a>
+    <a href={site.i18n.path(`/directory/${link.resolvedSlug}`)}>{link.label}</a>
   ) : (
-    <a href={`/wanted#${link.targetSlug}`} class="wanted">
+    <a href={site.i18n.path(`/wanted#${link.targetSlug}`)} class="wanted">
       {link.label}
-      <span class="wanted-note"> (page not written yet)</span>
+      <span class="wanted-note">{site.i18n.text(directoryText)('wantedNote')}</span>
     </a>
   );
 }

@@ -7,7 +7,7 @@ import { Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
 import type { TopicPresentation } from '../presenter.js';
 import type { EntryView, SectionView } from '../queries.js';
-import { displayDate } from './dates.js';
+import { directoryText } from '../messages/index.js';
 import { PageLink } from './page-link.js';
 
 /** Per-request extras for signed-in editors; cached reader pages never have them. */
@@ -21,6 +21,7 @@ export interface TopicPageEditing {
 /** A directory page: byline, generated contents, sections, references, what links here. */
 export function TopicPage({ site, view, editing }: { site: SiteContext; view: TopicPresentation; editing?: TopicPageEditing }) {
   const { page } = view;
+  const t = site.i18n.text(directoryText);
   return (
     <Layout
       site={site}
@@ -35,30 +36,30 @@ export function TopicPage({ site, view, editing }: { site: SiteContext; view: To
     >
       {editing?.toolbar}
       <TopicArticle view={view} />
-      <nav class="pager" aria-label="Previous and next page in the directory">
+      <nav class="pager" aria-label={t('pager')}>
         {view.previous ? (
-          <a class="pager-prev" href={`/directory/${view.previous.slug}`} rel="prev">
-            <span class="pager-label">Previous</span> {view.previous.title}
+          <a class="pager-prev" href={site.i18n.path(`/directory/${view.previous.slug}`)} rel="prev">
+            <span class="pager-label">{t('pagerPrevious')}</span> {view.previous.title}
           </a>
         ) : (
           <span></span>
         )}
         {view.next ? (
-          <a class="pager-next" href={`/directory/${view.next.slug}`} rel="next">
-            <span class="pager-label">Next</span> {view.next.title}
+          <a class="pager-next" href={site.i18n.path(`/directory/${view.next.slug}`)} rel="next">
+            <span class="pager-label">{t('pagerNext')}</span> {view.next.title}
           </a>
         ) : null}
       </nav>
-      <p class="disclaimer-note">
-        This page is information, not medical advice. Read our <a href="/disclaimer">medical disclaimer</a>.
-      </p>
+      <p class="disclaimer-note">{t.rich('disclaimerNote', { link: (chunks: Child[]) => <a href={site.i18n.path('/disclaimer')}>{chunks}</a> })}</p>
     </Layout>
   );
 }
 
 /** The page's content as readers see it; the editor's preview shows exactly this. */
 export function TopicArticle({ view }: { view: TopicPresentation }) {
-  const { page } = view;
+  const { page, site } = view;
+  const t = site.i18n.text(directoryText);
+  const referencesBase = `/directory/${page.slug}/references`;
   const headed = page.sections.filter((s) => s.heading);
   return (
     <article class="topic" aria-labelledby="page-title">
@@ -68,7 +69,7 @@ export function TopicArticle({ view }: { view: TopicPresentation }) {
 
       {headed.length > 1 ? (
         <nav class="toc" aria-labelledby="toc-title">
-          <h2 id="toc-title">On this page</h2>
+          <h2 id="toc-title">{t('onThisPage')}</h2>
           <ol>
             {headed.map((s) => (
               <li>
@@ -77,7 +78,7 @@ export function TopicArticle({ view }: { view: TopicPresentation }) {
             ))}
             {view.references.length ? (
               <li>
-                <a href="#references">References</a>
+                <a href="#references">{t('references')}</a>
               </li>
             ) : null}
           </ol>
@@ -90,11 +91,11 @@ export function TopicArticle({ view }: { view: TopicPresentation }) {
 
       {view.children.length ? (
         <section class="children" aria-labelledby="children-title">
-          <h2 id="children-title">In this part of the directory</h2>
+          <h2 id="children-title">{t('childrenTitle')}</h2>
           <ul class="card-list">
             {view.children.map((child) => (
               <li>
-                <a href={`/directory/${child.slug}`}>{child.title}</a>
+                <a href={site.i18n.path(`/directory/${child.slug}`)}>{child.title}</a>
                 {child.summary ? <p>{child.summary}</p> : null}
               </li>
             ))}
@@ -104,11 +105,11 @@ export function TopicArticle({ view }: { view: TopicPresentation }) {
 
       {page.alsoSee.length ? (
         <aside class="also-see" aria-labelledby="page-also-see">
-          <h2 id="page-also-see">Also see</h2>
+          <h2 id="page-also-see">{t('alsoSee')}</h2>
           <ul>
             {page.alsoSee.map((l) => (
               <li>
-                <PageLink link={l} />
+                <PageLink site={site} link={l} />
               </li>
             ))}
           </ul>
@@ -117,19 +118,19 @@ export function TopicArticle({ view }: { view: TopicPresentation }) {
 
       {view.references.length ? (
         <section class="references" aria-labelledby="references">
-          <h2 id="references">References</h2>
+          <h2 id="references">{t('references')}</h2>
           <ol>
             {view.references.map((r) => (
               <li id={r.anchor}>{raw(r.html)}</li>
             ))}
           </ol>
-          <BibliographyDownloads base={`/directory/${page.slug}/references`} what="these references" />
+          <BibliographyDownloads base={referencesBase} what={t('referencesDownloadWhat')} />
         </section>
       ) : null}
 
       {view.footnoteHtml.length ? (
         <section class="footnotes" aria-labelledby="footnotes-title">
-          <h2 id="footnotes-title">Notes</h2>
+          <h2 id="footnotes-title">{t('notes')}</h2>
           <ol>
             {view.footnoteHtml.map((html, i) => (
               <li id={`footnote-${i + 1}`}>{raw(html)}</li>
@@ -139,17 +140,17 @@ export function TopicArticle({ view }: { view: TopicPresentation }) {
       ) : null}
 
       <section class="backlinks" aria-labelledby="backlinks-title">
-        <h2 id="backlinks-title">Pages that link here</h2>
+        <h2 id="backlinks-title">{t('backlinks')}</h2>
         {page.backlinks.length ? (
           <ul>
             {page.backlinks.map((b) => (
               <li>
-                <a href={`/directory/${b.slug}`}>{b.title}</a>
+                <a href={site.i18n.path(`/directory/${b.slug}`)}>{b.title}</a>
               </li>
             ))}
           </ul>
         ) : (
-          <p>No other page links here yet.</p>
+          <p>{t('backlinksNone')}</p>
         )}
       </section>
     </article>
@@ -157,57 +158,61 @@ export function TopicArticle({ view }: { view: TopicPresentation }) {
 }
 
 function Byline({ view }: { view: TopicPresentation }) {
-  const { page } = view;
+  const { page, site } = view;
+  const t = site.i18n.text(directoryText);
+  const time = (iso: string) => (chunks: Child[]) => <time datetime={iso}>{chunks}</time>;
+  const years = view.evidenceYears;
   return (
     <dl class="byline">
       <div>
-        <dt>Written by</dt>
+        <dt>{t('writtenBy')}</dt>
         <dd>
           {page.authors.length
             ? page.authors.map((a, i) => (
                 <>
-                  {i > 0 ? ', ' : ''}
+                  {i > 0 ? t('listSeparator') : ''}
                   {a.name}
                   {a.role ? <span class="role"> ({a.role})</span> : null}
                 </>
               ))
-            : 'No author named yet'}
+            : t('noAuthor')}
         </dd>
       </div>
       <div>
-        <dt>Medical review</dt>
+        <dt>{t('medicalReview')}</dt>
         <dd>
           {page.reviewedOn ? (
-            <>
-              Reviewed <time datetime={page.reviewedOn}>{displayDate(page.reviewedOn)}</time>
-              {page.reviewedBy ? <> by {page.reviewedBy.name}</> : null}
-            </>
+            page.reviewedBy ? (
+              t.rich('reviewedBy', { date: site.i18n.date(page.reviewedOn), name: page.reviewedBy.name, time: time(page.reviewedOn) })
+            ) : (
+              t.rich('reviewed', { date: site.i18n.date(page.reviewedOn), time: time(page.reviewedOn) })
+            )
           ) : (
-            <strong class="warning-text">Not yet medically reviewed</strong>
+            <strong class="warning-text">{t('notReviewed')}</strong>
           )}
         </dd>
       </div>
       <div>
-        <dt>Next review</dt>
-        <dd>{page.nextReviewOn ? <time datetime={page.nextReviewOn}>{displayDate(page.nextReviewOn)}</time> : 'Not scheduled'}</dd>
+        <dt>{t('nextReview')}</dt>
+        <dd>{page.nextReviewOn ? <time datetime={page.nextReviewOn}>{site.i18n.date(page.nextReviewOn)}</time> : t('notScheduled')}</dd>
       </div>
       <div>
-        <dt>Page history</dt>
+        <dt>{t('pageHistory')}</dt>
         <dd>
-          Written <time datetime={page.createdOn}>{displayDate(page.createdOn)}</time>
-          {page.updatedOn ? (
-            <>
-              , updated <time datetime={page.updatedOn}>{displayDate(page.updatedOn)}</time>
-            </>
-          ) : null}
+          {page.updatedOn
+            ? t.rich('writtenUpdated', {
+                created: site.i18n.date(page.createdOn),
+                updated: site.i18n.date(page.updatedOn),
+                createdTime: time(page.createdOn),
+                updatedTime: time(page.updatedOn),
+              })
+            : t.rich('written', { date: site.i18n.date(page.createdOn), time: time(page.createdOn) })}
         </dd>
       </div>
-      {view.evidenceYears ? (
+      {years ? (
         <div>
-          <dt>Evidence</dt>
-          <dd>
-            From {view.evidenceYears.from === view.evidenceYears.to ? view.evidenceYears.from : `${view.evidenceYears.from} to ${view.evidenceYears.to}`}
-          </dd>
+          <dt>{t('evidence')}</dt>
+          <dd>{years.from === years.to ? t('evidenceYear', { year: site.i18n.year(years.from) }) : t('evidenceYears', { from: site.i18n.year(years.from), to: site.i18n.year(years.to) })}</dd>
         </div>
       ) : null}
     </dl>
@@ -215,6 +220,8 @@ function Byline({ view }: { view: TopicPresentation }) {
 }
 
 function Section({ section, view }: { section: SectionView; view: TopicPresentation }) {
+  const { site } = view;
+  const t = site.i18n.text(directoryText);
   const headingId = section.heading ? section.anchor : undefined;
   return (
     <section class="topic-section" id={headingId ? undefined : section.anchor} aria-labelledby={headingId}>
@@ -224,11 +231,11 @@ function Section({ section, view }: { section: SectionView; view: TopicPresentat
       ))}
       {section.subArticles.length ? (
         <div class="sub-articles">
-          <h3>Sub-articles</h3>
+          <h3>{t('subArticles')}</h3>
           <ul>
             {section.subArticles.map((l) => (
               <li>
-                <PageLink link={l} />
+                <PageLink site={site} link={l} />
               </li>
             ))}
           </ul>
@@ -236,11 +243,11 @@ function Section({ section, view }: { section: SectionView; view: TopicPresentat
       ) : null}
       {section.alsoSee.length ? (
         <p class="also-see-inline">
-          <strong>Also see: </strong>
+          <strong>{t('alsoSeeInline')}</strong>
           {section.alsoSee.map((l, i) => (
             <>
-              {i > 0 ? ', ' : ''}
-              <PageLink link={l} />
+              {i > 0 ? t('listSeparator') : ''}
+              <PageLink site={site} link={l} />
             </>
           ))}
         </p>
@@ -250,40 +257,41 @@ function Section({ section, view }: { section: SectionView; view: TopicPresentat
 }
 
 function Entry({ entry, html, view }: { entry: EntryView; html: string; view: TopicPresentation }) {
+  const { site } = view;
+  const t = site.i18n.text(directoryText);
   if (entry.kind === 'summary') return <div class="entry entry-summary">{raw(html)}</div>;
   if (entry.kind === 'research') {
     const ref = view.references.find((r) => r.citation.id === entry.citation?.id);
+    const year = entry.citation?.issuedYear;
     return (
       <div class="entry entry-research">
-        <p class="entry-kind">Research digest{entry.citation?.issuedYear ? `, ${entry.citation.issuedYear}` : ''}</p>
+        <p class="entry-kind">{year ? t('researchDigestYear', { year: site.i18n.year(year) }) : t('researchDigest')}</p>
         {entry.citation ? <StudyTypeBadge pubTypes={entry.citation.pubTypes} /> : null}
         {raw(html)}
         {ref ? (
           <p class="entry-source">
-            <span class="source-label">Source [{ref.number}]: </span>
+            <span class="source-label">{t('sourceLabel', { number: site.i18n.number(ref.number) })}</span>
             {raw(ref.html)}
           </p>
         ) : (
-          <p class="entry-source warning-text">Source missing</p>
+          <p class="entry-source warning-text">{t('sourceMissing')}</p>
         )}
       </div>
     );
   }
+  const outlet = entry.outlet ?? '';
   return (
     <div class="entry entry-news">
       <p class="entry-kind">
-        News digest: {entry.outlet}
-        {entry.publishedOn ? (
-          <>
-            , <time datetime={entry.publishedOn}>{displayDate(entry.publishedOn)}</time>
-          </>
-        ) : null}
+        {entry.publishedOn
+          ? t.rich('newsDigestDated', { outlet, date: site.i18n.date(entry.publishedOn), time: (chunks: Child[]) => <time datetime={entry.publishedOn!}>{chunks}</time> })
+          : t('newsDigest', { outlet })}
       </p>
       {entry.headline ? <p class="entry-headline">{entry.url ? <a href={entry.url}>{entry.headline}</a> : entry.headline}</p> : null}
       {raw(html)}
       {!entry.headline && entry.url ? (
         <p>
-          <a href={entry.url}>Read the report at {entry.outlet}</a>
+          <a href={entry.url}>{t('readReport', { outlet })}</a>
         </p>
       ) : null}
     </div>

@@ -1,7 +1,12 @@
+import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../../accounts/context.js';
-import { ErrorSummary, type FieldError, formTitle } from '../../accounts/views/form-parts.js';
-import { Layout } from '../../web/layout.js';
+import { ErrorSummary, type FieldError } from '../../accounts/views/form-parts.js';
+import type { KeyOf } from '../../i18n/catalogue.js';
+import type { Translate } from '../../i18n/localizer.js';
+import { Layout, suggestAttributes } from '../../web/layout.js';
+import { webText } from '../../web/messages/index.js';
 import type { SiteContext } from '../../web/site-context.js';
+import { searchText } from '../messages/index.js';
 import { MAX_QUERY_CHARS, MAX_QUERY_WORDS } from '../query.js';
 import { ENTRY_KINDS, type SearchForm, searchHref } from '../search-form.js';
 import type { PageHit, SearchResults, SectionHit } from '../search.js';
@@ -17,10 +22,15 @@ interface SearchPageProps {
 }
 
 /** /search: the form with filters, then results grouped by page, or an empty state that helps. */
+type T = Translate<KeyOf<typeof searchText>>;
+
 export function SearchPage({ site, user, csrfToken, form, results }: SearchPageProps) {
+  const t = site.i18n.text(searchText);
   const q = form.input.q.trim();
   const errors: FieldError[] = Object.entries(form.problems).map(([field, message]) => ({ field: field === 'kind' ? 'search-kind-summary' : `search-${field}`, message }));
-  const title = formTitle(q ? `Search results for “${q.slice(0, 80)}”` : 'Search the directory', errors);
+  const plainTitle = q ? t('titleQuery', { query: q.slice(0, 80) }) : t('titleEmpty');
+  // "Error: " first when filters came back with problems (screen readers hear it first).
+  const title = errors.length ? site.i18n.text(webText)('errorTitle', { title: plainTitle }) : plainTitle;
   return (
     <Layout
       site={site}
@@ -30,39 +40,40 @@ export function SearchPage({ site, user, csrfToken, form, results }: SearchPageP
       path="/search"
       noindex
       query={form.input.q}
-      breadcrumbs={[{ label: 'Home', href: '/' }, { label: 'Search', href: '/search' }]}
+      breadcrumbs={[{ label: site.i18n.text(webText)('crumbHome'), href: '/' }, { label: t('crumb'), href: '/search' }]}
     >
       <div class="search-page">
-        <h1>{q ? <>Search results</> : 'Search the directory'}</h1>
-        <ErrorSummary errors={errors} title="Some filters could not be used" />
-        <SearchFormView form={form} />
-        {results === null ? <NoQuery /> : <Results form={form} results={results} />}
+        <h1>{q ? t('headingResults') : t('headingEmpty')}</h1>
+        <ErrorSummary errors={errors} title={t('problemsTitle')} />
+        <SearchFormView site={site} t={t} form={form} />
+        {results === null ? <NoQuery site={site} t={t} /> : <Results site={site} t={t} form={form} results={results} />}
       </div>
     </Layout>
   );
 }
 
-function SearchFormView({ form }: { form: SearchForm }) {
+function SearchFormView({ site, t, form }: { site: SiteContext; t: T; form: SearchForm }) {
+  const errorPrefix = site.i18n.text(webText)('errorPrefix');
   const filtersUsed = form.input.kinds.length > 0 || form.input.from !== '' || form.input.to !== '' || Object.keys(form.problems).length > 0;
   return (
-    <form class="search-page-form" role="search" method="get" action="/search" aria-label="Search the directory">
+    <form class="search-page-form" role="search" method="get" action={site.i18n.path('/search')} aria-label={t('formLabel')}>
       <div class="field">
-        <label for="search-q">Search for</label>
+        <label for="search-q">{t('searchFor')}</label>
         <span class="hint" id="search-q-hint">
-          A condition, a symptom, a treatment, a study author or a journal. Abbreviations such as SSc or RP work too.
+          {t('searchForHint')}
         </span>
         <div class="search-field-wrap">
-          <input id="search-q" name="q" type="search" value={form.input.q} maxlength={200} autocomplete="off" spellcheck={false} aria-describedby="search-q-hint" data-search-suggest="" />
-          <button type="submit" class="button">Search</button>
+          <input id="search-q" name="q" type="search" value={form.input.q} maxlength={200} autocomplete="off" spellcheck={false} aria-describedby="search-q-hint" data-search-suggest="" {...suggestAttributes(site)} />
+          <button type="submit" class="button">{t('searchButton')}</button>
         </div>
       </div>
       <details class="search-filters" open={filtersUsed}>
-        <summary>Filter by kind of entry and year</summary>
+        <summary>{t('filters')}</summary>
         <fieldset class={form.problems.kind ? 'field has-error' : 'field'} aria-describedby={form.problems.kind ? 'search-kind-error' : undefined}>
-          <legend>Kind of entry</legend>
+          <legend>{t('kindLegend')}</legend>
           {form.problems.kind ? (
             <span class="field-error" id="search-kind-error">
-              <span class="visually-hidden">Error: </span>
+              <span class="visually-hidden">{errorPrefix}</span>
               {form.problems.kind}
             </span>
           ) : null}
@@ -70,34 +81,34 @@ function SearchFormView({ form }: { form: SearchForm }) {
             {ENTRY_KINDS.map((k) => (
               <li>
                 <input type="checkbox" id={`search-kind-${k.value}`} name="kind" value={k.value} checked={form.input.kinds.includes(k.value)} />
-                <label for={`search-kind-${k.value}`}>{k.label}</label>
+                <label for={`search-kind-${k.value}`}>{t(k.label)}</label>
               </li>
             ))}
           </ul>
         </fieldset>
         <fieldset class="field year-range" aria-describedby="search-years-hint">
-          <legend>Year published</legend>
+          <legend>{t('yearLegend')}</legend>
           <span class="hint" id="search-years-hint">
-            Years apply to research and news digests only.
+            {t('yearHint')}
           </span>
           <div class="year-fields">
-            <YearField id="search-from" name="from" label="From" value={form.input.from} error={form.problems.from} />
-            <YearField id="search-to" name="to" label="To" value={form.input.to} error={form.problems.to} />
+            <YearField id="search-from" name="from" label={t('yearFrom')} value={form.input.from} error={form.problems.from} errorPrefix={errorPrefix} />
+            <YearField id="search-to" name="to" label={t('yearTo')} value={form.input.to} error={form.problems.to} errorPrefix={errorPrefix} />
           </div>
         </fieldset>
-        <button type="submit" class="button secondary">Apply filters</button>
+        <button type="submit" class="button secondary">{t('applyFilters')}</button>
       </details>
     </form>
   );
 }
 
-function YearField({ id, name, label, value, error }: { id: string; name: string; label: string; value: string; error: string | undefined }) {
+function YearField({ id, name, label, value, error, errorPrefix }: { id: string; name: string; label: string; value: string; error: string | undefined; errorPrefix: string }) {
   return (
     <div class={error ? 'year-field has-error' : 'year-field'}>
       <label for={id}>{label}</label>
       {error ? (
         <span class="field-error" id={`${id}-error`}>
-          <span class="visually-hidden">Error: </span>
+          <span class="visually-hidden">{errorPrefix}</span>
           {error}
         </span>
       ) : null}
@@ -106,32 +117,36 @@ function YearField({ id, name, label, value, error }: { id: string; name: string
   );
 }
 
-function NoQuery() {
+/** <az> and <directory> in a message: links to the A–Z index and the directory, in the reader's language. */
+function browseLinks(site: SiteContext) {
+  return {
+    az: (chunks: Child[]) => <a href={site.i18n.path('/directory/a-z')}>{chunks}</a>,
+    directory: (chunks: Child[]) => <a href={site.i18n.path('/directory')}>{chunks}</a>,
+  };
+}
+
+function NoQuery({ site, t }: { site: SiteContext; t: T }) {
   return (
     <section class="search-help" aria-labelledby="search-help-title">
-      <h2 id="search-help-title">Ways to find a topic</h2>
+      <h2 id="search-help-title">{t('helpTitle')}</h2>
       <ul>
-        <li>Type a word or two into the search box, for example <em>Raynaud’s</em> or <em>lung</em>.</li>
-        <li>
-          Browse every topic by name in the <a href="/directory/a-z">A–Z index</a>, or by subject in the <a href="/directory">medical directory</a>.
-        </li>
+        <li>{t.rich('helpType', { em: (chunks: Child[]) => <em>{chunks}</em> })}</li>
+        <li>{t.rich('helpBrowse', browseLinks(site))}</li>
       </ul>
     </section>
   );
 }
 
-function Results({ form, results }: { form: SearchForm; results: SearchResults }) {
+function Results({ site, t, form, results }: { site: SiteContext; t: T; form: SearchForm; results: SearchResults }) {
+  const n = site.i18n.number;
   const q = results.text;
   const filtered = form.kinds.length > 0 || form.yearFrom !== undefined || form.yearTo !== undefined;
   if (!results.usable) {
     return (
       <section class="search-empty" aria-labelledby="search-empty-title">
-        <h2 id="search-empty-title">No words to search for</h2>
-        <p>
-          Your search has no words we can look for (very common words such as “the” or “what” are left out). Try the name of a condition, a
-          symptom or a treatment.
-        </p>
-        <EmptyHelp form={form} filtered={filtered} />
+        <h2 id="search-empty-title">{t('noWordsTitle')}</h2>
+        <p>{t('noWordsText')}</p>
+        <EmptyHelp site={site} t={t} form={form} filtered={filtered} />
       </section>
     );
   }
@@ -140,75 +155,73 @@ function Results({ form, results }: { form: SearchForm; results: SearchResults }
     <section class="search-results-section" aria-labelledby="search-status">
       <h2 id="search-status" class="search-status">
         {results.total === 0
-          ? `No pages found for “${q}”`
+          ? t('statusNone', { query: q })
           : results.capped
-            ? `The best ${results.total} pages for “${q}”`
-            : `${results.total} ${results.total === 1 ? 'page' : 'pages'} found for “${q}”`}
+            ? t('statusCapped', { count: results.total, query: q })
+            : t('statusFound', { count: results.total, query: q })}
       </h2>
       {results.shortened ? (
-        <p class="notice">
-          Your search was long, so only its first {MAX_QUERY_CHARS} characters or first {MAX_QUERY_WORDS} words were used.
-        </p>
+        <p class="notice">{t('shortened', { chars: n(MAX_QUERY_CHARS), words: n(MAX_QUERY_WORDS) })}</p>
       ) : null}
       {results.didYouMean ? (
         <p class="did-you-mean">
-          Did you mean <a href={searchHref(form, results.didYouMean)}>{results.didYouMean}</a>?
+          {t.rich('didYouMean', { suggestion: results.didYouMean, link: (chunks: Child[]) => <a href={site.i18n.path(searchHref(form, results.didYouMean!))}>{chunks}</a> })}
         </p>
       ) : null}
       {results.relaxed && results.total > 0 ? (
-        <p class="notice">No single passage has all of your words. These pages have them in different places, or have some of them.</p>
+        <p class="notice">{t('relaxed')}</p>
       ) : null}
       {results.total === 0 ? (
-        <EmptyHelp form={form} filtered={filtered} />
+        <EmptyHelp site={site} t={t} form={form} filtered={filtered} />
       ) : (
         <>
           {results.pageCount > 1 ? (
             <p class="search-range">
-              Showing {first}–{first + results.pages.length - 1}, page {results.page} of {results.pageCount}.
+              {t('range', { first: n(first), last: n(first + results.pages.length - 1), page: n(results.page), pageCount: n(results.pageCount) })}
             </p>
           ) : null}
           <ol class="search-results" start={first}>
             {results.pages.map((p) => (
-              <ResultItem page={p} />
+              <ResultItem site={site} t={t} page={p} />
             ))}
           </ol>
-          <Pagination form={form} results={results} />
+          <Pagination site={site} t={t} form={form} results={results} />
         </>
       )}
     </section>
   );
 }
 
-function ResultItem({ page }: { page: PageHit }) {
+function ResultItem({ site, t, page }: { site: SiteContext; t: T; page: PageHit }) {
   return (
     <li class="search-result">
       <h3 class="result-title">
-        <a href={`/directory/${page.slug}`}>
+        <a href={site.i18n.path(`/directory/${page.slug}`)}>
           <Marked segments={page.titleSegments} />
         </a>
       </h3>
-      {page.missing.length ? <p class="result-missing">Does not mention: {page.missing.join(', ')}</p> : null}
+      {page.missing.length ? <p class="result-missing">{t('missing', { words: page.missing.join(t('listSeparator')) })}</p> : null}
       <ul class="result-hits">
         {page.hits.map((h) => (
-          <HitItem page={page} hit={h} />
+          <HitItem site={site} t={t} page={page} hit={h} />
         ))}
       </ul>
     </li>
   );
 }
 
-const KIND_LABEL: Record<SectionHit['kind'], string> = {
-  page: 'Page summary',
-  section: 'Section',
-  summary: 'Our summary',
-  research: 'Research digest',
-  news: 'News digest',
-};
+const KIND_LABEL = {
+  page: 'hitPage',
+  section: 'hitSection',
+  summary: 'hitSummary',
+  research: 'hitResearch',
+  news: 'hitNews',
+} as const satisfies Record<SectionHit['kind'], string>;
 
-function HitItem({ page, hit }: { page: PageHit; hit: SectionHit }) {
-  const href = `/directory/${page.slug}${hit.anchor ? `#${hit.anchor}` : ''}`;
-  const label = hit.kind === 'section' && hit.matchedIn !== 'heading' ? 'Sub-articles and links' : KIND_LABEL[hit.kind];
-  const kind = `${label}${hit.year ? `, ${hit.year}` : ''}`;
+function HitItem({ site, t, page, hit }: { site: SiteContext; t: T; page: PageHit; hit: SectionHit }) {
+  const href = site.i18n.path(`/directory/${page.slug}${hit.anchor ? `#${hit.anchor}` : ''}`);
+  const label = t(hit.kind === 'section' && hit.matchedIn !== 'heading' ? 'hitLinks' : KIND_LABEL[hit.kind]);
+  const kind = hit.year ? t('hitKindYear', { kind: label, year: site.i18n.year(hit.year) }) : label;
   return (
     <li class={`result-hit hit-${hit.kind}`}>
       <p class="hit-place">
@@ -235,37 +248,35 @@ function Marked({ segments }: { segments: Segment[] }) {
   return <>{segments.map((s) => (s.mark ? <mark>{s.text}</mark> : s.text))}</>;
 }
 
-function EmptyHelp({ form, filtered }: { form: SearchForm; filtered: boolean }) {
+function EmptyHelp({ site, t, form, filtered }: { site: SiteContext; t: T; form: SearchForm; filtered: boolean }) {
+  const withoutFilters = site.i18n.path(searchHref({ kinds: [], yearFrom: undefined, yearTo: undefined }, form.input.q));
   return (
     <div class="search-help">
-      <p>Some things to try:</p>
+      <p>{t('tryTitle')}</p>
       <ul>
-        {filtered ? (
-          <li>
-            <a href={searchHref({ kinds: [], yearFrom: undefined, yearTo: undefined }, form.input.q)}>Search again without the filters</a>.
-          </li>
-        ) : null}
-        <li>Check the spelling, or use fewer words.</li>
-        <li>Try another way of writing it: a full name such as “systemic sclerosis” instead of an abbreviation, or the other way round.</li>
-        <li>
-          Look for the topic by name in the <a href="/directory/a-z">A–Z index</a>, or browse the <a href="/directory">medical directory</a> by subject.
-        </li>
+        {filtered ? <li>{t.rich('tryWithoutFilters', { link: (chunks: Child[]) => <a href={withoutFilters}>{chunks}</a> })}</li> : null}
+        <li>{t('trySpelling')}</li>
+        <li>{t('tryOtherName')}</li>
+        <li>{t.rich('tryBrowse', browseLinks(site))}</li>
       </ul>
     </div>
   );
 }
 
-function Pagination({ form, results }: { form: SearchForm; results: SearchResults }) {
+function Pagination({ site, t, form, results }: { site: SiteContext; t: T; form: SearchForm; results: SearchResults }) {
   if (results.pageCount <= 1) return null;
   const { page, pageCount } = results;
   const numbers = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b);
+  const href = (n: number) => site.i18n.path(searchHref(form, results.text, n));
+  const hidden = (chunks: Child[]) => <span class="visually-hidden">{chunks}</span>;
+  const label = (n: number) => t.rich('pageNumber', { number: site.i18n.number(n), hidden });
   return (
-    <nav class="pagination" aria-label="Results pages">
+    <nav class="pagination" aria-label={t('pagination')}>
       <ul>
         {page > 1 ? (
           <li>
-            <a href={searchHref(form, results.text, page - 1)} rel="prev">
-              Previous<span class="visually-hidden"> page of results</span>
+            <a href={href(page - 1)} rel="prev">
+              {t.rich('previous', { hidden })}
             </a>
           </li>
         ) : null}
@@ -278,23 +289,19 @@ function Pagination({ form, results }: { form: SearchForm; results: SearchResult
             ) : null}
             <li>
               {n === page ? (
-                <a href={searchHref(form, results.text, n)} aria-current="page">
-                  <span class="visually-hidden">Page </span>
-                  {n}
+                <a href={href(n)} aria-current="page">
+                  {label(n)}
                 </a>
               ) : (
-                <a href={searchHref(form, results.text, n)}>
-                  <span class="visually-hidden">Page </span>
-                  {n}
-                </a>
+                <a href={href(n)}>{label(n)}</a>
               )}
             </li>
           </>
         ))}
         {page < pageCount ? (
           <li>
-            <a href={searchHref(form, results.text, page + 1)} rel="next">
-              Next<span class="visually-hidden"> page of results</span>
+            <a href={href(page + 1)} rel="next">
+              {t.rich('next', { hidden })}
             </a>
           </li>
         ) : null}

@@ -1,52 +1,65 @@
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import type { TreeNode } from '../../directory/tree.js';
+import type { RequestProblem } from '../../web/guards.js';
 import { Layout } from '../../web/layout.js';
+import { webText } from '../../web/messages/index.js';
 import type { SiteContext } from '../../web/site-context.js';
+import { siteText } from '../messages/index.js';
+
+const telHref = (number: string) => `tel:${number.replace(/[^+\d]/g, '')}`;
 
 /** The front door: who we are, where to start reading, how to reach us. */
 export function HomePage({ site, topLevel, pageCount }: { site: SiteContext; topLevel: TreeNode[]; pageCount: number }) {
   const s = site.settings;
+  const t = site.i18n.text(siteText);
+  const path = site.i18n.path;
+  const hotline = s.hotlines[0];
+  const jsonLd = { '@context': 'https://schema.org', '@type': 'WebSite', name: s.organisation, url: `${site.baseUrl}/`, description: s.description || undefined };
+  const mail = (chunks: Child[]) => <a href={`mailto:${s.contactEmail}`}>{chunks}</a>;
   return (
     <Layout
       site={site}
       title={s.organisation}
       path="/"
-      jsonLd={{ '@context': 'https://schema.org', '@type': 'WebSite', name: s.organisation, url: `${site.baseUrl}/`, description: s.description || undefined }}
+      jsonLd={jsonLd}
     >
       <section class="hero" aria-labelledby="home-title">
         <h1 id="home-title">{s.organisation}</h1>
         {s.tagline ? <p class="lead">{s.tagline}</p> : null}
       </section>
       <section aria-labelledby="start-title">
-        <h2 id="start-title">Start reading</h2>
+        <h2 id="start-title">{t('startReading')}</h2>
         <ul class="card-list cards-grid">
           {topLevel.map((n) => (
             <li>
-              <a href={`/directory/${n.slug}`}>{n.title}</a>
+              <a href={path(`/directory/${n.slug}`)}>{n.title}</a>
               {n.summary ? <p>{n.summary}</p> : null}
             </li>
           ))}
           <li>
-            <a href="/directory">{s.directoryTitle}</a>
-            <p>All {pageCount} topics of the directory, by subject.</p>
+            <a href={path('/directory')}>{s.directoryTitle}</a>
+            <p>{t('directoryCard', { count: pageCount })}</p>
           </li>
           <li>
-            <a href="/directory/a-z">A–Z of topics</a>
-            <p>Find a topic by its name.</p>
+            <a href={path('/directory/a-z')}>{t('azCard')}</a>
+            <p>{t('azCardText')}</p>
           </li>
         </ul>
       </section>
       <section aria-labelledby="help-title" class="panel">
-        <h2 id="help-title">Talk to someone</h2>
+        <h2 id="help-title">{t('talkTitle')}</h2>
         <p>
-          Write to <a href={`mailto:${s.contactEmail}`}>{s.contactEmail}</a>
-          {s.hotlines[0] ? (
-            <>
-              {' '}
-              or call {s.hotlines[0].label.toLowerCase()} <a href={`tel:${s.hotlines[0].number.replace(/[^+\d]/g, '')}`}>{s.hotlines[0].number}</a>
-            </>
-          ) : null}
-          . <a href="/support">How we can support you</a>.
+          {hotline
+            ? t.rich('talkEmailPhone', {
+                email: s.contactEmail,
+                mail,
+                hotline: hotline.label.toLowerCase(),
+                number: hotline.number,
+                phone: (chunks: Child[]) => <a href={telHref(hotline.number)}>{chunks}</a>,
+              })
+            : t.rich('talkEmail', { email: s.contactEmail, mail })}{' '}
+          {t.rich('talkSupport', { link: (chunks: Child[]) => <a href={path('/support')}>{chunks}</a> })}
         </p>
       </section>
     </Layout>
@@ -56,7 +69,7 @@ export function HomePage({ site, topLevel, pageCount }: { site: SiteContext; top
 /** A page whose text comes from site settings (about, disclaimer, support). */
 export function TextPage({ site, title, path, html }: { site: SiteContext; title: string; path: string; html: string }) {
   return (
-    <Layout site={site} title={title} path={path} schemaType={path === '/about' ? 'AboutPage' : 'WebPage'} breadcrumbs={[{ label: 'Home', href: '/' }, { label: title, href: path }]}>
+    <Layout site={site} title={title} path={path} schemaType={path === '/about' ? 'AboutPage' : 'WebPage'} breadcrumbs={[{ label: site.i18n.text(webText)('crumbHome'), href: '/' }, { label: title, href: path }]}>
       <h1>{title}</h1>
       <div class="prose">{raw(html)}</div>
     </Layout>
@@ -65,13 +78,14 @@ export function TextPage({ site, title, path, html }: { site: SiteContext; title
 
 export function ContactPage({ site, html }: { site: SiteContext; html: string }) {
   const s = site.settings;
+  const t = site.i18n.text(siteText);
   return (
-    <Layout site={site} title="Contact us" path="/contact" schemaType="ContactPage" breadcrumbs={[{ label: 'Home', href: '/' }, { label: 'Contact us', href: '/contact' }]}>
-      <h1>Contact us</h1>
+    <Layout site={site} title={t('contactTitle')} path="/contact" schemaType="ContactPage" breadcrumbs={[{ label: site.i18n.text(webText)('crumbHome'), href: '/' }, { label: t('contactTitle'), href: '/contact' }]}>
+      <h1>{t('contactTitle')}</h1>
       {html ? <div class="prose">{raw(html)}</div> : null}
       <dl class="contact-list">
         <div>
-          <dt>E-mail</dt>
+          <dt>{t('contactEmail')}</dt>
           <dd>
             <a href={`mailto:${s.contactEmail}`}>{s.contactEmail}</a>
           </dd>
@@ -80,13 +94,13 @@ export function ContactPage({ site, html }: { site: SiteContext; html: string })
           <div>
             <dt>{h.label}</dt>
             <dd>
-              <a href={`tel:${h.number.replace(/[^+\d]/g, '')}`}>{h.number}</a>
+              <a href={telHref(h.number)}>{h.number}</a>
             </dd>
           </div>
         ))}
         {s.address ? (
           <div>
-            <dt>Post</dt>
+            <dt>{t('contactPost')}</dt>
             <dd>{s.address}</dd>
           </div>
         ) : null}
@@ -97,36 +111,52 @@ export function ContactPage({ site, html }: { site: SiteContext; html: string })
 
 /** Not found: say so plainly and offer the ways back in. */
 export function NotFoundPage({ site, suggestion }: { site: SiteContext; suggestion?: { slug: string; title: string } | undefined }) {
+  const t = site.i18n.text(webText);
+  const path = site.i18n.path;
   return (
-    <Layout site={site} title="Page not found" noindex>
-      <h1>Page not found</h1>
-      <p class="lead">We could not find that page. It may have moved, or the address may be mistyped.</p>
+    <Layout site={site} title={t('notFoundTitle')} noindex>
+      <h1>{t('notFoundTitle')}</h1>
+      <p class="lead">{t('notFoundLead')}</p>
       {suggestion ? (
-        <p>
-          Did you mean <a href={`/directory/${suggestion.slug}`}>{suggestion.title}</a>?
-        </p>
+        <p>{t.rich('notFoundDidYouMean', { title: suggestion.title, link: (chunks: Child[]) => <a href={path(`/directory/${suggestion.slug}`)}>{chunks}</a> })}</p>
       ) : null}
       <ul>
-        <li>
-          Browse the <a href="/directory">{site.settings.directoryTitle}</a>
-        </li>
-        <li>
-          Find a topic in the <a href="/directory/a-z">A–Z index</a>
-        </li>
-        <li>Search with the box at the top of this page</li>
+        <li>{t.rich('notFoundBrowse', { directory: site.settings.directoryTitle, link: (chunks: Child[]) => <a href={path('/directory')}>{chunks}</a> })}</li>
+        <li>{t.rich('notFoundAz', { link: (chunks: Child[]) => <a href={path('/directory/a-z')}>{chunks}</a> })}</li>
+        <li>{t('notFoundSearch')}</li>
       </ul>
     </Layout>
   );
 }
 
+/** What the request guards (src/web/guards.ts) found wrong with a request, said in the reader's language. */
+export function requestProblemText(site: SiteContext, problem: RequestProblem): string {
+  const t = site.i18n.text(webText);
+  switch (problem.kind) {
+    case 'too-long':
+      return t('problemTooLong');
+    case 'method':
+      return t('problemMethod', { method: problem.method });
+    case 'encoding':
+      return t('problemEncoding');
+    case 'unreadable-form':
+      return t('problemUnreadableForm');
+  }
+}
+
 /** A request we cannot make sense of (bad encoding, odd method). */
-export function BadRequestPage({ site, message }: { site: SiteContext; message: string }) {
+export function BadRequestPage({ site, problem }: { site: SiteContext; problem: RequestProblem }) {
+  const t = site.i18n.text(webText);
   return (
-    <Layout site={site} title="Request not understood" noindex>
-      <h1>Request not understood</h1>
-      <p class="lead">{message}</p>
+    <Layout site={site} title={t('badRequestTitle')} noindex>
+      <h1>{t('badRequestTitle')}</h1>
+      <p class="lead">{requestProblemText(site, problem)}</p>
       <p>
-        Go to the <a href="/">home page</a> or the <a href="/directory">{site.settings.directoryTitle}</a>.
+        {t.rich('badRequestBack', {
+          name: site.settings.directoryTitle,
+          home: (chunks: Child[]) => <a href={site.i18n.path('/')}>{chunks}</a>,
+          directory: (chunks: Child[]) => <a href={site.i18n.path('/directory')}>{chunks}</a>,
+        })}
       </p>
     </Layout>
   );
