@@ -6,6 +6,7 @@
  */
 import type { Catalogue } from './catalogue.js';
 import { accountsText } from '../accounts/messages/index.js';
+import { citationsText } from '../citations/messages/index.js';
 import { webText } from '../web/messages/index.js';
 
-export const CATALOGUES: readonly Catalogue[] = [accountsText, webText];
+export const CATALOGUES: readonly Catalogue[] = [accountsText, citationsText, webText];
