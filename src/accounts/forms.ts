@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { splitLangPrefix } from '../i18n/languages.js';
 import type { Role } from './context.js';
 import type { AccountsText } from './messages/index.js';
 import { passwordProblem } from './password-policy.js';
@@ -35,7 +36,9 @@ function nameProblem(t: AccountsText, name: string, missing: 'nameMissingYours' 
 /** Only paths on this site, never "//evil.example" or "/\evil.example": no open redirect after sign-in. */
 export function safeNext(next: string | undefined, fallback = '/dashboard'): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f\\]/.test(next) || next.length > 2000) return fallback;
-  if (next === '/login' || next.startsWith('/login?') || next.startsWith('/logout')) return fallback;
+  // In any language: "/es/login" is the sign-in form too.
+  const bare = splitLangPrefix(next).path;
+  if (bare === '/login' || bare.startsWith('/login?') || bare.startsWith('/logout')) return fallback;
   return next;
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/support/app.js';
 import { skipWithoutDatabase } from '../../test/support/database.js';
+import { seedFlaggedCitation } from '../citations/test-support/seed.js';
 import { SessionClient, TEST_PASSWORD, seedUser } from './test-support/session-client.js';
 
 const skip = await skipWithoutDatabase();
@@ -78,5 +79,45 @@ describe.skipIf(skip)('accounts and citations in other languages', () => {
     expect(adminArea).toContain('<a href="/es/admin/users">Usuarios e invitaciones</a>');
     expect(adminArea).toContain('<a href="/es/admin/settings">Configuración del sitio</a>');
     expect(adminArea).toContain('Quién cambió qué y cuándo');
+  });
+
+  test('every accounts, admin and citations page renders in Spanish, French and Arabic, its heading translated', async () => {
+    const admin = await seedUser(db(), 'admin');
+    const other = await seedUser(db(), 'editor');
+    const citationId = await seedFlaggedCitation(db());
+    const client = await SessionClient.signedInAs(t, db(), admin.id);
+    // The main content differs from the English page's; a page's heading too, unless it is a name or a title.
+    const paths = ['/account', '/account/password', '/admin', '/admin/users', '/admin/audit', '/edit/citations', '/edit/citations/import', '/edit/inbox'];
+    const h1 = (html: string) => /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1];
+    const main = (html: string) => /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1];
+    // The dashboard's own heading is the editing domain's; its citations panels are checked through <main>.
+    for (const path of [...paths, '/dashboard', `/admin/users/${other.id}`, `/edit/citations/${citationId}`]) {
+      const english = await client.get(path);
+      expect(english.status, path).toBe(200);
+      const englishHtml = await english.text();
+      for (const lang of ['es', 'fr', 'ar']) {
+        const res = await client.get(`/${lang}${path}`);
+        expect(res.status, `/${lang}${path}`).toBe(200);
+        const html = await res.text();
+        expect(html, `/${lang}${path}`).toContain(`<html lang="${lang}"`);
+        expect(main(html), `/${lang}${path}`).not.toBe(main(englishHtml));
+        // "Administration" is French as well as English.
+        if (paths.includes(path) && !(lang === 'fr' && path === '/admin')) expect(h1(html), `/${lang}${path}`).not.toBe(h1(englishHtml));
+      }
+    }
+    const flagged = await (await client.get(`/ar/edit/citations/${citationId}`)).text();
+    expect(flagged).toContain('تنبيه: دراسة مسحوبة.');
+    expect(flagged).toContain('عالجه');
+  });
+
+  test('a page someone may not open, and one that needs signing in, answer in the language of the address', async () => {
+    const reviewer = await seedUser(db(), 'reviewer');
+    const client = await SessionClient.signedInAs(t, db(), reviewer.id);
+    const forbidden = await client.get('/fr/admin/users');
+    expect(forbidden.status).toBe(403);
+    expect(await forbidden.text()).toContain('gérer les comptes d’utilisateur');
+    const anonymous = await new SessionClient(t).get('/es/dashboard');
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/es/login?next=%2Fes%2Fdashboard');
   });
 });

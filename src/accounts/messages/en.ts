@@ -99,6 +99,20 @@ export const en = {
   invitationProblemDisabled: 'This account has been disabled.',
   invitationProblemNext: 'Ask an admin of this site for a new link. If you already have a password, <link>sign in</link>.',
 
+  // What each action is, finishing the sentence “Your account cannot …” (the permission page)
+  actionDashboardView: 'open the editors’ dashboard',
+  actionPageEdit: 'edit pages',
+  actionPageDelete: 'delete or restore pages',
+  actionPageSubmit: 'send pages for medical review',
+  actionPageReview: 'approve pages as medically reviewed',
+  actionPagePublish: 'publish pages',
+  actionCitationImport: 'import citations',
+  actionCitationResolve: 'resolve retraction and erratum flags',
+  actionInboxManage: 'manage the inbox',
+  actionSettingsEdit: 'change site settings',
+  actionUsersManage: 'manage user accounts',
+  actionAuditView: 'read the audit log',
+
   // Administration area
   adminTitle: 'Administration',
   adminForbiddenWhat: 'open any administration screen',
