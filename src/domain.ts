@@ -9,7 +9,9 @@ import type { Child } from 'hono/jsx';
 import type { AccessRule } from './accounts/access.js';
 import type { AppEnv, CurrentUser } from './accounts/context.js';
 import type { Config } from './config.js';
+import type { Catalogue } from './i18n/catalogue.js';
 import type { Lang } from './i18n/languages.js';
+import type { Localizer } from './i18n/localizer.js';
 import type { MarkdownRenderer } from './content/markdown.js';
 import type { DatabaseHandle, Db } from './db/database.js';
 import type { DirectoryQueries } from './directory/queries.js';
@@ -48,7 +50,7 @@ export interface Domain {
 
 export interface DashboardPanel {
   /** Loads and renders this domain's sections of the dashboard for one person (none when it has nothing for them). */
-  render(viewer: { user: CurrentUser; today: string }): Promise<DashboardSection[]>;
+  render(viewer: { user: CurrentUser; today: string; /** The dashboard's language, for titles and bodies. */ i18n: Localizer }): Promise<DashboardSection[]>;
 }
 
 export interface DashboardSection {
@@ -61,11 +63,19 @@ export interface DashboardSection {
 }
 
 export interface AdminLink {
+  /** Site path (the admin area adds the reader's language). */
   href: string;
+  /** The declaring domain's messages: `label` and `description` are keys in it, so the admin area speaks the reader's language. */
+  catalogue: Catalogue;
   label: string;
   description: string;
   /** Shown only to people who may open it. */
   visibleTo(user: CurrentUser): boolean;
+}
+
+/** An admin link whose label and description are checked to be keys of its catalogue. */
+export function adminLink<K extends string>(catalogue: Catalogue<K>, link: { href: string; label: NoInfer<K>; description: NoInfer<K>; visibleTo(user: CurrentUser): boolean }): AdminLink {
+  return { ...link, catalogue };
 }
 
 export interface SitemapEntry {

@@ -1,17 +1,19 @@
+import type { KeyOf } from '../i18n/catalogue.js';
+import type { accountsText } from './messages/index.js';
 import type { Action } from './permissions.js';
 
-/** What each action is, finishing the sentence "Your account cannot …". */
-export const ACTION_LABELS: Record<Action, string> = {
-  'dashboard.view': 'open the editors’ dashboard',
-  'page.edit': 'edit pages',
-  'page.delete': 'delete or restore pages',
-  'page.submit': 'send pages for medical review',
-  'page.review': 'approve pages as medically reviewed',
-  'page.publish': 'publish pages',
-  'citation.import': 'import citations',
-  'citation.resolve': 'resolve retraction and erratum flags',
-  'inbox.manage': 'manage the inbox',
-  'settings.edit': 'change site settings',
-  'users.manage': 'manage user accounts',
-  'audit.view': 'read the audit log',
+/** What each action is, finishing the sentence "Your account cannot …": message keys of the accounts catalogue. */
+export const ACTION_LABELS: Record<Action, KeyOf<typeof accountsText>> = {
+  'dashboard.view': 'actionDashboardView',
+  'page.edit': 'actionPageEdit',
+  'page.delete': 'actionPageDelete',
+  'page.submit': 'actionPageSubmit',
+  'page.review': 'actionPageReview',
+  'page.publish': 'actionPagePublish',
+  'citation.import': 'actionCitationImport',
+  'citation.resolve': 'actionCitationResolve',
+  'inbox.manage': 'actionInboxManage',
+  'settings.edit': 'actionSettingsEdit',
+  'users.manage': 'actionUsersManage',
+  'audit.view': 'actionAuditView',
 };

@@ -5,6 +5,7 @@ import type { PageRenderer } from '../web/page-renderer.js';
 import { requireSignedIn } from './middleware.js';
 import { ForbiddenPage } from './views/problem-pages.js';
 import { AdminAreaPage } from './views/admin-area-page.js';
+import { accountsText } from './messages/index.js';
 
 /** /admin: the administration screens every domain contributes, as far as this person may open them. */
 export function adminAreaRoutes(deps: { pages: PageRenderer; contributions: Pick<DomainContributions, 'adminLinks'> }) {
@@ -13,7 +14,7 @@ export function adminAreaRoutes(deps: { pages: PageRenderer; contributions: Pick
     const user = c.get('user')!;
     const links = deps.contributions.adminLinks().filter((link) => link.visibleTo(user));
     const frame = { site: await deps.pages.siteContext(c), user, csrfToken: c.get('csrfToken') };
-    if (!links.length) return deps.pages.fresh(c, <ForbiddenPage {...frame} what="open any administration screen" />, 403);
+    if (!links.length) return deps.pages.fresh(c, <ForbiddenPage {...frame} what={frame.site.i18n.text(accountsText)('adminForbiddenWhat')} />, 403);
     return deps.pages.fresh(c, <AdminAreaPage {...frame} links={links} />);
   });
   return app;

@@ -7,18 +7,12 @@ import { type InviteValues, formFields, parseInvite } from './forms.js';
 import { requirePermission } from './middleware.js';
 import { AuditPage } from './views/audit-page.js';
 import type { FieldError } from './views/form-parts.js';
-import { type IssuedLink, UserPage, UsersPage } from './views/users-pages.js';
+import { type IssuedLink, USER_NOTICES, UserPage, UsersPage } from './views/users-pages.js';
+import { type AccountsText, accountsText } from './messages/index.js';
+import { pathIn } from '../i18n/languages.js';
 import { AccountRuleError, DuplicateEmailError, type UserRow, isRole } from './users.js';
 import { ownValue } from '../web/known-key.js';
 
-/** Messages after a change, chosen by key so nothing a visitor types is echoed back. */
-const USER_NOTICES: Record<string, string> = {
-  role: 'Role saved. It applies from their next click.',
-  author: 'Byline saved.',
-  disabled: 'Account disabled. They have been signed out everywhere.',
-  enabled: 'Account enabled. They can sign in with their password again.',
-  withdrawn: 'The waiting sign-in link was withdrawn.',
-};
 
 const EMPTY_INVITE: InviteValues = { name: '', email: '', role: '' };
 
@@ -28,6 +22,9 @@ export function adminRoutes(deps: AccountsDeps) {
   const { pages, db } = deps;
   const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(c), user: c.get('user')!, csrfToken: c.get('csrfToken') });
   const ip = (c: Context<AppEnv>) => clientIp(c, deps.trustProxy);
+  const text = async (c: Context<AppEnv>): Promise<AccountsText> => (await pages.siteContext(c)).i18n.text(accountsText);
+  /** Back to a user's page in the admin's language, with a notice. */
+  const backTo = (c: Context<AppEnv>, user: UserRow, notice: keyof typeof USER_NOTICES) => c.redirect(pathIn(c.get('lang'), `/admin/users/${user.id}?notice=${notice}`), 303);
 
   async function usersPage(c: Context<AppEnv>, invite: { values: InviteValues; errors: FieldError[] }, status = 200, issued?: IssuedLink) {
     const [users, pending] = await Promise.all([deps.users.list(), deps.invitations.pendingByUser()]);
@@ -65,7 +62,8 @@ export function adminRoutes(deps: AccountsDeps) {
 
   app.post('/admin/users', async (c) => {
     const admin = c.get('user')!;
-    const invite = parseInvite(await formFields(c));
+    const t = await text(c);
+    const invite = parseInvite(await formFields(c), t);
     if (invite.errors.length || !invite.values.role) return usersPage(c, invite, 400);
     const role = invite.values.role;
     try {
@@ -78,7 +76,7 @@ export function adminRoutes(deps: AccountsDeps) {
       return usersPage(c, { values: EMPTY_INVITE, errors: [] }, 200, await linkFor(token, user.email, invitation.expires_at));
     } catch (error) {
       if (!(error instanceof DuplicateEmailError)) throw error;
-      const message = `There is already an account for ${error.email}. Open it from the list to make a new sign-in link.`;
+      const message = t('usersDuplicateEmail', { email: error.email });
       return usersPage(c, { values: invite.values, errors: [{ field: 'invite-email', message }] }, 400);
     }
   });
@@ -92,8 +90,9 @@ export function adminRoutes(deps: AccountsDeps) {
     const [admin, user] = [c.get('user')!, await target(c)];
     if (!user) return c.notFound();
     const role = (await formFields(c)).role;
-    if (user.id === admin.id) return userPage(c, user, { errors: [{ field: 'role-title', message: 'You cannot change your own role. Ask another admin.' }], status: 400 });
-    if (!isRole(role)) return userPage(c, user, { errors: [{ field: 'role-editor', message: 'Choose a role' }], status: 400 });
+    const t = await text(c);
+    if (user.id === admin.id) return userPage(c, user, { errors: [{ field: 'role-title', message: t('userRoleSelf') }], status: 400 });
+    if (!isRole(role)) return userPage(c, user, { errors: [{ field: 'role-editor', message: t('userRoleMissing') }], status: 400 });
     try {
       await deps.users.setRole(user.id, role, (tx, before) =>
         recordAudit(tx, { actorUserId: admin.id, action: 'user.role_changed', subjectType: 'user', subjectId: user.id, details: { from: before.role, to: role }, ip: ip(c) }, deps.clock()),
@@ -101,7 +100,7 @@ export function adminRoutes(deps: AccountsDeps) {
     } catch (error) {
       return ruleProblem(c, error, user, 'role-editor');
     }
-    return c.redirect(`/admin/users/${user.id}?notice=role`, 303);
+    return backTo(c, user, 'role');
   });
 
   app.post('/admin/users/:id/author', async (c) => {
@@ -109,19 +108,19 @@ export function adminRoutes(deps: AccountsDeps) {
     if (!user) return c.notFound();
     const key = (await formFields(c)).author ?? '';
     if (key && !(await db.selectFrom('authors').select('key').where('key', '=', key).executeTakeFirst())) {
-      return userPage(c, user, { errors: [{ field: 'author', message: 'Choose an author record from the list' }], status: 400 });
+      return userPage(c, user, { errors: [{ field: 'author', message: (await text(c))('userAuthorUnknown') }], status: 400 });
     }
     await db.transaction().execute(async (tx) => {
       await deps.users.setAuthorKey(user.id, key || null, tx);
       await recordAudit(tx, { actorUserId: admin.id, action: 'user.byline_changed', subjectType: 'user', subjectId: user.id, details: { from: user.author_key, to: key || null }, ip: ip(c) }, deps.clock());
     });
-    return c.redirect(`/admin/users/${user.id}?notice=author`, 303);
+    return backTo(c, user, 'author');
   });
 
   app.post('/admin/users/:id/reset', async (c) => {
     const [admin, user] = [c.get('user')!, await target(c)];
     if (!user) return c.notFound();
-    if (user.disabled_at) return userPage(c, user, { errors: [{ field: 'access-title', message: 'Enable the account before making a sign-in link for it.' }], status: 400 });
+    if (user.disabled_at) return userPage(c, user, { errors: [{ field: 'access-title', message: (await text(c))('userLinkDisabled') }], status: 400 });
     const { token, invitation } = await db.transaction().execute(async (tx) => {
       const made = await deps.invitations.create(user.id, admin.id, tx);
       await recordAudit(tx, { actorUserId: admin.id, action: 'user.link_created', subjectType: 'user', subjectId: user.id, details: { expiresAt: made.invitation.expires_at }, ip: ip(c) }, deps.clock());
@@ -137,14 +136,14 @@ export function adminRoutes(deps: AccountsDeps) {
       const withdrawn = await deps.invitations.revokeFor(user.id, tx);
       if (withdrawn) await recordAudit(tx, { actorUserId: admin.id, action: 'user.link_withdrawn', subjectType: 'user', subjectId: user.id, ip: ip(c) }, deps.clock());
     });
-    return c.redirect(`/admin/users/${user.id}?notice=withdrawn`, 303);
+    return backTo(c, user, 'withdrawn');
   });
 
   for (const [verb, disabled] of [['disable', true], ['enable', false]] as const) {
     app.post(`/admin/users/:id/${verb}`, async (c) => {
       const [admin, user] = [c.get('user')!, await target(c)];
       if (!user) return c.notFound();
-      if (user.id === admin.id) return userPage(c, user, { errors: [{ field: 'access-title', message: 'You cannot disable your own account. Ask another admin.' }], status: 400 });
+      if (user.id === admin.id) return userPage(c, user, { errors: [{ field: 'access-title', message: (await text(c))('userAccessSelfError') }], status: 400 });
       try {
         await deps.users.setDisabled(user.id, disabled, (tx) =>
           recordAudit(tx, { actorUserId: admin.id, action: disabled ? 'user.disabled' : 'user.enabled', subjectType: 'user', subjectId: user.id, ip: ip(c) }, deps.clock()),
@@ -152,13 +151,14 @@ export function adminRoutes(deps: AccountsDeps) {
       } catch (error) {
         return ruleProblem(c, error, user, 'access-title');
       }
-      return c.redirect(`/admin/users/${user.id}?notice=${disabled ? 'disabled' : 'enabled'}`, 303);
+      return backTo(c, user, disabled ? 'disabled' : 'enabled');
     });
   }
 
   async function ruleProblem(c: Context<AppEnv>, error: unknown, user: UserRow, field: string) {
     if (!(error instanceof AccountRuleError)) throw error;
-    return userPage(c, (await deps.users.byId(user.id)) ?? user, { errors: [{ field, message: error.message }], status: 400 });
+    const message = (await text(c))(error.rule === 'lastAdmin' ? 'userRuleLastAdmin' : 'userRuleMissing');
+    return userPage(c, (await deps.users.byId(user.id)) ?? user, { errors: [{ field, message }], status: 400 });
   }
 
   app.get('/admin/audit', async (c) => {

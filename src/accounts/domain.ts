@@ -3,12 +3,13 @@
  * user administration, the audit log and the /admin area every domain adds to.
  */
 import { Hono } from 'hono';
-import type { Domain, DomainKernel } from '../domain.js';
+import { type Domain, type DomainKernel, adminLink } from '../domain.js';
 import { adminAreaRoutes } from './admin-area.js';
 import { accountsAccess } from './authz.js';
 import type { AppEnv } from './context.js';
 import { type AccountsDeps, type AccountsOptions, createAccounts } from './deps.js';
 import { accountsMiddleware, csrfProtection } from './middleware.js';
+import { accountsText } from './messages/index.js';
 import { can } from './permissions.js';
 import { accountsRoutes } from './routes.js';
 
@@ -29,8 +30,8 @@ export async function createAccountsDomain(kernel: DomainKernel, options: Omit<A
     routes,
     access: accountsAccess,
     adminLinks: [
-      { href: '/admin/users', label: 'Users and invitations', description: 'Invite editors and reviewers, change roles, disable accounts, send new sign-in links.', visibleTo: (u) => can(u, 'users.manage') },
-      { href: '/admin/audit', label: 'Audit log', description: 'Who changed what, and when: every editorial and account action.', visibleTo: (u) => can(u, 'audit.view') },
+      adminLink(accountsText, { href: '/admin/users', label: 'adminLinkUsers', description: 'adminLinkUsersDescription', visibleTo: (u) => can(u, 'users.manage') }),
+      adminLink(accountsText, { href: '/admin/audit', label: 'adminLinkAudit', description: 'adminLinkAuditDescription', visibleTo: (u) => can(u, 'audit.view') }),
     ],
   };
 }

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { splitLangPrefix } from '../i18n/languages.js';
 import type { Role } from './context.js';
+import type { AccountsText } from './messages/index.js';
 import { passwordProblem } from './password-policy.js';
 import { isRole } from './users.js';
 import type { FieldError } from './views/form-parts.js';
@@ -13,24 +15,30 @@ export async function formFields(c: Context): Promise<Record<string, string>> {
   return out;
 }
 
-const Email = z.email({ error: 'Enter an e-mail address in the right format, like name@example.org' }).max(254, 'Enter an e-mail address of at most 254 characters');
+const EMAIL_MAX = 254;
+const NAME_MAX = 100;
+const Email = z.email().max(EMAIL_MAX);
 
-function emailProblem(email: string, missing: string): string | null {
-  if (!email) return missing;
+/** Messages come in the form's language (`t`, the accounts catalogue); `missing` says whose address is asked for. */
+function emailProblem(t: AccountsText, email: string, missing: 'emailMissingYours' | 'emailMissingTheirs'): string | null {
+  if (!email) return t(missing);
   const parsed = Email.safeParse(email);
-  return parsed.success ? null : parsed.error.issues[0]!.message;
+  if (parsed.success) return null;
+  return parsed.error.issues[0]!.code === 'too_big' ? t('emailTooLong', { max: EMAIL_MAX }) : t('emailFormat');
 }
 
-function nameProblem(name: string): string | null {
-  if (!name) return 'Enter a name';
-  if (name.length > 100) return 'Enter a name of at most 100 characters';
+function nameProblem(t: AccountsText, name: string, missing: 'nameMissingYours' | 'nameMissingTheirs'): string | null {
+  if (!name) return t(missing);
+  if (name.length > NAME_MAX) return t('nameTooLong', { max: NAME_MAX });
   return null;
 }
 
 /** Only paths on this site, never "//evil.example" or "/\evil.example": no open redirect after sign-in. */
 export function safeNext(next: string | undefined, fallback = '/dashboard'): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f\\]/.test(next) || next.length > 2000) return fallback;
-  if (next === '/login' || next.startsWith('/login?') || next.startsWith('/logout')) return fallback;
+  // In any language: "/es/login" is the sign-in form too.
+  const bare = splitLangPrefix(next).path;
+  if (bare === '/login' || bare.startsWith('/login?') || bare.startsWith('/logout')) return fallback;
   return next;
 }
 
@@ -39,38 +47,38 @@ export interface Parsed<T> {
   errors: FieldError[];
 }
 
-export function parseLogin(f: Record<string, string>): Parsed<{ email: string; password: string; next: string }> {
+export function parseLogin(f: Record<string, string>, t: AccountsText): Parsed<{ email: string; password: string; next: string }> {
   const values = { email: (f.email ?? '').trim().slice(0, 1000), password: (f.password ?? '').slice(0, 1000), next: safeNext(f.next) };
   const errors: FieldError[] = [];
-  const email = emailProblem(values.email, 'Enter your e-mail address');
+  const email = emailProblem(t, values.email, 'emailMissingYours');
   if (email) errors.push({ field: 'email', message: email });
-  if (!values.password) errors.push({ field: 'password', message: 'Enter your password' });
+  if (!values.password) errors.push({ field: 'password', message: t('passwordMissing') });
   return { values, errors };
 }
 
 /** A new password typed twice, checked against the policy. */
-function newPasswordErrors(password: string, confirm: string, personal: { email?: string; name?: string }, field = 'password'): FieldError[] {
-  const problem = passwordProblem(password, personal);
+function newPasswordErrors(t: AccountsText, password: string, confirm: string, personal: { email?: string; name?: string }, field = 'password'): FieldError[] {
+  const problem = passwordProblem(password, personal, t);
   if (problem) return [{ field, message: problem }];
-  if (password !== confirm) return [{ field: `${field}-confirm`, message: 'The two passwords are different. Type the same password twice.' }];
+  if (password !== confirm) return [{ field: `${field}-confirm`, message: t('passwordsDiffer') }];
   return [];
 }
 
-export function parsePasswordChange(f: Record<string, string>, user: { email: string; name: string }): Parsed<{ current: string; password: string }> {
+export function parsePasswordChange(f: Record<string, string>, user: { email: string; name: string }, t: AccountsText): Parsed<{ current: string; password: string }> {
   const values = { current: f.current ?? '', password: f.password ?? '' };
   const errors: FieldError[] = [];
-  if (!values.current) errors.push({ field: 'current', message: 'Enter your current password' });
-  errors.push(...newPasswordErrors(values.password, f['password-confirm'] ?? '', user));
-  if (!errors.length && values.password === values.current) errors.push({ field: 'password', message: 'Choose a new password different from your current one.' });
+  if (!values.current) errors.push({ field: 'current', message: t('currentPasswordMissing') });
+  errors.push(...newPasswordErrors(t, values.password, f['password-confirm'] ?? '', user));
+  if (!errors.length && values.password === values.current) errors.push({ field: 'password', message: t('passwordSameAsCurrent') });
   return { values, errors };
 }
 
-export function parseAcceptInvitation(f: Record<string, string>, email: string): Parsed<{ name: string; password: string }> {
+export function parseAcceptInvitation(f: Record<string, string>, email: string, t: AccountsText): Parsed<{ name: string; password: string }> {
   const values = { name: (f.name ?? '').trim(), password: f.password ?? '' };
   const errors: FieldError[] = [];
-  const name = nameProblem(values.name);
-  if (name) errors.push({ field: 'name', message: name === 'Enter a name' ? 'Enter your name' : name });
-  errors.push(...newPasswordErrors(values.password, f['password-confirm'] ?? '', { email, name: values.name }));
+  const name = nameProblem(t, values.name, 'nameMissingYours');
+  if (name) errors.push({ field: 'name', message: name });
+  errors.push(...newPasswordErrors(t, values.password, f['password-confirm'] ?? '', { email, name: values.name }));
   return { values, errors };
 }
 
@@ -80,15 +88,15 @@ export interface InviteValues {
   role: Role | '';
 }
 
-export function parseInvite(f: Record<string, string>): Parsed<InviteValues> {
+export function parseInvite(f: Record<string, string>, t: AccountsText): Parsed<InviteValues> {
   const role = f.role ?? '';
   const values: InviteValues = { name: (f.name ?? '').trim(), email: (f.email ?? '').trim(), role: isRole(role) ? role : '' };
   const errors: FieldError[] = [];
-  const name = nameProblem(values.name);
-  if (name) errors.push({ field: 'invite-name', message: name === 'Enter a name' ? 'Enter the person’s name' : name });
-  const email = emailProblem(values.email, 'Enter the person’s e-mail address');
+  const name = nameProblem(t, values.name, 'nameMissingTheirs');
+  if (name) errors.push({ field: 'invite-name', message: name });
+  const email = emailProblem(t, values.email, 'emailMissingTheirs');
   if (email) errors.push({ field: 'invite-email', message: email });
-  if (!values.role) errors.push({ field: 'role-editor', message: 'Choose what the person will do' });
+  if (!values.role) errors.push({ field: 'role-editor', message: t('roleMissingInvite') });
   return { values, errors };
 }
 

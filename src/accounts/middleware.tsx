@@ -1,5 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { ACTION_LABELS } from './action-labels.js';
+import { accountsText } from './messages/index.js';
+import { pathIn, splitLangPrefix } from '../i18n/languages.js';
 import type { AppEnv, CurrentUser } from './context.js';
 import { CSRF_COOKIE, SESSION_COOKIE, clearCookieHeader, cookieHeader, cookieName, readCookie } from './cookies.js';
 import { maskToken, signAnonymousNonce, tokenMatches, verifyAnonymousCookie } from './csrf-token.js';
@@ -112,7 +114,7 @@ export function requirePermission(action: Action): MiddlewareHandler<AppEnv> {
     const state = stateOf(c);
     const user = c.get('user');
     if (!user) return signInRequired(c, state);
-    if (!can(user, action)) return forbidden(c, state, user, ACTION_LABELS[action]);
+    if (!can(user, action)) return forbidden(c, state, user, action);
     await next();
   };
 }
@@ -134,18 +136,21 @@ export function loginHref(c: Context, notice?: 'session-ended'): string {
   if (next !== '/') params.set('next', next);
   if (notice) params.set('notice', notice);
   const query = params.toString();
-  return query ? `/login?${query}` : '/login';
+  // The sign-in form in the language of the page that asked for it.
+  const login = pathIn(splitLangPrefix(url.pathname).lang, '/login');
+  return query ? `${login}?${query}` : login;
 }
 
 async function signInRequired(c: Context, state: RequestState): Promise<Response> {
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect(loginHref(c, state.staleSession ? 'session-ended' : undefined), 303);
   const site = await state.deps.pages.siteContext(c);
-  const page = <SignInRequiredPage site={site} user={null} csrfToken={c.get('csrfToken')} loginHref="/login" sessionEnded={state.staleSession} />;
+  const page = <SignInRequiredPage site={site} user={null} csrfToken={c.get('csrfToken')} loginHref={pathIn(site.lang, '/login')} sessionEnded={state.staleSession} />;
   return render(c, state, page, 401);
 }
 
-async function forbidden(c: Context, state: RequestState, user: CurrentUser, what: string): Promise<Response> {
+async function forbidden(c: Context, state: RequestState, user: CurrentUser, action: Action): Promise<Response> {
   const site = await state.deps.pages.siteContext(c);
+  const what = site.i18n.text(accountsText)(ACTION_LABELS[action]);
   return render(c, state, <ForbiddenPage site={site} user={user} csrfToken={c.get('csrfToken')} what={what} />, 403);
 }
 

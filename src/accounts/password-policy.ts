@@ -1,4 +1,6 @@
+import { createI18n } from '../i18n/localizer.js';
 import { isCommonPassword, isKeyboardWalk } from './common-passwords.js';
+import { type AccountsText, accountsText } from './messages/index.js';
 
 /** Length limits for passwords: long enough to resist guessing, short enough that hashing stays cheap. */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -14,24 +16,28 @@ const SITE_WORDS = new Set([
   'doctor', 'nurse', 'patient', 'patients', 'charity', 'nonprofit', 'volunteer', 'volunteers', 'network', 'support',
 ]);
 
-const TRY_ANOTHER = 'Choose another one: a few unrelated words make a good password.';
-
-/** Why a proposed password is refused, or null when it is acceptable. Messages say how to fix it. */
-export function passwordProblem(password: string, personal: { email?: string; name?: string } = {}): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `Enter a password of at least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `Enter a password of at most ${PASSWORD_MAX_LENGTH} characters.`;
-  if (password.trim() === '') return 'Enter a password that is not only spaces.';
+/**
+ * Why a proposed password is refused, or null when it is acceptable. Messages
+ * say how to fix it, in the language of `t` (English by default: the command
+ * line and tests).
+ */
+export function passwordProblem(password: string, personal: { email?: string; name?: string } = {}, t: AccountsText = createI18n().forLang('en').text(accountsText)): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return t('passwordTooShort', { min: PASSWORD_MIN_LENGTH });
+  if (password.length > PASSWORD_MAX_LENGTH) return t('passwordTooLong', { max: PASSWORD_MAX_LENGTH });
+  if (password.trim() === '') return t('passwordOnlySpaces');
   const lower = password.normalize('NFKC').toLowerCase();
-  if (new Set(lower).size <= 3) return 'Choose a password with more variety: this one repeats the same few characters.';
-  if (/^\d+$/.test(lower) || isSequence(lower)) return 'Choose a password that is not a run of digits or a keyboard sequence.';
+  if (new Set(lower).size <= 3) return t('passwordLowVariety');
+  if (/^\d+$/.test(lower) || isSequence(lower)) return t('passwordSequence');
   const guessable = guessableBecause(lower);
-  if (guessable) return `That password is one of the first that attackers try: ${guessable}. ${TRY_ANOTHER}`;
+  if (guessable) return t('passwordGuessable', { reason: t(guessable) });
   const local = personal.email?.toLowerCase().split('@')[0] ?? '';
-  if (local.length >= 4 && lower.includes(local)) return 'Choose a password that does not contain your e-mail address.';
+  if (local.length >= 4 && lower.includes(local)) return t('passwordContainsEmail');
   const name = personal.name?.toLowerCase().replace(/\s+/g, '') ?? '';
-  if (name.length >= 4 && lower.replace(/\s+/g, '').includes(name)) return 'Choose a password that does not contain your name.';
+  if (name.length >= 4 && lower.replace(/\s+/g, '').includes(name)) return t('passwordContainsName');
   return null;
 }
+
+type GuessableReason = 'passwordReasonBreached' | 'passwordReasonRepeated' | 'passwordReasonKeyboard' | 'passwordReasonSiteWord' | 'passwordReasonDecorated' | 'passwordReasonKeyboardDecorated';
 
 /**
  * Why a lower-cased password is among the first guesses, or null. Attackers
@@ -40,18 +46,18 @@ export function passwordProblem(password: string, personal: { email?: string; na
  * repeats ("monkeymonkey"), digits and symbols around it ("Dragon2024!!!"),
  * look-alike characters ("p@ssw0rd"), spaces.
  */
-function guessableBecause(lower: string): string | null {
+function guessableBecause(lower: string): GuessableReason | null {
   const known = (s: string) => s.length > 0 && (isCommonPassword(s) || SITE_WORDS.has(s));
-  if (isCommonPassword(lower)) return 'it is on public lists of passwords leaked from other websites';
+  if (isCommonPassword(lower)) return 'passwordReasonBreached';
   const squeezed = lower.replace(/\s+/g, '');
   const core = stem(squeezed);
   for (const unit of [repeatedUnit(squeezed), repeatedUnit(core)]) {
-    if (unit && (known(unit) || known(stem(unit)) || known(unLeet(stem(unit))) || isKeyboardWalk(unit))) return 'it is a common leaked password typed twice or more';
+    if (unit && (known(unit) || known(stem(unit)) || known(unLeet(stem(unit))) || isKeyboardWalk(unit))) return 'passwordReasonRepeated';
   }
-  if (isKeyboardWalk(squeezed)) return 'it is a row of keys next to each other on the keyboard';
-  if ([squeezed, core, unLeet(core)].some((s) => SITE_WORDS.has(s))) return 'it is built on a word about this site (its name, subject or people)';
-  if (known(squeezed) || known(core) || known(unLeet(squeezed)) || known(unLeet(core))) return 'it is a common leaked password with capitals, digits or symbols added';
-  if (core.length >= 3 && isKeyboardWalk(core)) return 'it is a row of keys next to each other on the keyboard, with digits or symbols added';
+  if (isKeyboardWalk(squeezed)) return 'passwordReasonKeyboard';
+  if ([squeezed, core, unLeet(core)].some((s) => SITE_WORDS.has(s))) return 'passwordReasonSiteWord';
+  if (known(squeezed) || known(core) || known(unLeet(squeezed)) || known(unLeet(core))) return 'passwordReasonDecorated';
+  if (core.length >= 3 && isKeyboardWalk(core)) return 'passwordReasonKeyboardDecorated';
   return null;
 }
 

@@ -11,14 +11,22 @@ import { hashPassword, verifyPassword } from './password.js';
 import { accountKey } from './throttle.js';
 import { AccountPage, ChangePasswordPage } from './views/account-pages.js';
 import type { FieldError } from './views/form-parts.js';
-import { type Frame, minutesFromNow } from './views/frame.js';
+import { type Frame, minutesUntil } from './views/frame.js';
 import { AcceptInvitationPage, InvitationProblemPage } from './views/invitation-pages.js';
 import { LOGIN_NOTICES, LoginPage, type LoginNotice } from './views/login-page.js';
 import { ownValue } from '../web/known-key.js';
+import { SOURCE_LANG, pathIn, splitLangPrefix } from '../i18n/languages.js';
+import { type AccountsText, accountsText } from './messages/index.js';
 
-const ACCOUNT_NOTICES: Record<string, string> = {
-  'password-changed': 'Your password is changed. Every other browser signed in as you has been signed out.',
-};
+/** Notices on /account after a redirect, by message key. */
+const ACCOUNT_NOTICES = {
+  'password-changed': 'accountNoticePasswordChanged',
+} as const;
+
+/** A site path in the language of this request, unless it already names one (a form sent from /es/login carries on in Spanish). */
+function inRequestLanguage(c: Context<AppEnv>, path: string): string {
+  return splitLangPrefix(path).lang === SOURCE_LANG ? pathIn(c.get('lang'), path) : path;
+}
 
 /**
  * What a failed sign-in is logged against: the account when the address is
@@ -42,6 +50,7 @@ export function sessionRoutes(deps: AccountsDeps) {
   const { pages } = deps;
   const frame = async (c: Context<AppEnv>): Promise<Frame> => ({ site: await pages.siteContext(c), user: c.get('user'), csrfToken: c.get('csrfToken') });
   const audit = (c: Context<AppEnv>) => ({ ip: clientIp(c, deps.trustProxy) });
+  const text = async (c: Context<AppEnv>): Promise<AccountsText> => (await pages.siteContext(c)).i18n.text(accountsText);
 
   app.get('/login', async (c) => {
     const next = safeNext(c.req.query('next'));
@@ -52,7 +61,8 @@ export function sessionRoutes(deps: AccountsDeps) {
   });
 
   app.post('/login', async (c) => {
-    const { values, errors } = parseLogin(await formFields(c));
+    const t = await text(c);
+    const { values, errors } = parseLogin(await formFields(c), t);
     const show = async (problems: FieldError[], status: number) =>
       pages.fresh(c, <LoginPage {...await frame(c)} email={values.email} next={values.next} errors={problems} />, status);
     if (errors.length) return show(errors, 400);
@@ -61,17 +71,15 @@ export function sessionRoutes(deps: AccountsDeps) {
     const result = await attemptLogin(deps, values.email, values.password, ip);
     if (result.kind === 'locked') {
       if (result.justLocked) await recordAudit(deps.db, { actorUserId: null, action: 'user.login_locked', ...failedSubject(result.userId), ip }, deps.clock());
-      const wait = minutesFromNow(result.until, deps.clock());
-      const message = `Too many failed attempts to sign in. To keep accounts safe, signing in with this e-mail address or from this network is paused. Try again ${wait}.`;
-      return show([{ field: 'email', message }], 429);
+      return show([{ field: 'email', message: t('loginLocked', { minutes: minutesUntil(result.until, deps.clock()) }) }], 429);
     }
     if (result.kind === 'invalid') {
       await recordAudit(deps.db, { actorUserId: null, action: 'user.login_failed', ...failedSubject(result.userId), ip }, deps.clock());
-      return show([{ field: 'password', message: 'The e-mail address or the password is not right. Check both and try again.' }], 401);
+      return show([{ field: 'password', message: t('loginInvalid') }], 401);
     }
     if (result.kind === 'disabled') {
       await recordAudit(deps.db, { actorUserId: result.user.id, action: 'user.login_refused_disabled', subjectType: 'user', subjectId: result.user.id, ip }, deps.clock());
-      return show([{ field: 'email', message: 'This account has been disabled. If you think that is a mistake, ask an admin of this site.' }], 403);
+      return show([{ field: 'email', message: t('loginDisabled') }], 403);
     }
 
     // A new session id on every sign-in (no fixation); the browser's old one ends.
@@ -84,7 +92,7 @@ export function sessionRoutes(deps: AccountsDeps) {
     });
     // Sign-ins are rare: a good moment to sweep expired sessions and counters.
     await Promise.all([deps.sessions.cleanup(), deps.throttle.cleanup()]);
-    return redirectWithSession(c, deps, values.next, token);
+    return redirectWithSession(c, deps, inRequestLanguage(c, values.next), token);
   });
 
   app.post('/logout', async (c) => {
@@ -96,7 +104,7 @@ export function sessionRoutes(deps: AccountsDeps) {
         await recordAudit(tx, { actorUserId: user.id, action: 'user.logout', subjectType: 'user', subjectId: user.id, ...audit(c) }, deps.clock());
       });
     }
-    const res = c.redirect('/login?notice=signed-out', 303);
+    const res = c.redirect(inRequestLanguage(c, '/login?notice=signed-out'), 303);
     res.headers.append('set-cookie', clearCookieHeader(c, deps.trustProxy, SESSION_COOKIE));
     return res;
   });
@@ -113,9 +121,10 @@ export function sessionRoutes(deps: AccountsDeps) {
   app.post('/account/password', requireSignedIn(), async (c) => {
     const user = c.get('user')!;
     const show = async (errors: FieldError[], status: number) => pages.fresh(c, <ChangePasswordPage {...await frame(c)} user={user} errors={errors} />, status);
-    const { values, errors } = parsePasswordChange(await formFields(c), user);
+    const t = await text(c);
+    const { values, errors } = parsePasswordChange(await formFields(c), user, t);
     if (errors.length) return show(errors, 400);
-    const checked = await checkCurrentPassword(deps, user, values.current);
+    const checked = await checkCurrentPassword(deps, user, values.current, t);
     if (checked) return show([{ field: 'current', message: checked.message }], checked.status);
 
     const hash = await hashPassword(values.password);
@@ -126,7 +135,7 @@ export function sessionRoutes(deps: AccountsDeps) {
       await recordAudit(tx, { actorUserId: user.id, action: 'user.password_changed', subjectType: 'user', subjectId: user.id, details: { sessionsEnded: ended - 1 }, ...audit(c) }, deps.clock());
       return created.token;
     });
-    return redirectWithSession(c, deps, '/account?notice=password-changed', token);
+    return redirectWithSession(c, deps, inRequestLanguage(c, '/account?notice=password-changed'), token);
   });
 
   app.get('/invite/:token', async (c) => {
@@ -148,7 +157,7 @@ export function sessionRoutes(deps: AccountsDeps) {
     const found = await deps.invitations.find(token);
     if ('problem' in found) return pages.fresh(c, <InvitationProblemPage {...await frame(c)} problem={found.problem} />, found.problem === 'unknown' ? 404 : 410);
     const { invitation, user } = found;
-    const { values, errors } = parseAcceptInvitation(await formFields(c), user.email);
+    const { values, errors } = parseAcceptInvitation(await formFields(c), user.email, await text(c));
     if (errors.length) {
       const page = <AcceptInvitationPage {...await frame(c)} token={token} email={user.email} name={values.name} expiresAt={invitation.expires_at} isNew={!user.password_hash} errors={errors} />;
       const res = await pages.fresh(c, page, 400);
@@ -170,23 +179,23 @@ export function sessionRoutes(deps: AccountsDeps) {
     });
     if (!session) return pages.fresh(c, <InvitationProblemPage {...await frame(c)} problem="used" />, 410);
     await deps.throttle.reset(accountKey(user.email));
-    return redirectWithSession(c, deps, '/dashboard', session.token);
+    return redirectWithSession(c, deps, inRequestLanguage(c, '/dashboard'), session.token);
   });
 
   return app;
 }
 
 /** Checks the current password under the same lockout as sign-in; null when it is right. */
-async function checkCurrentPassword(deps: AccountsDeps, user: CurrentUser, password: string): Promise<{ message: string; status: number } | null> {
+async function checkCurrentPassword(deps: AccountsDeps, user: CurrentUser, password: string, t: AccountsText): Promise<{ message: string; status: number } | null> {
   const key = accountKey(user.email);
   const locked = await deps.throttle.lockedUntil([key]);
-  if (locked) return { message: `Too many wrong passwords. Try again ${minutesFromNow(locked, deps.clock())}.`, status: 429 };
+  if (locked) return { message: t('currentPasswordLocked', { minutes: minutesUntil(locked, deps.clock()) }), status: 429 };
   const row = await deps.users.byId(user.id);
   if (row?.password_hash && (await verifyPassword(password, row.password_hash))) {
     await deps.throttle.reset(key);
     return null;
   }
   const lockedNow = await deps.throttle.recordFailure([key]);
-  if (lockedNow) return { message: `Too many wrong passwords. Try again ${minutesFromNow(lockedNow, deps.clock())}.`, status: 429 };
-  return { message: 'Your current password is not right.', status: 400 };
+  if (lockedNow) return { message: t('currentPasswordLocked', { minutes: minutesUntil(lockedNow, deps.clock()) }), status: 429 };
+  return { message: t('currentPasswordWrong'), status: 400 };
 }

@@ -9,6 +9,10 @@ export type UserRow = Selectable<UsersTable>;
 /** A change that would leave the site without an active admin, or another refused account change. */
 export class AccountRuleError extends Error {
   override name = 'AccountRuleError';
+  /** Which rule: the routes show it in the admin's language. */
+  constructor(readonly rule: 'missing' | 'lastAdmin', message: string) {
+    super(message);
+  }
 }
 
 /** Someone already has this e-mail address. */
@@ -98,9 +102,9 @@ export function createUserStore(db: Db, clock: () => Date = () => new Date()) {
     async setRole(userId: number, role: Role, within?: (tx: Tx, before: UserRow) => Promise<void>): Promise<UserRow> {
       return db.transaction().execute(async (tx) => {
         const user = await tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
-        if (!user) throw new AccountRuleError('That account does not exist.');
+        if (!user) throw new AccountRuleError('missing', 'That account does not exist.');
         if (user.role === 'admin' && role !== 'admin' && !user.disabled_at && (await activeAdminsOtherThan(tx, userId)) === 0) {
-          throw new AccountRuleError('This is the only active admin. Make someone else an admin first.');
+          throw new AccountRuleError('lastAdmin', 'This is the only active admin. Make someone else an admin first.');
         }
         await tx.updateTable('users').set({ role }).where('id', '=', userId).execute();
         await within?.(tx, user);
@@ -112,9 +116,9 @@ export function createUserStore(db: Db, clock: () => Date = () => new Date()) {
     async setDisabled(userId: number, disabled: boolean, within?: (tx: Tx, before: UserRow) => Promise<void>): Promise<UserRow> {
       return db.transaction().execute(async (tx) => {
         const user = await tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
-        if (!user) throw new AccountRuleError('That account does not exist.');
+        if (!user) throw new AccountRuleError('missing', 'That account does not exist.');
         if (disabled && user.role === 'admin' && !user.disabled_at && (await activeAdminsOtherThan(tx, userId)) === 0) {
-          throw new AccountRuleError('This is the only active admin. Make someone else an admin first.');
+          throw new AccountRuleError('lastAdmin', 'This is the only active admin. Make someone else an admin first.');
         }
         const disabledAt = disabled ? (user.disabled_at ?? now()) : null;
         await tx.updateTable('users').set({ disabled_at: disabledAt }).where('id', '=', userId).execute();

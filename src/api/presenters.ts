@@ -1,5 +1,6 @@
 /** From the directory's read models to the API's shapes (src/api/schemas.ts): what partners may rely on. */
 import type { z } from '@hono/zod-openapi';
+import { citationsTextIn, studyTypeText } from '../citations/messages/index.js';
 import { retractionStatus, studyTypeFromPubTypes } from '../citations/study-type.js';
 import type { CitationView, LinkView, PageView, PersonView } from '../directory/queries.js';
 import type { TreeNode as DirectoryTreeNode } from '../directory/tree.js';
@@ -39,6 +40,8 @@ export function presentPageSummary(row: PageRow, baseUrl: string): z.infer<typeo
 
 export function presentCitation(c: CitationView): z.infer<typeof CitationSummary> {
   const type = studyTypeFromPubTypes(c.pubTypes);
+  // Labels in the source language: an API answer is the same for every reader.
+  const label = studyTypeText(citationsTextIn(undefined), type.id).label;
   return {
     key: c.key,
     title: c.title,
@@ -48,7 +51,7 @@ export function presentCitation(c: CitationView): z.infer<typeof CitationSummary
     pmcid: c.pmcid,
     doi: c.doi,
     url: c.url,
-    studyType: { id: type.id, label: type.label },
+    studyType: { id: type.id, label },
     retraction: retractionStatus(c.pubTypes),
   };
 }

@@ -5,6 +5,8 @@
  * clear message; nothing is stored until the editor confirms a complete record.
  */
 import { type Context, Hono } from 'hono';
+import { SOURCE_LANG, pathIn } from '../i18n/languages.js';
+import { citationsText } from './messages/index.js';
 import type { AppEnv } from '../accounts/context.js';
 import { clientIp } from '../accounts/client-ip.js';
 import { formFields } from '../accounts/forms.js';
@@ -47,6 +49,21 @@ const LOOKUP_STATUS: Record<Exclude<LookupOutcome, { ok: true }>['code'], 400 | 
   timeout: 504,
 };
 
+/**
+ * A failed lookup in the editor's language. The services explain failures in
+ * English, in detail (which service, which HTTP status); other languages get
+ * the plain message for the kind of failure.
+ */
+const LOOKUP_MESSAGES = {
+  'invalid-id': 'lookupInvalidId',
+  'not-found': 'lookupNotFound',
+  'rate-limited': 'lookupRateLimited',
+  'not-configured': 'lookupNotConfigured',
+  network: 'lookupNetwork',
+  'bad-response': 'lookupBadResponse',
+  timeout: 'lookupTimeout',
+} as const satisfies Record<keyof typeof LOOKUP_STATUS, string>;
+
 const MAX_NOTE = 1000;
 
 export function citationRoutes(deps: CitationRouteDeps) {
@@ -64,7 +81,9 @@ export function citationRoutes(deps: CitationRouteDeps) {
   async function lookup(c: Context<AppEnv>, identifier: string): Promise<{ outcome: Extract<LookupOutcome, { ok: true }> } | { response: Response }> {
     const outcome = await lookupCitation(deps.services, identifier);
     if (outcome.ok) return { outcome };
-    return { response: await importForm(c, identifier, [{ field: 'identifier', message: outcome.message }], LOOKUP_STATUS[outcome.code]) };
+    const lang = c.get('lang');
+    const message = lang === SOURCE_LANG ? outcome.message : (await pages.siteContext(c)).i18n.text(citationsText)(LOOKUP_MESSAGES[outcome.code]);
+    return { response: await importForm(c, identifier, [{ field: 'identifier', message }], LOOKUP_STATUS[outcome.code]) };
   }
 
   app.use('/edit/citations', requirePermission('citation.import'));
@@ -97,7 +116,7 @@ export function citationRoutes(deps: CitationRouteDeps) {
     if ('response' in found) return found.response;
     const saved = await saveCitation(deps, found.outcome.record, { actorUserId: c.get('user')!.id, ip: clientIp(c, deps.trustProxy), source: found.outcome.source });
     await deps.contentChanged();
-    return c.redirect(`/edit/citations/${saved.id}?notice=${saved.created ? 'imported' : 'refreshed'}`, 303);
+    return c.redirect(pathIn(c.get('lang'), `/edit/citations/${saved.id}?notice=${saved.created ? 'imported' : 'refreshed'}`), 303);
   });
 
   async function detailPage(c: Context<AppEnv>, id: number, options: { note?: string; errors?: FieldError[]; status?: 200 | 400 } = {}) {
@@ -135,11 +154,12 @@ export function citationRoutes(deps: CitationRouteDeps) {
     const id = idParam(c);
     if (id === null || !(await citationDetail(db, id))) return c.notFound();
     const note = displayable((await formFields(c)).note ?? '').trim();
-    const problem = !note ? 'Say what was done about it, so other editors know why the warning went away.' : note.length > MAX_NOTE ? `Keep the note to at most ${MAX_NOTE} characters.` : null;
+    const t = (await pages.siteContext(c)).i18n.text(citationsText);
+    const problem = !note ? t('resolveNoteMissing') : note.length > MAX_NOTE ? t('resolveNoteTooLong', { max: MAX_NOTE }) : null;
     if (problem) return (await detailPage(c, id, { note, errors: [{ field: 'note', message: problem }], status: 400 }))!;
     const resolved = await resolveFlags(db, { citationId: id, userId: c.get('user')!.id, note, ip: clientIp(c, deps.trustProxy) });
     if (resolved) await deps.contentChanged();
-    return c.redirect(`/edit/citations/${id}${resolved ? '?notice=resolved' : ''}`, 303);
+    return c.redirect(pathIn(c.get('lang'), `/edit/citations/${id}${resolved ? '?notice=resolved' : ''}`), 303);
   });
 
   return app;

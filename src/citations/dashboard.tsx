@@ -3,6 +3,8 @@ import type { CurrentUser } from '../accounts/context.js';
 import type { DashboardPanel } from '../domain.js';
 import { can } from '../accounts/permissions.js';
 import type { Db } from '../db/database.js';
+import type { Localizer } from '../i18n/localizer.js';
+import { citationsText } from './messages/index.js';
 import { type FlaggedCitation, openFlags } from './flags.js';
 import { countNewInboxItems } from './research-inbox.js';
 import { type StaleEvidencePage, staleEvidencePages } from './stale-evidence.js';
@@ -26,77 +28,93 @@ export function citationDashboardPanel(db: Db, staleYears: number): DashboardPan
   return {
     async render(viewer) {
       const data = await loadCitationDashboard(db, staleYears, new Date(`${viewer.today}T00:00:00Z`));
+      const t = viewer.i18n.text(citationsText);
+      const view = { data, user: viewer.user, i18n: viewer.i18n };
       return [
-        { id: 'dashboard-flagged', title: 'Retracted or corrected studies to deal with', count: data.flagged.length, body: <FlaggedSection data={data} user={viewer.user} /> },
-        { id: 'dashboard-inbox', title: 'New research', count: data.inboxCount, body: <InboxSection data={data} user={viewer.user} /> },
-        { id: 'dashboard-stale', title: `Evidence older than ${data.staleYears} years`, count: data.stale.length, body: <StaleSection data={data} /> },
+        { id: 'dashboard-flagged', title: t('dashboardFlaggedTitle'), count: data.flagged.length, body: <FlaggedSection {...view} /> },
+        { id: 'dashboard-inbox', title: t('dashboardInboxTitle'), count: data.inboxCount, body: <InboxSection {...view} /> },
+        { id: 'dashboard-stale', title: t('dashboardStaleTitle', { years: data.staleYears }), count: data.stale.length, body: <StaleSection {...view} /> },
       ];
     },
   };
 }
 
-function FlaggedSection({ data, user }: { data: CitationDashboardData; user: CurrentUser | null }) {
+interface SectionProps {
+  data: CitationDashboardData;
+  user: CurrentUser | null;
+  i18n: Localizer;
+}
+
+function FlaggedSection({ data, user, i18n }: SectionProps) {
+  const t = i18n.text(citationsText);
   return (
     <>
-    {data.flagged.length ? (
-          <ul class="flag-list">
-            {data.flagged.map((f) => (
-              <li>
-                <FlagWarning status={f.status} />
-                <a href={`/edit/citations/${f.citationId}`}>{f.title}</a>
-                {f.citedBy.length ? (
-                  <>
-                    {' '}
-                    is cited on{' '}
-                    {f.citedBy.map((p, i) => (
+      {data.flagged.length ? (
+        <ul class="flag-list">
+          {data.flagged.map((f) => (
+            <li>
+              <FlagWarning status={f.status} i18n={i18n} />
+              <a href={i18n.path(`/edit/citations/${f.citationId}`)}>{f.title}</a>{' '}
+              {f.citedBy.length
+                ? t.rich('dashboardCitedOn', {
+                    // A rich value: the page links, joined, in place of {pages}.
+                    pages: (
                       <>
-                        {i > 0 ? ', ' : ''}
-                        <a href={`/edit/${p.slug}`}>{p.title}</a>
+                        {f.citedBy.map((p, i) => (
+                          <>
+                            {i > 0 ? ', ' : ''}
+                            <a href={i18n.path(`/edit/${p.slug}`)}>{p.title}</a>
+                          </>
+                        ))}
                       </>
-                    ))}
-                    .
-                  </>
-                ) : (
-                  ' is not cited on any page now.'
-                )}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>None: retraction watch has found no retraction or correction that still needs an editor.</p>
-        )}
+                    ) as never,
+                  })
+                : t('dashboardNotCited')}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('dashboardNoFlags')}</p>
+      )}
       {can(user, 'citation.import') ? (
         <p>
-          <a href="/edit/citations">All citations</a> · <a href="/edit/citations/import">Import a study by PMID or DOI</a>
+          <a href={i18n.path('/edit/citations')}>{t('allCitations')}</a> · <a href={i18n.path('/edit/citations/import')}>{t('dashboardImport')}</a>
         </p>
       ) : null}
     </>
   );
 }
 
-function InboxSection({ data, user }: { data: CitationDashboardData; user: CurrentUser | null }) {
+function InboxSection({ data, user, i18n }: SectionProps) {
+  const t = i18n.text(citationsText);
   return (
     <p>
-          {data.inboxCount === 0 ? 'No new papers are waiting in the inbox.' : `${data.inboxCount} new paper${data.inboxCount === 1 ? ' is' : 's are'} waiting in the inbox.`}{' '}
-          {can(user, 'inbox.manage') ? <a href="/edit/inbox">Open the new-research inbox</a> : null}
-        </p>
+      {t('dashboardInboxCount', { count: data.inboxCount })}{' '}
+      {can(user, 'inbox.manage') ? <a href={i18n.path('/edit/inbox')}>{t('dashboardOpenInbox')}</a> : null}
+    </p>
   );
 }
 
-function StaleSection({ data }: { data: CitationDashboardData }) {
+function StaleSection({ data, i18n }: SectionProps) {
+  const t = i18n.text(citationsText);
   return (
     <>
-    {data.stale.length ? (
-          <ul>
-            {data.stale.map((p) => (
-              <li>
-                <a href={`/edit/${p.slug}`}>{p.title}</a>: newest evidence from {p.newestYear} ({p.ageYears} years ago)
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>Every page cites evidence from the last {data.staleYears} years.</p>
-        )}
+      {data.stale.length ? (
+        <ul>
+          {data.stale.map((p) => (
+            <li>
+              {t.rich('dashboardStaleLine', {
+                title: p.title,
+                year: i18n.year(p.newestYear),
+                age: p.ageYears,
+                link: (chunks) => <a href={i18n.path(`/edit/${p.slug}`)}>{chunks}</a>,
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('dashboardNoStale', { years: data.staleYears })}</p>
+      )}
     </>
   );
 }

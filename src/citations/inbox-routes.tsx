@@ -1,4 +1,6 @@
 /** Editor routes of the new-research inbox and of each topic's saved PubMed search (permission inbox.manage). */
+import { pathIn } from '../i18n/languages.js';
+import { citationsText } from './messages/index.js';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../accounts/context.js';
 import { clientIp } from '../accounts/client-ip.js';
@@ -22,7 +24,7 @@ import {
   saveResearchQuery,
 } from './research-inbox.js';
 import type { CitationServices } from './services.js';
-import { type InboxNotice, InboxPage, ResearchQueryPage } from './views/inbox-pages.js';
+import { type InboxNotice, InboxPage, QUERY_NOTICES, type QueryNotice, ResearchQueryPage } from './views/inbox-pages.js';
 import { displayable } from './views/parts.js';
 import { ownValue } from '../web/known-key.js';
 
@@ -36,17 +38,15 @@ export interface InboxRouteDeps {
   trustProxy: boolean;
 }
 
-const QUERY_NOTICES: Record<string, string> = {
-  saved: 'Search saved. It runs within 6 hours; new papers appear in the inbox.',
-  removed: 'Search removed. This topic is no longer searched.',
-  unchanged: 'Nothing changed: the search was already this.',
-};
 
 export function inboxRoutes(deps: InboxRouteDeps) {
   const { db, pages } = deps;
   const app = new Hono<AppEnv>();
   const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(c), user: c.get('user')!, csrfToken: c.get('csrfToken') });
   const actor = (c: Context<AppEnv>) => ({ user: c.get('user')!, ip: clientIp(c, deps.trustProxy) });
+  const text = async (c: Context<AppEnv>) => (await pages.siteContext(c)).i18n.text(citationsText);
+  /** Redirects stay in the editor's language. */
+  const redirect = (c: Context<AppEnv>, path: string) => c.redirect(pathIn(c.get('lang'), path), 303);
 
   async function inboxPage(c: Context<AppEnv>, options: { notice?: InboxNotice; findPage?: { value: string; error: string }; status?: 200 | 400 | 409 } = {}) {
     const [items, queries, recent, jobs] = await Promise.all([newInboxItems(db), listResearchQueries(db), recentlyDecidedItems(db), deps.jobs.list()]);
@@ -94,8 +94,9 @@ export function inboxRoutes(deps: InboxRouteDeps) {
     // Accept a pasted reader address too: /directory/<slug> or the full URL.
     const slug = value.replace(/^.*\/directory\//, '').replace(/[/?#].*$/, '').toLowerCase();
     const page = await pageBySlug(slug);
-    if (page) return c.redirect(`/edit/${page.slug}/research-query`, 303);
-    const error = value ? `There is no page at “${value}”. Use the address from the page's link, e.g. causes-of-scleroderma.` : 'Enter the address of a topic page.';
+    if (page) return redirect(c, `/edit/${page.slug}/research-query`);
+    const t = await text(c);
+    const error = value ? t('queryFindUnknown', { value }) : t('queryFindMissing');
     return inboxPage(c, { findPage: { value, error }, status: 400 });
   });
 
@@ -104,19 +105,19 @@ export function inboxRoutes(deps: InboxRouteDeps) {
     if (id === null) return c.notFound();
     const outcome = await draftDigestFromInbox({ db, rendering: deps.rendering, editing: deps.editing }, id, actor(c));
     if (outcome.kind === 'problem') return inboxPage(c, { notice: { kind: 'problem', message: outcome.message }, status: 409 });
-    return c.redirect(`/edit/inbox?${new URLSearchParams({ notice: 'drafted', page: outcome.slug }).toString()}`, 303);
+    return redirect(c, `/edit/inbox?${new URLSearchParams({ notice: 'drafted', page: outcome.slug }).toString()}`);
   });
 
   app.post('/edit/inbox/:id/dismiss', async (c) => {
     const id = itemId(c);
     if (id === null) return c.notFound();
     if (!(await dismissInboxItem(db, id, { userId: c.get('user')!.id, ip: clientIp(c, deps.trustProxy) }))) {
-      return inboxPage(c, { notice: { kind: 'problem', message: 'That item was already decided by someone else, or no longer exists.' }, status: 409 });
+      return inboxPage(c, { notice: { kind: 'problem', message: (await text(c))('inboxAlreadyDecided') }, status: 409 });
     }
-    return c.redirect('/edit/inbox?notice=dismissed', 303);
+    return redirect(c, '/edit/inbox?notice=dismissed');
   });
 
-  async function queryPage(c: Context<AppEnv>, page: { id: number; slug: string; title: string }, options: { term?: string; error?: string; notice?: string } = {}) {
+  async function queryPage(c: Context<AppEnv>, page: { id: number; slug: string; title: string }, options: { term?: string; error?: string; notice?: QueryNotice } = {}) {
     const query = await researchQueryOf(db, page.id);
     const errors = options.error ? [{ field: 'term', message: options.error }] : [];
     const view = (
@@ -147,7 +148,7 @@ export function inboxRoutes(deps: InboxRouteDeps) {
     const parsed = ResearchQueryTerm.safeParse(term);
     if (!parsed.success) return queryPage(c, page, { term, error: parsed.error.issues[0]!.message });
     const result = await saveResearchQuery(db, { pageId: page.id, slug: page.slug, term: parsed.data, userId: c.get('user')!.id, ip: clientIp(c, deps.trustProxy) });
-    return c.redirect(`/edit/${page.slug}/research-query?notice=${result}`, 303);
+    return redirect(c, `/edit/${page.slug}/research-query?notice=${result}`);
   });
 
   return app;

@@ -5,6 +5,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { Db, Tx } from '../db/database.js';
+import type { Localizer } from '../i18n/localizer.js';
 import { openFlagsByCitation } from './flags.js';
 import { type CitationFormatter, type CitationStyle, type FormattedCitation, createCitationFormatter } from './format.js';
 import { type WarmReport, storeFormats, warmStoredFormats } from './format-store.js';
@@ -19,7 +20,8 @@ export type RenderableCitation = StoredCitation & { id: number };
 
 /** What a page render needs: the directory's CitationHtml shape. */
 export interface PageCitations {
-  html(citation: RenderableCitation): string;
+  /** The formatted citation (in its own language), after any warning in the page's language (`i18n`; English when not given). */
+  html(citation: RenderableCitation, i18n?: Localizer): string;
 }
 
 export interface CitationRendering {
@@ -50,10 +52,10 @@ export function createCitationRendering(db: Db): CitationRendering {
       const f = formatter(style);
       const flags = await openFlagsByCitation(db);
       return {
-        html(citation) {
+        html(citation, i18n) {
           const statuses = flags.get(citation.id);
           const html = f.html(recordFromStored(citation));
-          return statuses ? flagWarningHtml(statuses) + html : html;
+          return statuses ? flagWarningHtml(statuses, i18n) + html : html;
         },
       };
     },

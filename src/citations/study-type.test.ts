@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../i18n/localizer.js';
+import { citationsText, citationsTextIn, retractionText, studyTypeText } from './messages/index.js';
 import { isRetractionStatus, retractionStatus, studyTypeFromPubTypes } from './study-type.js';
 
 describe('studyTypeFromPubTypes', () => {
@@ -44,33 +46,16 @@ describe('studyTypeFromPubTypes', () => {
     expect(studyTypeFromPubTypes([' case reports ']).id).toBe('case-report');
   });
 
-  it('gives a short label and one plain sentence', () => {
-    const caseReport = studyTypeFromPubTypes(['Case Reports']);
+  it('gives a short label and one plain sentence, in each language', () => {
+    const en = citationsTextIn(createI18n().forLang('en'));
+    const caseReport = studyTypeText(en, studyTypeFromPubTypes(['Case Reports']).id);
     expect(caseReport.label).toBe('Case report');
     expect(caseReport.explanation).toMatch(/one or a few patients/);
     expect(caseReport.explanation.trim().split(/[.!?](\s|$)/).filter((s) => s && s.trim()).length).toBe(1);
-    expect(studyTypeFromPubTypes(['Systematic Review']).label).toBe('Systematic review');
-    expect(Object.keys(caseReport).sort()).toEqual(['explanation', 'id', 'label']);
-  });
-});
-
-describe('retractionStatus', () => {
-  it.each([
-    [['Journal Article', 'Retracted Publication'], 'retracted'],
-    [['Retraction of Publication'], 'retraction-notice'],
-    [['Published Erratum'], 'erratum'],
-    [['Published Erratum', 'Retracted Publication'], 'retracted'],
-    [['retracted publication'], 'retracted'],
-    [['Journal Article', 'Review'], null],
-    [[], null],
-  ])('%j → %s', (pubTypes, status) => {
-    expect(retractionStatus(pubTypes)).toBe(status);
-  });
-});
-
-describe('isRetractionStatus', () => {
-  it('knows the three statuses and nothing every object has', () => {
-    expect(['retracted', 'retraction-notice', 'erratum'].every(isRetractionStatus)).toBe(true);
-    expect(['constructor', 'toString', '__proto__', ''].some(isRetractionStatus)).toBe(false);
+    expect(studyTypeText(en, studyTypeFromPubTypes(['Systematic Review']).id).label).toBe('Systematic review');
+    expect(Object.keys(studyTypeFromPubTypes(['Case Reports']))).toEqual(['id']);
+    const es = citationsTextIn(createI18n().forLang('es'));
+    expect(studyTypeText(es, 'systematic-review').label).toBe('Revisión sistemática');
+    expect(retractionText(createI18n().forLang('ar').text(citationsText), 'retracted').label).toBe('دراسة مسحوبة');
   });
 });

@@ -7,7 +7,8 @@ import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../accounts/context.js';
 import { can } from '../accounts/permissions.js';
 import type { CitationHtml } from '../directory/presenter.js';
-import type { Domain, DomainKernel } from '../domain.js';
+import { type Domain, type DomainKernel, adminLink } from '../domain.js';
+import { accountsText } from '../accounts/messages/index.js';
 import { editingAccess } from './authz.js';
 import { editingRoutes } from './routes/index.js';
 import type { EditingService } from './service/index.js';
@@ -46,7 +47,8 @@ export function createEditingDomain(kernel: DomainKernel, needs: { citations: ()
     routes: editing.app,
     access: editingAccess,
     adminLinks: [
-      { href: '/admin/settings', label: 'Site settings', description: 'Organisation, contact details and helplines, navigation, disclaimer, about and support texts, citation style.', visibleTo: (u) => can(u, 'settings.edit') },
+      // Its words are in the accounts catalogue with the other admin-area entries until editing has a catalogue of its own.
+      adminLink(accountsText, { href: '/admin/settings', label: 'adminLinkSettings', description: 'adminLinkSettingsDescription', visibleTo: (u) => can(u, 'settings.edit') }),
     ],
   };
 }

@@ -5,11 +5,13 @@
  * A test fails when a domain has a messages folder that is not listed here.
  */
 import type { Catalogue } from './catalogue.js';
+import { accountsText } from '../accounts/messages/index.js';
 import { apiText } from '../api/messages/index.js';
+import { citationsText } from '../citations/messages/index.js';
 import { directoryText } from '../directory/messages/index.js';
 import { editingText } from '../editing/messages/index.js';
 import { searchText } from '../search/messages/index.js';
 import { siteText } from '../site/messages/index.js';
 import { webText } from '../web/messages/index.js';
 
-export const CATALOGUES: readonly Catalogue[] = [webText, directoryText, searchText, siteText, editingText, apiText];
+export const CATALOGUES: readonly Catalogue[] = [webText, directoryText, searchText, siteText, accountsText, citationsText, editingText, apiText];

@@ -8,21 +8,6 @@ const root = packageRoot();
 
 /** View files whose words do not yet come from a catalogue; empty this list, never grow it. */
 const NOT_YET_TRANSLATABLE: readonly string[] = [
-  'src/accounts/admin-area.tsx',
-  'src/accounts/views/account-pages.tsx',
-  'src/accounts/views/admin-area-page.tsx',
-  'src/accounts/views/audit-page.tsx',
-  'src/accounts/views/invitation-pages.tsx',
-  'src/accounts/views/login-page.tsx',
-  'src/accounts/views/user-bar.tsx',
-  'src/accounts/views/users-pages.tsx',
-  'src/citations/dashboard.tsx',
-  'src/citations/views/citation-pages.tsx',
-  'src/citations/views/downloads.tsx',
-  'src/citations/views/evidence.tsx',
-  'src/citations/views/import-pages.tsx',
-  'src/citations/views/inbox-pages.tsx',
-  'src/citations/views/parts.tsx',
 ];
 
 function viewFiles(): string[] {

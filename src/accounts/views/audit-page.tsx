@@ -1,7 +1,8 @@
 import { Layout } from '../../web/layout.js';
 import type { AuditRow } from '../audit.js';
 import type { CurrentUser } from '../context.js';
-import { type Frame, displayInstant } from './frame.js';
+import { accountsText } from '../messages/index.js';
+import type { Frame } from './frame.js';
 
 export type AuditListRow = AuditRow & { actor_name: string | null; actor_email: string | null };
 
@@ -39,29 +40,30 @@ function detailsText(json: string): string {
 
 /** Who did what, when: every editorial and account action, newest first. */
 export function AuditPage(props: AuditPageProps) {
-  const { filter } = props;
+  const { filter, site } = props;
+  const t = site.i18n.text(accountsText);
   const filtered = Boolean(filter.actor || filter.action);
   return (
     <Layout
-      site={props.site}
+      site={site}
       user={props.user}
       csrfToken={props.csrfToken}
-      title={props.page > 1 ? `Audit log, page ${props.page}` : 'Audit log'}
+      title={props.page > 1 ? t('auditTitlePage', { page: props.page }) : t('auditTitle')}
       path="/admin/audit"
       breadcrumbs={[
-        { label: 'Home', href: '/' },
-        { label: 'Audit log', href: '/admin/audit' },
+        { label: t('home'), href: '/' },
+        { label: t('auditTitle'), href: '/admin/audit' },
       ]}
       noindex
     >
-      <h1>Audit log</h1>
-      <form method="get" action="/admin/audit" class="filter-form" aria-label="Filter the audit log">
+      <h1>{t('auditTitle')}</h1>
+      <form method="get" action={site.i18n.path('/admin/audit')} class="filter-form" aria-label={t('auditFilterLabel')}>
         <div class="field">
-          <label for="actor">Who</label>
+          <label for="actor">{t('auditWho')}</label>
           <select id="actor" name="actor">
-            <option value="">Anyone</option>
+            <option value="">{t('auditAnyone')}</option>
             <option value="none" selected={filter.actor === 'none'}>
-              No one signed in (command line, failed sign-ins)
+              {t('auditNoOne')}
             </option>
             {props.actors.map((a) => (
               <option value={String(a.id)} selected={filter.actor === String(a.id)}>
@@ -71,9 +73,9 @@ export function AuditPage(props: AuditPageProps) {
           </select>
         </div>
         <div class="field">
-          <label for="action">What</label>
+          <label for="action">{t('auditWhat')}</label>
           <select id="action" name="action">
-            <option value="">Any action</option>
+            <option value="">{t('auditAnyAction')}</option>
             {props.actions.map((a) => (
               <option value={a} selected={filter.action === a}>
                 {a}
@@ -82,60 +84,58 @@ export function AuditPage(props: AuditPageProps) {
           </select>
         </div>
         <button type="submit" class="button secondary">
-          Show
+          {t('auditShow')}
         </button>
         {filtered ? (
           <p>
-            <a href="/admin/audit">Show everything</a>
+            <a href={site.i18n.path('/admin/audit')}>{t('auditShowEverything')}</a>
           </p>
         ) : null}
       </form>
       <p role="status">
-        {props.total === 0
-          ? 'Nothing matches.'
-          : `${props.total} ${props.total === 1 ? 'entry' : 'entries'}${filtered ? ' match' : ''}; page ${props.page} of ${props.pageCount}, newest first.`}
+        {props.total === 0 ? t('auditNothing') : t('auditCount', { total: props.total, filtered: filtered ? 'yes' : 'no', page: props.page, pageCount: props.pageCount })}
       </p>
       {props.rows.length ? (
         <table class="data-table audit-table">
-          <caption class="visually-hidden">Audit log entries, newest first</caption>
+          <caption class="visually-hidden">{t('auditCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Details</th>
-              <th scope="col">IP</th>
+              <th scope="col">{t('auditWhen')}</th>
+              <th scope="col">{t('auditWho')}</th>
+              <th scope="col">{t('auditWhat')}</th>
+              <th scope="col">{t('auditSubject')}</th>
+              <th scope="col">{t('auditDetails')}</th>
+              <th scope="col">{t('auditIp')}</th>
             </tr>
           </thead>
           <tbody>
             {props.rows.map((r) => (
               <tr>
-                <td data-label="When">
-                  <time datetime={r.at}>{displayInstant(r.at)}</time>
+                <td data-label={t('auditWhen')}>
+                  <time datetime={r.at}>{site.i18n.instant(r.at)}</time>
                 </td>
-                <td data-label="Who">{r.actor_user_id === null ? '—' : (r.actor_name ?? `user ${r.actor_user_id}`)}</td>
-                <td data-label="What">
+                <td data-label={t('auditWho')}>{r.actor_user_id === null ? '—' : (r.actor_name ?? t('auditUser', { id: String(r.actor_user_id) }))}</td>
+                <td data-label={t('auditWhat')}>
                   <code>{r.action}</code>
                 </td>
-                <td data-label="Subject">{r.subject_type ? `${r.subject_type} ${r.subject_id ?? ''}`.trim() : '—'}</td>
-                <td data-label="Details">{detailsText(r.details) || '—'}</td>
-                <td data-label="IP">{r.ip ?? '—'}</td>
+                <td data-label={t('auditSubject')}>{r.subject_type ? `${r.subject_type} ${r.subject_id ?? ''}`.trim() : '—'}</td>
+                <td data-label={t('auditDetails')}>{detailsText(r.details) || '—'}</td>
+                <td data-label={t('auditIp')}>{r.ip ?? '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
       {props.pageCount > 1 ? (
-        <nav class="pager" aria-label="Audit log pages">
+        <nav class="pager" aria-label={t('auditPages')}>
           {props.page > 1 ? (
-            <a href={pageHref(filter, props.page - 1)} rel="prev">
-              Newer entries
+            <a href={site.i18n.path(pageHref(filter, props.page - 1))} rel="prev">
+              {t('auditNewer')}
             </a>
           ) : null}
           {props.page < props.pageCount ? (
-            <a class="pager-next" href={pageHref(filter, props.page + 1)} rel="next">
-              Older entries
+            <a class="pager-next" href={site.i18n.path(pageHref(filter, props.page + 1))} rel="next">
+              {t('auditOlder')}
             </a>
           ) : null}
         </nav>

@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
+import type { Localizer } from '../../i18n/localizer.js';
 import { Field } from '../../web/form-field.js';
+import { accountsText } from '../messages/index.js';
 
 /** A problem with one form field: `field` is the input's id, so the summary can link to it. */
 export interface FieldError {
@@ -12,14 +14,20 @@ export function errorFor(errors: FieldError[], field: string): string | undefine
   return errors.find((e) => e.field === field)?.message;
 }
 
-/** Page title with "Error: " first when the form came back with problems (GOV.UK pattern: screen readers hear it first). */
-export function formTitle(title: string, errors: FieldError[]): string {
-  return errors.length ? `Error: ${title}` : title;
+/**
+ * Page title with "Error: " first when the form came back with problems
+ * (GOV.UK pattern: screen readers hear it first), in the page's language
+ * when it is given (English otherwise, for views not translated yet).
+ */
+export function formTitle(title: string, errors: FieldError[], i18n?: Localizer): string {
+  if (!errors.length) return title;
+  return i18n ? i18n.text(accountsText)('errorTitle', { title }) : `Error: ${title}`;
 }
 
 /** The box at the top of a failed form, linking to each field that needs attention. */
-export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: FieldError[]; title?: string }) {
+export function ErrorSummary({ errors, title, i18n }: { errors: FieldError[]; title?: string; i18n?: Localizer }) {
   if (!errors.length) return null;
+  title ??= i18n ? i18n.text(accountsText)('errorSummaryTitle') : 'There is a problem';
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
       <h2 id="error-summary-title">{title}</h2>

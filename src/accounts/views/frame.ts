@@ -16,8 +16,7 @@ export function displayInstant(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${INSTANT.format(d).replace(', ', ' at ')} UTC`;
 }
 
-/** "in 15 minutes", "in 1 minute": for lockouts, rounded up so nobody retries a minute early. */
-export function minutesFromNow(until: Date, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return minutes === 1 ? 'in 1 minute' : `in ${minutes} minutes`;
+/** Whole minutes until a lockout ends (at least 1), rounded up so nobody retries a minute early; messages say "in # minutes". */
+export function minutesUntil(until: Date, now: Date): number {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 }

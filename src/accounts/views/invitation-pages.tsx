@@ -1,28 +1,28 @@
 import { Layout } from '../../web/layout.js';
 import type { InvitationProblem } from '../invitations.js';
+import { accountsText } from '../messages/index.js';
 import { NewPasswordFields } from './account-pages.js';
 import { CsrfField, ErrorSummary, type FieldError, TextField, errorFor, formTitle } from './form-parts.js';
-import { type Frame, displayInstant } from './frame.js';
+import type { Frame } from './frame.js';
 
 /** Where the person holding a sign-in link sets their password. */
 export function AcceptInvitationPage(props: Frame & { token: string; email: string; name: string; expiresAt: string; isNew: boolean; errors: FieldError[] }) {
-  const { errors } = props;
-  const title = props.isNew ? 'Set up your account' : 'Set a new password';
+  const { errors, site } = props;
+  const t = site.i18n.text(accountsText);
+  const title = props.isNew ? t('invitationTitleNew') : t('invitationTitleReset');
   return (
-    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title={formTitle(title, errors)} noindex>
+    <Layout site={site} user={props.user} csrfToken={props.csrfToken} title={formTitle(title, errors, site.i18n)} noindex>
       <div class="narrow-form">
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={errors} i18n={site.i18n} />
         <h1>{title}</h1>
-        <p>
-          This link is for <strong>{props.email}</strong>. It works once, until {displayInstant(props.expiresAt)}.
-        </p>
-        <form method="post" action={`/invite/${props.token}`} novalidate>
+        <p>{t.rich('invitationFor', { email: props.email, expires: site.i18n.instant(props.expiresAt), strong: (chunks) => <strong>{chunks}</strong> })}</p>
+        <form method="post" action={site.i18n.path(`/invite/${props.token}`)} novalidate>
           <CsrfField token={props.csrfToken} />
           <input type="hidden" name="username" autocomplete="username" value={props.email} />
-          <TextField id="name" label="Your name" value={props.name} autocomplete="name" maxlength={100} hint="As colleagues know you; shown in the editors’ pages." error={errorFor(errors, 'name')} />
-          <NewPasswordFields errors={errors} />
+          <TextField id="name" label={t('invitationNameLabel')} value={props.name} autocomplete="name" maxlength={100} hint={t('invitationNameHint')} error={errorFor(errors, 'name')} />
+          <NewPasswordFields site={site} errors={errors} />
           <button type="submit" class="button">
-            {props.isNew ? 'Create account and sign in' : 'Set password and sign in'}
+            {props.isNew ? t('invitationButtonNew') : t('invitationButtonReset')}
           </button>
         </form>
       </div>
@@ -30,21 +30,23 @@ export function AcceptInvitationPage(props: Frame & { token: string; email: stri
   );
 }
 
-const PROBLEMS: Record<InvitationProblem, string> = {
-  unknown: 'This sign-in link is not right. Check that you copied all of it.',
-  expired: 'This sign-in link has expired.',
-  used: 'This sign-in link has already been used. Each link works once.',
-  revoked: 'This sign-in link was withdrawn, or a newer link replaced it.',
-  disabled: 'This account has been disabled.',
-};
+const PROBLEMS = {
+  unknown: 'invitationProblemUnknown',
+  expired: 'invitationProblemExpired',
+  used: 'invitationProblemUsed',
+  revoked: 'invitationProblemRevoked',
+  disabled: 'invitationProblemDisabled',
+} as const satisfies Record<InvitationProblem, string>;
 
 /** A link that cannot be used, and what to do instead. */
 export function InvitationProblemPage(props: Frame & { problem: InvitationProblem }) {
+  const { site } = props;
+  const t = site.i18n.text(accountsText);
   return (
-    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title="This link does not work" noindex>
-      <h1>This link does not work</h1>
-      <p class="lead">{PROBLEMS[props.problem]}</p>
-      <p>Ask an admin of this site for a new link. If you already have a password, <a href="/login">sign in</a>.</p>
+    <Layout site={site} user={props.user} csrfToken={props.csrfToken} title={t('invitationProblemTitle')} noindex>
+      <h1>{t('invitationProblemTitle')}</h1>
+      <p class="lead">{t(PROBLEMS[props.problem])}</p>
+      <p>{t.rich('invitationProblemNext', { link: (chunks) => <a href={site.i18n.path('/login')}>{chunks}</a> })}</p>
     </Layout>
   );
 }

@@ -1,12 +1,13 @@
 import { Layout } from '../../web/layout.js';
+import { accountsText } from '../messages/index.js';
 import { CsrfField, ErrorSummary, type FieldError, TextField, errorFor, formTitle } from './form-parts.js';
 import type { Frame } from './frame.js';
 
-/** Messages shown above the sign-in form after a redirect. */
+/** Messages shown above the sign-in form after a redirect, by the notice named in the address. */
 export const LOGIN_NOTICES = {
-  'signed-out': 'You have signed out.',
-  'session-ended': 'You were signed out because you had not used the site for a while. Sign in again to carry on.',
-  'password-set': 'Your password is set. Sign in with it now.',
+  'signed-out': 'loginNoticeSignedOut',
+  'session-ended': 'loginNoticeSessionEnded',
+  'password-set': 'loginNoticePasswordSet',
 } as const;
 export type LoginNotice = keyof typeof LOGIN_NOTICES;
 
@@ -21,29 +22,30 @@ export interface LoginPageProps extends Frame {
 
 /** Sign in for editors, reviewers and admins. Readers never need an account. */
 export function LoginPage(props: LoginPageProps) {
-  const { errors } = props;
+  const { errors, site } = props;
+  const t = site.i18n.text(accountsText);
   return (
-    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title={formTitle('Sign in', errors)} path="/login" noindex>
+    <Layout site={site} user={props.user} csrfToken={props.csrfToken} title={formTitle(t('loginTitle'), errors, site.i18n)} path="/login" noindex>
       <div class="narrow-form">
-        <ErrorSummary errors={errors} />
-        <h1>Sign in</h1>
+        <ErrorSummary errors={errors} i18n={site.i18n} />
+        <h1>{t('loginTitle')}</h1>
         {props.notice ? (
           <p class="notice" role="status">
-            {LOGIN_NOTICES[props.notice]}
+            {t(LOGIN_NOTICES[props.notice])}
           </p>
         ) : null}
-        <p>For editors, medical reviewers and admins. You do not need an account to read the directory.</p>
-        <form method="post" action="/login" novalidate>
+        <p>{t('loginIntro')}</p>
+        <form method="post" action={site.i18n.path('/login')} novalidate>
           <CsrfField token={props.csrfToken} />
           <input type="hidden" name="next" value={props.next} />
-          <TextField id="email" label="E-mail address" type="email" value={props.email} autocomplete="username" spellcheck={false} maxlength={254} error={errorFor(errors, 'email')} />
-          <TextField id="password" label="Password" type="password" autocomplete="current-password" maxlength={256} error={errorFor(errors, 'password')} />
+          <TextField id="email" label={t('emailLabel')} type="email" value={props.email} autocomplete="username" spellcheck={false} maxlength={254} error={errorFor(errors, 'email')} />
+          <TextField id="password" label={t('loginPassword')} type="password" autocomplete="current-password" maxlength={256} error={errorFor(errors, 'password')} />
           <button type="submit" class="button">
-            Sign in
+            {t('loginButton')}
           </button>
         </form>
-        <h2>Forgotten your password?</h2>
-        <p>Ask an admin of this site for a new sign-in link. For your safety, passwords are never sent by e-mail.</p>
+        <h2>{t('loginForgottenTitle')}</h2>
+        <p>{t('loginForgottenText')}</p>
       </div>
     </Layout>
   );

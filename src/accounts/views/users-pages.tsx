@@ -4,21 +4,37 @@ import type { InviteValues } from '../forms.js';
 import type { InvitationRow } from '../invitations.js';
 import type { UserRow } from '../users.js';
 import { CsrfField, ErrorSummary, type FieldError, TextField, errorFor, formTitle } from './form-parts.js';
-import { type Frame, displayInstant } from './frame.js';
+import type { Frame } from './frame.js';
+import type { Localizer } from '../../i18n/localizer.js';
+import type { SiteContext } from '../../web/site-context.js';
+import { accountsText } from '../messages/index.js';
 
 type Admin = Frame & { user: CurrentUser };
 
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  editor: 'Writes and edits pages, imports citations, publishes.',
-  reviewer: 'A clinician who approves pages as medically reviewed; can also edit.',
-  admin: 'Everything editors and reviewers do, plus site settings, user accounts and the audit log.',
-};
+export const ROLE_DESCRIPTIONS = {
+  editor: 'roleDescriptionEditor',
+  reviewer: 'roleDescriptionReviewer',
+  admin: 'roleDescriptionAdmin',
+} as const satisfies Record<Role, string>;
 const ROLE_ORDER: Role[] = ['editor', 'reviewer', 'admin'];
 
-const usersCrumbs = [
-  { label: 'Home', href: '/' },
-  { label: 'Users', href: '/admin/users' },
-];
+function usersCrumbs(site: SiteContext) {
+  const t = site.i18n.text(accountsText);
+  return [
+    { label: t('home'), href: '/' },
+    { label: t('usersTitle'), href: '/admin/users' },
+  ];
+}
+
+/** Notices after a change on a user's page, by message key (chosen from the address, so nothing typed is echoed). */
+export const USER_NOTICES = {
+  role: 'userNoticeRole',
+  author: 'userNoticeAuthor',
+  disabled: 'userNoticeDisabled',
+  enabled: 'userNoticeEnabled',
+  withdrawn: 'userNoticeWithdrawn',
+} as const;
+export type UserNotice = (typeof USER_NOTICES)[keyof typeof USER_NOTICES];
 
 /** A freshly made sign-in link, shown once to the admin who made it (only its hash is kept). */
 export interface IssuedLink {
@@ -27,44 +43,44 @@ export interface IssuedLink {
   expiresAt: string;
 }
 
-function IssuedLinkPanel({ link }: { link: IssuedLink }) {
+function IssuedLinkPanel({ site, link }: { site: SiteContext; link: IssuedLink }) {
+  const t = site.i18n.text(accountsText);
   return (
     <div class="panel issued-link" role="status" aria-labelledby="issued-link-title">
-      <h2 id="issued-link-title">Sign-in link for {link.email}</h2>
-      <p>
-        Send this link to them yourself, by e-mail or another private way. It works once, until {displayInstant(link.expiresAt)}. It will not be
-        shown again: if it is lost, make a new one.
-      </p>
+      <h2 id="issued-link-title">{t('issuedLinkTitle', { email: link.email })}</h2>
+      <p>{t('issuedLinkText', { expires: site.i18n.instant(link.expiresAt) })}</p>
       <div class="field">
-        <label for="issued-link-url">Link</label>
+        <label for="issued-link-url">{t('issuedLinkLabel')}</label>
         <input id="issued-link-url" type="text" readonly value={link.url} spellcheck={false} />
       </div>
     </div>
   );
 }
 
-function statusOf(user: UserRow, pending: InvitationRow | undefined): string {
-  if (user.disabled_at) return `Disabled since ${displayInstant(user.disabled_at)}`;
-  if (pending) return user.password_hash ? `Active; new sign-in link until ${displayInstant(pending.expires_at)}` : `Invited; link works until ${displayInstant(pending.expires_at)}`;
-  return user.password_hash ? 'Active' : 'Invitation not used: make a new link';
+function statusOf(i18n: Localizer, user: UserRow, pending: InvitationRow | undefined): string {
+  const t = i18n.text(accountsText);
+  if (user.disabled_at) return t('statusDisabled', { since: i18n.instant(user.disabled_at) });
+  if (pending) return user.password_hash ? t('statusActiveWithLink', { expires: i18n.instant(pending.expires_at) }) : t('statusInvited', { expires: i18n.instant(pending.expires_at) });
+  return user.password_hash ? t('statusActive') : t('statusInvitationUnused');
 }
 
-function RoleRadios({ name, idPrefix, checked, error, legend = 'Role' }: { name: string; idPrefix: string; checked: Role | ''; error?: string | undefined; legend?: string }) {
+function RoleRadios({ site, name, idPrefix, checked, error, legend }: { site: SiteContext; name: string; idPrefix: string; checked: Role | ''; error?: string | undefined; legend?: string }) {
+  const t = site.i18n.text(accountsText);
   return (
     <fieldset class={error ? 'field has-error' : 'field'} aria-describedby={error ? `${idPrefix}-error` : undefined}>
-      <legend>{legend}</legend>
+      <legend>{legend ?? t('roleLabel')}</legend>
       {error ? (
         <span class="field-error" id={`${idPrefix}-error`}>
-          <span class="visually-hidden">Error: </span>
+          <span class="visually-hidden">{t('errorPrefix')} </span>
           {error}
         </span>
       ) : null}
       {ROLE_ORDER.map((role) => (
         <div class="radio">
           <input type="radio" id={`${idPrefix}-${role}`} name={name} value={role} checked={checked === role} aria-describedby={`${idPrefix}-${role}-hint`} />
-          <label for={`${idPrefix}-${role}`}>{role}</label>
+          <label for={`${idPrefix}-${role}`}>{t('roleName', { role })}</label>
           <span class="hint" id={`${idPrefix}-${role}-hint`}>
-            {ROLE_DESCRIPTIONS[role]}
+            {t(ROLE_DESCRIPTIONS[role])}
           </span>
         </div>
       ))}
@@ -82,45 +98,47 @@ export function UsersPage(
   },
 ) {
   const { errors, values } = props.invite;
+  const { site } = props;
+  const t = site.i18n.text(accountsText);
   return (
-    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title={formTitle('Users', errors)} path="/admin/users" breadcrumbs={usersCrumbs} noindex>
-      <ErrorSummary errors={errors} />
-      <h1>Users</h1>
-      {props.issued ? <IssuedLinkPanel link={props.issued} /> : null}
+    <Layout site={site} user={props.user} csrfToken={props.csrfToken} title={formTitle(t('usersTitle'), errors, site.i18n)} path="/admin/users" breadcrumbs={usersCrumbs(site)} noindex>
+      <ErrorSummary errors={errors} i18n={site.i18n} />
+      <h1>{t('usersTitle')}</h1>
+      {props.issued ? <IssuedLinkPanel site={site} link={props.issued} /> : null}
       <table class="data-table">
-        <caption class="visually-hidden">Everyone who can sign in</caption>
+        <caption class="visually-hidden">{t('usersCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail address</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('nameLabel')}</th>
+            <th scope="col">{t('emailLabel')}</th>
+            <th scope="col">{t('roleLabel')}</th>
+            <th scope="col">{t('statusLabel')}</th>
           </tr>
         </thead>
         <tbody>
           {props.users.map((u) => (
             <tr>
               <th scope="row">
-                <a href={`/admin/users/${u.id}`}>{u.name}</a>
-                {u.id === props.user.id ? ' (you)' : ''}
+                <a href={site.i18n.path(`/admin/users/${u.id}`)}>{u.name}</a>
+                {u.id === props.user.id ? ` ${t('usersYou')}` : ''}
               </th>
-              <td data-label="E-mail address">{u.email}</td>
-              <td data-label="Role">{u.role}</td>
-              <td data-label="Status">{statusOf(u, props.pending.get(u.id))}</td>
+              <td data-label={t('emailLabel')}>{u.email}</td>
+              <td data-label={t('roleLabel')}>{t('roleName', { role: u.role })}</td>
+              <td data-label={t('statusLabel')}>{statusOf(site.i18n, u, props.pending.get(u.id))}</td>
             </tr>
           ))}
         </tbody>
       </table>
 
-      <h2 id="invite-title">Invite someone</h2>
-      <p>This makes a sign-in link for you to send them. Nothing is e-mailed by the site.</p>
-      <form method="post" action="/admin/users" aria-labelledby="invite-title" class="narrow-form" novalidate>
+      <h2 id="invite-title">{t('usersInviteTitle')}</h2>
+      <p>{t('usersInviteIntro')}</p>
+      <form method="post" action={site.i18n.path('/admin/users')} aria-labelledby="invite-title" class="narrow-form" novalidate>
         <CsrfField token={props.csrfToken} />
-        <TextField id="invite-name" name="name" label="Name" value={values.name} autocomplete="off" maxlength={100} error={errorFor(errors, 'invite-name')} />
-        <TextField id="invite-email" name="email" label="E-mail address" type="email" value={values.email} autocomplete="off" spellcheck={false} maxlength={254} error={errorFor(errors, 'invite-email')} />
-        <RoleRadios name="role" idPrefix="role" checked={values.role} error={errorFor(errors, 'role-editor')} />
+        <TextField id="invite-name" name="name" label={t('nameLabel')} value={values.name} autocomplete="off" maxlength={100} error={errorFor(errors, 'invite-name')} />
+        <TextField id="invite-email" name="email" label={t('emailLabel')} type="email" value={values.email} autocomplete="off" spellcheck={false} maxlength={254} error={errorFor(errors, 'invite-email')} />
+        <RoleRadios site={site} name="role" idPrefix="role" checked={values.role} error={errorFor(errors, 'role-editor')} />
         <button type="submit" class="button">
-          Make sign-in link
+          {t('usersInviteButton')}
         </button>
       </form>
     </Layout>
@@ -135,78 +153,80 @@ export function UserPage(
     sessions: number;
     authors: Array<{ key: string; name: string }>;
     errors: FieldError[];
-    notice?: string | undefined;
+    notice?: UserNotice | undefined;
     issued?: IssuedLink | undefined;
   },
 ) {
-  const { target, errors } = props;
+  const { target, errors, site } = props;
+  const t = site.i18n.text(accountsText);
   const base = `/admin/users/${target.id}`;
+  const action = (verb: string) => site.i18n.path(`${base}/${verb}`);
   const self = target.id === props.user.id;
   return (
     <Layout
       site={props.site}
       user={props.user}
       csrfToken={props.csrfToken}
-      title={formTitle(target.name, errors)}
+      title={formTitle(target.name, errors, site.i18n)}
       path={base}
-      breadcrumbs={[...usersCrumbs, { label: target.name, href: base }]}
+      breadcrumbs={[...usersCrumbs(site), { label: target.name, href: base }]}
       noindex
     >
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} i18n={site.i18n} />
       <h1>{target.name}</h1>
       {props.notice ? (
         <p class="notice" role="status">
-          {props.notice}
+          {t(props.notice)}
         </p>
       ) : null}
-      {props.issued ? <IssuedLinkPanel link={props.issued} /> : null}
+      {props.issued ? <IssuedLinkPanel site={site} link={props.issued} /> : null}
       <dl class="summary-list">
         <div>
-          <dt>E-mail address</dt>
+          <dt>{t('emailLabel')}</dt>
           <dd>{target.email}</dd>
         </div>
         <div>
-          <dt>Role</dt>
-          <dd>{target.role}</dd>
+          <dt>{t('roleLabel')}</dt>
+          <dd>{t('roleName', { role: target.role })}</dd>
         </div>
         <div>
-          <dt>Status</dt>
-          <dd>{statusOf(target, props.pending)}</dd>
+          <dt>{t('statusLabel')}</dt>
+          <dd>{statusOf(site.i18n, target, props.pending)}</dd>
         </div>
         <div>
-          <dt>Signed in</dt>
-          <dd>{props.sessions === 0 ? 'Not signed in anywhere' : props.sessions === 1 ? 'In 1 browser' : `In ${props.sessions} browsers`}</dd>
+          <dt>{t('userSessionsLabel')}</dt>
+          <dd>{t('userSessions', { count: props.sessions })}</dd>
         </div>
         <div>
-          <dt>Account made</dt>
-          <dd>{displayInstant(target.created_at)}</dd>
+          <dt>{t('userCreatedLabel')}</dt>
+          <dd>{site.i18n.instant(target.created_at)}</dd>
         </div>
       </dl>
 
-      <h2 id="role-title">Role</h2>
+      <h2 id="role-title">{t('roleLabel')}</h2>
       {self ? (
-        <p>You cannot change your own role. Ask another admin.</p>
+        <p>{t('userRoleSelf')}</p>
       ) : (
-        <form method="post" action={`${base}/role`} aria-labelledby="role-title" novalidate>
+        <form method="post" action={action('role')} aria-labelledby="role-title" novalidate>
           <CsrfField token={props.csrfToken} />
-          <RoleRadios name="role" idPrefix="role" legend={`What ${target.name} does`} checked={target.role as Role} error={errorFor(errors, 'role-editor')} />
+          <RoleRadios site={site} name="role" idPrefix="role" legend={t('userRoleLegend', { name: target.name })} checked={target.role as Role} error={errorFor(errors, 'role-editor')} />
           <button type="submit" class="button">
-            Save role
+            {t('userRoleSave')}
           </button>
         </form>
       )}
 
-      <h2 id="author-title">Byline</h2>
-      <form method="post" action={`${base}/author`} aria-labelledby="author-title" novalidate>
+      <h2 id="author-title">{t('userBylineTitle')}</h2>
+      <form method="post" action={action('author')} aria-labelledby="author-title" novalidate>
         <CsrfField token={props.csrfToken} />
         <div class={errorFor(errors, 'author') ? 'field has-error' : 'field'}>
-          <label for="author">Author record</label>
+          <label for="author">{t('userAuthorLabel')}</label>
           <span class="hint" id="author-hint">
-            The name their edits and reviews are credited to on pages.
+            {t('userAuthorHint')}
           </span>
           <select id="author" name="author" aria-describedby="author-hint">
             <option value="" selected={!target.author_key}>
-              None
+              {t('userAuthorNone')}
             </option>
             {props.authors.map((a) => (
               <option value={a.key} selected={a.key === target.author_key}>
@@ -216,47 +236,47 @@ export function UserPage(
           </select>
         </div>
         <button type="submit" class="button secondary">
-          Save byline
+          {t('userAuthorSave')}
         </button>
       </form>
 
-      <h2 id="link-title">Sign-in link</h2>
-      {props.pending ? <p>A link is waiting to be used until {displayInstant(props.pending.expires_at)}.</p> : null}
-      <p>A new link lets them set a password (for a forgotten one, or a first sign-in). It replaces any earlier link.</p>
+      <h2 id="link-title">{t('userLinkTitle')}</h2>
+      {props.pending ? <p>{t('userLinkWaiting', { expires: site.i18n.instant(props.pending.expires_at) })}</p> : null}
+      <p>{t('userLinkIntro')}</p>
       <div class="button-row">
-        <form method="post" action={`${base}/reset`} aria-labelledby="link-title">
+        <form method="post" action={action('reset')} aria-labelledby="link-title">
           <CsrfField token={props.csrfToken} />
           <button type="submit" class="button secondary" disabled={!!target.disabled_at}>
-            Make a new sign-in link
+            {t('userLinkMake')}
           </button>
         </form>
         {props.pending ? (
-          <form method="post" action={`${base}/revoke-link`}>
+          <form method="post" action={action('revoke-link')}>
             <CsrfField token={props.csrfToken} />
             <button type="submit" class="button secondary">
-              Withdraw the waiting link
+              {t('userLinkWithdraw')}
             </button>
           </form>
         ) : null}
       </div>
 
-      <h2 id="access-title">Access</h2>
+      <h2 id="access-title">{t('userAccessTitle')}</h2>
       {self ? (
-        <p>You cannot disable your own account.</p>
+        <p>{t('userAccessSelf')}</p>
       ) : target.disabled_at ? (
-        <form method="post" action={`${base}/enable`} aria-labelledby="access-title">
+        <form method="post" action={action('enable')} aria-labelledby="access-title">
           <CsrfField token={props.csrfToken} />
-          <p>This account cannot sign in. Enabling it lets them sign in with their password again.</p>
+          <p>{t('userEnableIntro')}</p>
           <button type="submit" class="button secondary">
-            Enable account
+            {t('userEnableButton')}
           </button>
         </form>
       ) : (
-        <form method="post" action={`${base}/disable`} aria-labelledby="access-title">
+        <form method="post" action={action('disable')} aria-labelledby="access-title">
           <CsrfField token={props.csrfToken} />
-          <p>Disabling signs them out everywhere at once and stops them signing in. Their work and its history stay.</p>
+          <p>{t('userDisableIntro')}</p>
           <button type="submit" class="button warning">
-            Disable account
+            {t('userDisableButton')}
           </button>
         </form>
       )}

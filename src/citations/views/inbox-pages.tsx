@@ -1,24 +1,41 @@
 /** /edit/inbox: papers the saved PubMed searches found; /edit/<slug>/research-query: a topic's saved search. */
+import type { Child } from 'hono/jsx';
 import { CsrfField, ErrorSummary, type FieldError, TextField, errorFor, formTitle } from '../../accounts/views/form-parts.js';
-import { displayInstant } from '../../accounts/views/frame.js';
-import { displayDate } from '../../directory/views/dates.js';
+import { LANGUAGES } from '../../i18n/languages.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import type { JobSummary } from '../../jobs/queue.js';
 import { Layout } from '../../web/layout.js';
+import { citationsText } from '../messages/index.js';
 import type { InboxItem, ResearchQuery } from '../research-inbox.js';
 import { StudyTypeBadge } from './evidence.js';
-import { DASHBOARD_CRUMB, type EditorFrame, INBOX_CRUMB, JobStatusLine } from './parts.js';
+import { type EditorFrame, JobStatusLine, crumbs } from './parts.js';
+
+const code = (chunks: Child[]) => <code>{chunks}</code>;
+const hidden = (chunks: Child[]) => <span class="visually-hidden">{chunks}</span>;
+
+/** Notices on a topic's saved-search page after a redirect, by message key. */
+export const QUERY_NOTICES = {
+  saved: 'queryNoticeSaved',
+  removed: 'queryNoticeRemoved',
+  unchanged: 'queryNoticeUnchanged',
+} as const;
+export type QueryNotice = (typeof QUERY_NOTICES)[keyof typeof QUERY_NOTICES];
 
 /** A notice after an action, built from known parts only (nothing a visitor typed is echoed as text). */
 export type InboxNotice = { kind: 'drafted'; slug: string; pageTitle: string } | { kind: 'dismissed' } | { kind: 'problem'; message: string };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2013", "2013-06" or "2013-06-11" → "2013", "June 2013", "11 June 2013". */
-export function publicationDate(value: string): string {
+/** "2013", "2013-06" or "2013-06-11" → "2013", "June 2013", "11 June 2013" (in the language of `locale`, a dateLocale). */
+export function publicationDate(value: string, locale: string = LANGUAGES.en.dateLocale): string {
   const [year, month, day] = value.split('-').map(Number);
-  const monthName = month ? MONTHS[month - 1] : undefined;
-  if (!monthName) return String(year ?? value);
-  return day ? `${day} ${monthName} ${year}` : `${monthName} ${year}`;
+  if (!year || Number.isNaN(year)) return value;
+  if (!month || month < 1 || month > 12) return new Intl.NumberFormat(locale, { useGrouping: false }).format(year);
+  const date = new Date(Date.UTC(year, month - 1, day || 1));
+  const options: Intl.DateTimeFormatOptions = day ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, options).format(date);
+}
+
+function localeOf(i18n: Localizer): string {
+  return LANGUAGES[i18n.lang].dateLocale;
 }
 
 function groupByPage(items: InboxItem[]): Array<{ slug: string; title: string; items: InboxItem[] }> {
@@ -42,49 +59,48 @@ export function InboxPage(
     findPage?: { value: string; error: string } | undefined;
   },
 ) {
+  const { i18n } = props.site;
+  const t = i18n.text(citationsText);
+  const trail = crumbs(i18n);
   const groups = groupByPage(props.items);
   const termBySlug = new Map(props.queries.map((q) => [q.slug, q.term]));
   const findErrors: FieldError[] = props.findPage ? [{ field: 'query-page', message: props.findPage.error }] : [];
   const notice = props.notice;
   return (
-    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title={formTitle('New research inbox', findErrors)} noindex breadcrumbs={[DASHBOARD_CRUMB, INBOX_CRUMB]}>
-      <ErrorSummary errors={findErrors} />
+    <Layout site={props.site} user={props.user} csrfToken={props.csrfToken} title={formTitle(t('inboxTitle'), findErrors, i18n)} noindex breadcrumbs={[trail.dashboard, trail.inbox]}>
+      <ErrorSummary errors={findErrors} i18n={i18n} />
       {notice?.kind === 'drafted' ? (
         <p class="notice" role="status">
-          A draft digest was added to “{notice.pageTitle}”. <a href={`/edit/${notice.slug}`}>Open the page in the editor</a> to write the summary, then send it for
-          review.
+          {t.rich('inboxDrafted', { title: notice.pageTitle, link: (chunks) => <a href={i18n.path(`/edit/${notice.slug}`)}>{chunks}</a> })}
         </p>
       ) : notice?.kind === 'dismissed' ? (
         <p class="notice" role="status">
-          Dismissed. That paper will not be suggested for this page again.
+          {t('inboxDismissed')}
         </p>
       ) : notice?.kind === 'problem' ? (
         <div class="error-summary" role="alert" aria-labelledby="inbox-problem-title" tabindex={-1}>
-          <h2 id="inbox-problem-title">That did not work</h2>
+          <h2 id="inbox-problem-title">{t('inboxProblemTitle')}</h2>
           <p>{notice.message}</p>
         </div>
       ) : null}
-      <h1>New research inbox</h1>
-      <p class="lead">
-        Papers added to PubMed that match a topic's saved search. Turn one into a draft research digest on its topic, or dismiss it. A paper is suggested
-        once per topic.
-      </p>
+      <h1>{t('inboxTitle')}</h1>
+      <p class="lead">{t('inboxLead')}</p>
       {props.pubmedConfigured ? null : (
         <p class="notice warning-text">
-          <strong>PubMed is not set up on this site (ATOZ_NCBI_EMAIL is missing), so saved searches do not run.</strong>
+          <strong>{t('pubmedMissingInbox')}</strong>
         </p>
       )}
-      <JobStatusLine job={props.inboxJob} name="The search for new research" />
+      <JobStatusLine i18n={i18n} job={props.inboxJob} name="jobResearchSearch" />
 
       {groups.length ? (
         groups.map((group) => (
           <section class="inbox-topic" aria-labelledby={`inbox-${group.slug}`}>
             <h2 id={`inbox-${group.slug}`}>
-              {group.title} <span class="inbox-count">({group.items.length} new)</span>
+              {group.title} <span class="inbox-count">{t('inboxNewCount', { count: group.items.length })}</span>
             </h2>
             {termBySlug.has(group.slug) ? (
               <p class="hint">
-                Saved search: <code>{termBySlug.get(group.slug)}</code> · <a href={`/edit/${group.slug}/research-query`}>Change it</a>
+                {t.rich('inboxSavedSearch', { term: termBySlug.get(group.slug)!, code })} · <a href={i18n.path(`/edit/${group.slug}/research-query`)}>{t('inboxChangeSearch')}</a>
               </p>
             ) : null}
             <ul class="inbox-list">
@@ -93,21 +109,21 @@ export function InboxPage(
                   <article aria-labelledby={`item-${item.id}`}>
                     <h3 id={`item-${item.id}`}>{item.title}</h3>
                     <p class="citation-meta">
-                      {[item.journal, item.published ? publicationDate(item.published) : null].filter(Boolean).join(', ') || 'Journal and date not given'} ·{' '}
-                      <a href={`https://pubmed.ncbi.nlm.nih.gov/${item.pmid}/`}>PubMed record (PMID {item.pmid})</a> · found {displayInstant(item.foundAt)}
+                      {[item.journal, item.published ? publicationDate(item.published, localeOf(i18n)) : null].filter(Boolean).join(', ') || t('inboxNoJournal')} ·{' '}
+                      <a href={`https://pubmed.ncbi.nlm.nih.gov/${item.pmid}/`}>{t('inboxPubmedRecord', { pmid: item.pmid })}</a> · {t('inboxFound', { when: i18n.instant(item.foundAt) })}
                     </p>
-                    <StudyTypeBadge pubTypes={item.pubTypes} />
+                    <StudyTypeBadge pubTypes={item.pubTypes} i18n={i18n} />
                     <div class="inbox-actions">
-                      <form method="post" action={`/edit/inbox/${item.id}/draft`}>
+                      <form method="post" action={i18n.path(`/edit/inbox/${item.id}/draft`)}>
                         <CsrfField token={props.csrfToken} />
                         <button type="submit" class="button">
-                          Make a draft digest<span class="visually-hidden"> of “{item.title}”</span>
+                          {t.rich('inboxDraftButton', { title: item.title, hidden })}
                         </button>
                       </form>
-                      <form method="post" action={`/edit/inbox/${item.id}/dismiss`}>
+                      <form method="post" action={i18n.path(`/edit/inbox/${item.id}/dismiss`)}>
                         <CsrfField token={props.csrfToken} />
                         <button type="submit" class="button secondary">
-                          Dismiss<span class="visually-hidden"> “{item.title}”</span>
+                          {t.rich('inboxDismissButton', { title: item.title, hidden })}
                         </button>
                       </form>
                     </div>
@@ -118,37 +134,37 @@ export function InboxPage(
           </section>
         ))
       ) : (
-        <p>Nothing new is waiting.</p>
+        <p>{t('inboxNothing')}</p>
       )}
 
       <section aria-labelledby="queries-title">
-        <h2 id="queries-title">Saved searches</h2>
+        <h2 id="queries-title">{t('queriesTitle')}</h2>
         {props.queries.length ? (
           <table class="data-table">
-            <caption class="visually-hidden">Each topic's saved PubMed search and how its last run went</caption>
+            <caption class="visually-hidden">{t('queriesCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Topic</th>
-                <th scope="col">Search</th>
-                <th scope="col">Last run</th>
+                <th scope="col">{t('colTopic')}</th>
+                <th scope="col">{t('colSearch')}</th>
+                <th scope="col">{t('colLastRun')}</th>
               </tr>
             </thead>
             <tbody>
               {props.queries.map((q) => (
                 <tr>
                   <th scope="row">
-                    <a href={`/edit/${q.slug}/research-query`}>{q.pageTitle}</a>
+                    <a href={i18n.path(`/edit/${q.slug}/research-query`)}>{q.pageTitle}</a>
                   </th>
-                  <td data-label="Search">
+                  <td data-label={t('colSearch')}>
                     <code>{q.term}</code>
                   </td>
-                  <td data-label="Last run">
+                  <td data-label={t('colLastRun')}>
                     {q.lastError ? (
-                      <strong class="warning-text">Failed: {q.lastError}</strong>
+                      <strong class="warning-text">{t('queryFailed', { error: q.lastError })}</strong>
                     ) : q.lastRunAt ? (
-                      `${displayInstant(q.lastRunAt)}: ${q.lastFound} new`
+                      t('queryRan', { when: i18n.instant(q.lastRunAt), count: q.lastFound })
                     ) : (
-                      'Not run yet'
+                      t('queryNotRun')
                     )}
                   </td>
                 </tr>
@@ -156,33 +172,34 @@ export function InboxPage(
             </tbody>
           </table>
         ) : (
-          <p>No topic has a saved search yet.</p>
+          <p>{t('queriesNone')}</p>
         )}
-        <form method="get" action="/edit/inbox/query" class="inline-search" novalidate>
+        <form method="get" action={i18n.path('/edit/inbox/query')} class="inline-search" novalidate>
           <TextField
             id="query-page"
             name="page"
-            label="Add or change the search of a topic"
-            hint="The topic's address, e.g. causes-of-scleroderma"
+            label={t('queryFindLabel')}
+            hint={t('queryFindHint')}
             value={props.findPage?.value ?? ''}
             error={errorFor(findErrors, 'query-page')}
             maxlength={200}
             spellcheck={false}
           />
           <button type="submit" class="button secondary">
-            Open its saved search
+            {t('queryFindButton')}
           </button>
         </form>
       </section>
 
       {props.recent.length ? (
         <section aria-labelledby="recent-title">
-          <h2 id="recent-title">Recently decided</h2>
+          <h2 id="recent-title">{t('recentTitle')}</h2>
           <ul>
             {props.recent.map((item) => (
               <li>
-                {item.status === 'drafted' ? 'Drafted' : 'Dismissed'}: {item.title} (PMID {item.pmid}) for{' '}
-                {item.status === 'drafted' ? <a href={`/edit/${item.slug}`}>{item.pageTitle}</a> : item.pageTitle}
+                {item.status === 'drafted'
+                  ? t.rich('recentDrafted', { title: item.title, pmid: item.pmid, page: item.pageTitle, link: (chunks) => <a href={i18n.path(`/edit/${item.slug}`)}>{chunks}</a> })
+                  : t('recentDismissed', { title: item.title, pmid: item.pmid, page: item.pageTitle })}
               </li>
             ))}
           </ul>
@@ -193,39 +210,37 @@ export function InboxPage(
 }
 
 export function ResearchQueryPage(
-  props: EditorFrame & { slug: string; pageTitle: string; term: string; query: ResearchQuery | null; errors: FieldError[]; notice?: string | undefined },
+  props: EditorFrame & { slug: string; pageTitle: string; term: string; query: ResearchQuery | null; errors: FieldError[]; notice?: QueryNotice | undefined },
 ) {
   const { query } = props;
+  const { i18n } = props.site;
+  const t = i18n.text(citationsText);
+  const trail = crumbs(i18n);
+  const queryPath = `/edit/${props.slug}/research-query`;
   const tryHref = props.term.trim() ? `https://pubmed.ncbi.nlm.nih.gov/?${new URLSearchParams({ term: props.term.trim(), sort: 'date' }).toString()}` : null;
   return (
     <Layout
       site={props.site}
       user={props.user}
       csrfToken={props.csrfToken}
-      title={formTitle(`Saved PubMed search: ${props.pageTitle}`, props.errors)}
+      title={formTitle(t('queryTitle', { page: props.pageTitle }), props.errors, i18n)}
       noindex
-      breadcrumbs={[DASHBOARD_CRUMB, INBOX_CRUMB, { label: props.pageTitle, href: `/edit/${props.slug}/research-query` }]}
+      breadcrumbs={[trail.dashboard, trail.inbox, { label: props.pageTitle, href: queryPath }]}
     >
-      <ErrorSummary errors={props.errors} />
+      <ErrorSummary errors={props.errors} i18n={i18n} />
       {props.notice ? (
         <p class="notice" role="status">
-          {props.notice}
+          {t(props.notice)}
         </p>
       ) : null}
-      <h1>Saved PubMed search for “{props.pageTitle}”</h1>
-      <p class="lead">
-        Every 6 hours atoz runs this search in PubMed and puts papers added since the last run in the <a href="/edit/inbox">new-research inbox</a>.
-      </p>
-      <form method="post" action={`/edit/${props.slug}/research-query`} novalidate>
+      <h1>{t('queryHeading', { page: props.pageTitle })}</h1>
+      <p class="lead">{t.rich('queryLead', { link: (chunks) => <a href={i18n.path('/edit/inbox')}>{chunks}</a> })}</p>
+      <form method="post" action={i18n.path(queryPath)} novalidate>
         <CsrfField token={props.csrfToken} />
         <TextField
           id="term"
-          label="PubMed search"
-          hint={
-            <>
-              Words as you would type them into PubMed, for example <code>silica AND scleroderma</code>. Leave it empty to stop searching for this topic.
-            </>
-          }
+          label={t('queryTermLabel')}
+          hint={<>{t.rich('queryTermHint', { code })}</>}
           value={props.term}
           error={errorFor(props.errors, 'term')}
           maxlength={500}
@@ -233,32 +248,26 @@ export function ResearchQueryPage(
           autocomplete="off"
         />
         <button type="submit" class="button">
-          Save search
+          {t('querySave')}
         </button>
       </form>
-      {tryHref ? (
-        <p>
-          <a href={tryHref}>Try this search on PubMed</a> (opens PubMed's website)
-        </p>
-      ) : null}
+      {tryHref ? <p>{t.rich('queryTry', { link: (chunks) => <a href={tryHref}>{chunks}</a> })}</p> : null}
       <section aria-labelledby="runs-title">
-        <h2 id="runs-title">How it went</h2>
+        <h2 id="runs-title">{t('queryRunsTitle')}</h2>
         {!query ? (
-          <p>This topic has no saved search.</p>
+          <p>{t('queryNone')}</p>
         ) : query.lastError ? (
           <p class="warning-text">
-            <strong>The last run failed: {query.lastError}</strong>
+            <strong>{t('queryLastFailed', { error: query.lastError })}</strong>
           </p>
         ) : query.lastRunAt ? (
-          <p>
-            Last run {displayInstant(query.lastRunAt)}: {query.lastFound} new paper{query.lastFound === 1 ? '' : 's'}.
-          </p>
+          <p>{t('queryLastRun', { when: i18n.instant(query.lastRunAt), count: query.lastFound })}</p>
         ) : (
-          <p>Saved {displayDate(query.updatedAt)}; not run yet. The first run looks back 30 days.</p>
+          <p>{t('querySavedNotRun', { date: i18n.date(query.updatedAt) })}</p>
         )}
       </section>
       <p>
-        <a href={`/edit/${props.slug}`}>Edit the page</a> · <a href={`/directory/${props.slug}`}>Read the page</a>
+        <a href={i18n.path(`/edit/${props.slug}`)}>{t('queryEditPage')}</a> · <a href={i18n.path(`/directory/${props.slug}`)}>{t('queryReadPage')}</a>
       </p>
     </Layout>
   );

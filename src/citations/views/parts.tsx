@@ -1,8 +1,9 @@
 /** Pieces shared by the citation editor pages. */
 import type { CurrentUser } from '../../accounts/context.js';
-import { displayInstant } from '../../accounts/views/frame.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import type { JobSummary } from '../../jobs/queue.js';
 import type { SiteContext } from '../../web/site-context.js';
+import { citationsText } from '../messages/index.js';
 
 /** What every editor page of this area needs to draw its frame. */
 export interface EditorFrame {
@@ -11,18 +12,26 @@ export interface EditorFrame {
   csrfToken: string;
 }
 
-export const DASHBOARD_CRUMB = { label: 'Dashboard', href: '/dashboard' };
-export const CITATIONS_CRUMB = { label: 'Citations', href: '/edit/citations' };
-export const INBOX_CRUMB = { label: 'New research inbox', href: '/edit/inbox' };
+/** The breadcrumbs of this area, in the page's language. */
+export function crumbs(i18n: Localizer) {
+  const t = i18n.text(citationsText);
+  return {
+    dashboard: { label: t('crumbDashboard'), href: '/dashboard' },
+    citations: { label: t('crumbCitations'), href: '/edit/citations' },
+    inbox: { label: t('crumbInbox'), href: '/edit/inbox' },
+    import: { label: t('crumbImport'), href: '/edit/citations/import' },
+  };
+}
 
 /** The links to a paper's records elsewhere, each saying where it goes. */
-export function IdentifierLinks({ pmid, pmcid, doi }: { pmid: string | null; pmcid?: string | null; doi: string | null }) {
+export function IdentifierLinks({ i18n, pmid, pmcid, doi }: { i18n: Localizer; pmid: string | null; pmcid?: string | null; doi: string | null }) {
+  const t = i18n.text(citationsText);
   const links = [
-    pmid ? <a href={`https://pubmed.ncbi.nlm.nih.gov/${pmid}/`}>PMID {pmid}</a> : null,
+    pmid ? <a href={`https://pubmed.ncbi.nlm.nih.gov/${pmid}/`}>{t('pmidLink', { pmid })}</a> : null,
     pmcid ? <a href={`https://www.ncbi.nlm.nih.gov/pmc/articles/${pmcid}/`}>{pmcid}</a> : null,
-    doi ? <a href={`https://doi.org/${encodeURI(doi).replace(/[#?]/g, encodeURIComponent)}`}>DOI {doi}</a> : null,
+    doi ? <a href={`https://doi.org/${encodeURI(doi).replace(/[#?]/g, encodeURIComponent)}`}>{t('doiLink', { doi })}</a> : null,
   ].filter((l) => l !== null);
-  if (!links.length) return <span class="hint">No PubMed record or DOI</span>;
+  if (!links.length) return <span class="hint">{t('noIdentifiers')}</span>;
   return (
     <>
       {links.map((l, i) => (
@@ -35,27 +44,26 @@ export function IdentifierLinks({ pmid, pmcid, doi }: { pmid: string | null; pmc
   );
 }
 
-/** How a background job last went, in words. */
-export function JobStatusLine({ job, name }: { job: JobSummary | undefined; name: string }) {
-  if (!job?.lastRunAt) return <p class="job-status">{name} has not run yet. It runs in the background; the first run starts soon after the server starts.</p>;
+/** How a background job last went, in words. `job` names it: retraction watch or the search for new research. */
+export function JobStatusLine({ i18n, job, name }: { i18n: Localizer; job: JobSummary | undefined; name: 'jobRetractionWatch' | 'jobResearchSearch' }) {
+  const t = i18n.text(citationsText);
+  const jobName = t(name);
+  if (!job?.lastRunAt) return <p class="job-status">{t('jobNotRun', { name: jobName })}</p>;
+  const when = i18n.instant(job.lastRunAt);
+  const next = job.runAt ? i18n.instant(job.runAt) : null;
   const skipped = job.lastResult ? readSkipped(job.lastResult) : null;
+  const strong = (chunks: unknown) => <strong class="warning-text">{chunks}</strong>;
   return (
     <p class="job-status">
-      {name} last ran {displayInstant(job.lastRunAt)}
-      {job.lastError ? (
-        <>
-          {' '}
-          and <strong class="warning-text">failed: {job.lastError}</strong> It will try again
-          {job.runAt ? ` at ${displayInstant(job.runAt)}` : ''}.
-        </>
-      ) : skipped ? (
-        <>
-          {' '}
-          but did nothing: <strong class="warning-text">{skipped}</strong>
-        </>
-      ) : (
-        <>. {job.runAt ? `Next run ${displayInstant(job.runAt)}.` : ''}</>
-      )}
+      {job.lastError
+        ? next
+          ? t.rich('jobFailedRetryAt', { name: jobName, when, next, error: job.lastError, strong })
+          : t.rich('jobFailed', { name: jobName, when, error: job.lastError, strong })
+        : skipped
+          ? t.rich('jobSkipped', { name: jobName, when, reason: skipped, strong })
+          : next
+            ? t('jobRanNext', { name: jobName, when, next })
+            : t('jobRan', { name: jobName, when })}
     </p>
   );
 }

@@ -13,11 +13,12 @@ export function dashboardRoutes(kit: EditingKit) {
   app.get('/dashboard', async (c) => {
     const user = c.get('user')!;
     const today = kit.clock().toISOString().slice(0, 10);
+    const frame = await kit.frame(c);
     const [data, panels] = await Promise.all([
       loadDashboard(db, queries, user, today),
-      Promise.all(contributions.dashboardPanels().map((panel) => panel.render({ user, today }))),
+      Promise.all(contributions.dashboardPanels().map((panel) => panel.render({ user, today, i18n: frame.site.i18n }))),
     ]);
-    return pages.fresh(c, <DashboardPage {...await kit.frame(c)} data={data} panels={panels.flat()} canCreate={can(user, 'page.edit')} canRestore={can(user, 'page.delete')} notice={await kit.notice(c)} />);
+    return pages.fresh(c, <DashboardPage {...frame} data={data} panels={panels.flat()} canCreate={can(user, 'page.edit')} canRestore={can(user, 'page.delete')} notice={await kit.notice(c)} />);
   });
 
   return app;
