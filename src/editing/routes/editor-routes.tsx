@@ -11,10 +11,11 @@ import { wordDiff } from '../word-diff.js';
 import { describeConnectionError, isDiskFull, isReadOnly } from '../../db/connection-errors.js';
 import { RETRY_AFTER_SECONDS } from '../../web/database-unavailable.js';
 import { SaveFailurePage, saveFailureError } from './save-failure-page.js';
-import { SAVE_FAILURE_TEXT } from './save-failure-text.js';
 import { type EditorState, livePreview, renderEditor } from './editor-screen.js';
 import { type EditingKit, rateError } from './kit.js';
-import type { EditingText } from '../views/text.js';
+import { type EditingText, editingTextOf } from '../views/text.js';
+import { createI18n } from '../../i18n/localizer.js';
+import { langOf } from '../../web/page-renderer.js';
 
 const NewPageQuery = z.object({ title: z.string().max(200).optional(), slug: z.string().max(200).optional(), parent: z.string().max(200).optional() });
 const Intent = z.enum(['save', 'preview', 'live-preview']).catch('save');
@@ -74,7 +75,7 @@ async function answeringFailedSaves(kit: EditingKit, c: Context<AppEnv>, run: (s
     const form = parsed.data;
     // The real cause (SQLITE_FULL, SQLITE_READONLY, …) with its stack: src/db keeps it from being masked by the rollback.
     console.error(`${where}: nothing saved, the database ${refused === 'full' ? 'disk is full' : 'cannot be written'} (${describeConnectionError(error)})`, error);
-    const message = refused === 'full' ? SAVE_FAILURE_TEXT.diskFull : SAVE_FAILURE_TEXT.readOnly;
+    const message = editingTextOf(failureLocalizer(c))(refused === 'full' ? 'saveDiskFull' : 'saveReadOnly');
     const status = refused === 'full' ? 507 : 503;
     if (seen.located !== undefined) {
       try {
@@ -106,7 +107,7 @@ export async function unconfirmedSaveAnswer(kit: EditingKit, c: Context<AppEnv>)
   if (!parsed.success) return null;
   // The session could not be read: the token the form came with is the one to send again.
   const csrfToken = c.get('csrfToken') ?? fields._csrf ?? '';
-  return saveFailurePage(kit, c, parsed.data, { unconfirmed: true, message: SAVE_FAILURE_TEXT.unconfirmed, status: 503, csrfToken });
+  return saveFailurePage(kit, c, parsed.data, { unconfirmed: true, message: editingTextOf(failureLocalizer(c))('saveUnconfirmed'), status: 503, csrfToken });
 }
 
 async function saveFailurePage(
@@ -115,7 +116,10 @@ async function saveFailurePage(
   form: PageForm,
   how: { unconfirmed: boolean; message: string; status: number; csrfToken?: string },
 ): Promise<Response> {
-  const page = <SaveFailurePage action={c.req.path} form={form} csrfToken={how.csrfToken ?? c.get('csrfToken')} cssUrl={kit.deps.assets.url('site.css')} unconfirmed={how.unconfirmed} message={how.message} />;
+  const i18n = failureLocalizer(c);
+  const page = (
+    <SaveFailurePage action={c.req.path} form={form} csrfToken={how.csrfToken ?? c.get('csrfToken')} cssUrl={kit.deps.assets.url('site.css')} unconfirmed={how.unconfirmed} message={how.message} t={editingTextOf(i18n)} lang={i18n.lang} dir={i18n.dir} />
+  );
   return new Response(`<!DOCTYPE html>${await page.toString()}`, {
     status: how.status,
     headers: {
@@ -203,4 +207,9 @@ async function nextPosition(kit: EditingKit, parentSlug: string | null, located:
   const siblings = parentSlug ? (tree.bySlug.get(parentSlug)?.children ?? []) : tree.roots;
   const others = siblings.filter((n) => !(located?.kind === 'page' && n.id === located.pageId));
   return others.length ? Math.min(1_000_000, Math.max(...others.map((n) => n.position)) + 1) : 0;
+}
+
+/** The editor's language for a save that failed: from the catalogues alone, since the database may be what failed. */
+function failureLocalizer(c: Context<AppEnv>) {
+  return createI18n().forLang(langOf(c));
 }

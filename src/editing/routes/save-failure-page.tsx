@@ -1,7 +1,7 @@
 import type { FieldError } from '../../accounts/views/form-parts.js';
 import { CsrfField } from '../../accounts/views/form-parts.js';
 import { FIELD_IDS, type PageForm } from '../page-form.js';
-import { SAVE_FAILURE_TEXT as T } from './save-failure-text.js';
+import type { EditingText } from '../views/text.js';
 
 /**
  * The editor's text when the editor page itself cannot be built (the
@@ -10,38 +10,38 @@ import { SAVE_FAILURE_TEXT as T } from './save-failure-text.js';
  * address with the same save token, so a save that did commit is not
  * stored twice.
  */
-export function SaveFailurePage(props: { action: string; form: PageForm; csrfToken: string; cssUrl: string; unconfirmed: boolean; message: string }) {
-  const { form } = props;
+export function SaveFailurePage(props: { action: string; form: PageForm; csrfToken: string; cssUrl: string; unconfirmed: boolean; message: string; t: EditingText; lang: string; dir: string }) {
+  const { form, t } = props;
   const hidden = Object.entries(form).filter(([name, value]) => name !== 'body' && value !== undefined) as Array<[string, string]>;
   return (
-    <html lang="en">
+    <html lang={props.lang} dir={props.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <title>{props.unconfirmed ? T.unconfirmedTitle : T.notSavedTitle}</title>
+        <title>{props.unconfirmed ? t('saveUnconfirmedTitle') : t('saveNotSavedTitle')}</title>
         <link rel="stylesheet" href={props.cssUrl} />
       </head>
       <body>
         <main id="main" class="wrap">
-          <h1>{props.unconfirmed ? T.unconfirmedTitle : T.notSavedTitle}</h1>
+          <h1>{props.unconfirmed ? t('saveUnconfirmedTitle') : t('saveNotSavedTitle')}</h1>
           <p class="lead" role="alert">
             {props.message}
           </p>
-          {props.unconfirmed ? <p>{T.unconfirmedWhy}</p> : null}
-          {props.unconfirmed ? <p>{T.unconfirmedWhen}</p> : null}
+          {props.unconfirmed ? <p>{t('saveUnconfirmedWhy')}</p> : null}
+          {props.unconfirmed ? <p>{t('saveUnconfirmedWhen')}</p> : null}
           <form method="post" action={props.action}>
             <CsrfField token={props.csrfToken} />
             {hidden.map(([name, value]) => (
               <input type="hidden" name={name} value={value} />
             ))}
             <input type="hidden" name="intent" value="save" />
-            <label for={FIELD_IDS.body}>{T.bodyLabel}</label>
+            <label for={FIELD_IDS.body}>{t('saveBodyLabel')}</label>
             <textarea id={FIELD_IDS.body} name="body" rows={24} cols={80}>
               {form.body}
             </textarea>
-            <p>{T.otherFields}</p>
-            <button type="submit">{T.sendAgain}</button>
+            <p>{t('saveOtherFields')}</p>
+            <button type="submit">{t('saveSendAgain')}</button>
           </form>
         </main>
       </body>

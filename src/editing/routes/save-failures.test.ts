@@ -22,15 +22,15 @@ describe('editor saves the database refuses (SQLite)', () => {
   });
   const db = () => t.atoz.database.db;
 
-  async function refusedSave(slug: string, phrase: string, refuse: () => Promise<unknown>, allow: () => Promise<unknown>) {
-    const html = await (await client.get(`/edit/${slug}`)).text();
+  async function refusedSave(slug: string, phrase: string, refuse: () => Promise<unknown>, allow: () => Promise<unknown>, prefix = '') {
+    const html = await (await client.get(`${prefix}/edit/${slug}`)).text();
     const body = `${bodyOf(html)}\n\n${phrase}\n${'Words that need room on the disk. '.repeat(400)}\n`;
     const logged: unknown[] = [];
     const errors = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(...args));
     await refuse();
     let res: Response;
     try {
-      res = await client.post(`/edit/${slug}`, editorForm(html, { body }), csrfFrom(html));
+      res = await client.post(`${prefix}/edit/${slug}`, editorForm(html, { body }), csrfFrom(html));
     } finally {
       await allow();
       errors.mockRestore();
@@ -61,6 +61,21 @@ describe('editor saves the database refuses (SQLite)', () => {
     expect(stored).toBe(0);
     expect(logged.some((e) => e instanceof Error && isDiskFull(e))).toBe(true);
     expect(logged.some((e) => typeof e === 'string' && e.includes('POST /edit/causes-silica: nothing saved, the database disk is full'))).toBe(true);
+  });
+
+  test('in Spanish, the editor is told in Spanish, with the text intact', async () => {
+    const { res, page, body, stored } = await refusedSave(
+      'causes-stress',
+      'Escrito mientras la base de datos no admitía cambios.',
+      () => sql`pragma query_only = 1`.execute(db()),
+      () => sql`pragma query_only = 0`.execute(db()),
+      '/es',
+    );
+    expect(res.status).toBe(503);
+    expect(page).toContain('<html lang="es"');
+    expect(page).toContain('No se ha guardado nada: no se puede escribir en la base de datos. Su texto está abajo.');
+    expect(bodyOf(page)).toBe(body);
+    expect(stored).toBe(0);
   });
 
   test('an unwritable database: the editor page with the text intact and "the database cannot be written"', async () => {
