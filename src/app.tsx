@@ -36,6 +36,7 @@ import { webText } from './web/messages/index.js';
 import { type RateLimitOptions, createRateLimits } from './web/rate-limits.js';
 import { RenderCache } from './web/render-cache.js';
 import { createApiDomain } from './api/domain.js';
+import { type PublishingDomain, createPublishingDomain } from './publishing/domain.js';
 import { cdnPurgeJob, readerCachePolicy } from './web/cdn.js';
 import { sendPrepared } from './web/respond.js';
 import { listenerSecurity, securityHeaders } from './web/security-headers.js';
@@ -92,10 +93,13 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const watcher = new ContentVersionWatcher(() => queries.contentVersion(), cache);
   await watcher.refresh();
   watcher.start();
+  // Set once the domains exist (below); content changes before that have nothing to publish to.
+  let publishing: PublishingDomain | undefined;
   const purge = cdnPurgeJob(config);
   jobs.register(purge);
   const contentChanged = async (): Promise<void> => {
     const version = await watcher.refresh();
+    await publishing?.queuePublish().catch((error: Error) => console.error(`atoz: could not queue the static copy's update: ${error.message}`));
     // One purge job, re-armed by each change: a burst of saves makes one call to the CDN.
     if (config.cdnPurgeUrl) {
       await jobs.queue.enqueue(purge.name, { version }, { key: purge.name }).catch((error: Error) => console.error(`atoz: could not queue the CDN purge: ${error.message}`));
@@ -130,6 +134,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
     createSiteDomain(kernel),
     search,
     createApiDomain(kernel, { search: search.search, baseUrl }),
+    (publishing = createPublishingDomain(kernel, { request: (path) => Promise.resolve(app.request(path)) })),
     createDirectoryDomain(kernel, { citations: citations.citationsForPages, editorToolbar: editing.toolbar }),
   ];
 

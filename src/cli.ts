@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   import: async () => (await import('./cli/import.js')).importCommand,
   jobs: async () => (await import('./cli/jobs.js')).jobsCommand,
   messages: async () => (await import('./cli/messages.js')).messagesCommand,
+  publish: async () => (await import('./cli/publish.js')).publishCommand,
   restore: async () => (await import('./cli/restore.js')).restoreCommand,
   search: async () => (await import('./cli/search.js')).searchCommand,
   user: async () => (await import('./cli/user.js')).userCommand,

@@ -65,6 +65,8 @@ export const ConfigSchema = z.object({
   cdnPurgeUrl: z.url('ATOZ_CDN_PURGE_URL must be an https:// or http:// address').refine((url) => isSafeLink(url, ['web']), 'ATOZ_CDN_PURGE_URL must start with http:// or https://').optional(),
   /** Sent with each purge call as Authorization: Bearer <token>. */
   cdnPurgeToken: z.string().trim().min(1).max(500).optional(),
+  /** Folder kept as a static copy of the public site: re-published after every content change (src/publishing). */
+  publishDir: z.string().min(1).optional(),
   /** Software name sent to PubMed's E-utilities with every request (NCBI asks for it). */
   ncbiTool: z.string().trim().min(1).max(100).regex(/^\S+$/, 'ATOZ_NCBI_TOOL must be one word, e.g. atoz').default('atoz'),
   /** Contact address sent to PubMed; required to import from PubMed and to run retraction watch and the research inbox. */
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cdnStaleSeconds: env.ATOZ_CDN_STALE_SECONDS || undefined,
     cdnPurgeUrl: env.ATOZ_CDN_PURGE_URL || undefined,
     cdnPurgeToken: env.ATOZ_CDN_PURGE_TOKEN || undefined,
+    publishDir: env.ATOZ_PUBLISH_DIR || undefined,
     ncbiTool: env.ATOZ_NCBI_TOOL || undefined,
     ncbiEmail: env.ATOZ_NCBI_EMAIL || undefined,
     ncbiApiKey: env.ATOZ_NCBI_API_KEY || undefined,
@@ -120,7 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         'so PostgreSQL cancels a slow statement itself before atoz gives up on the connection',
     );
   }
-  return { ...config, dataDir: resolve(config.dataDir), contentDir: resolve(config.contentDir) };
+  return { ...config, dataDir: resolve(config.dataDir), contentDir: resolve(config.contentDir), publishDir: config.publishDir === undefined ? undefined : resolve(config.publishDir) };
 }
 
 /** Interfaces that mean "every address of this machine". */

@@ -42,6 +42,8 @@ export interface Domain {
   readonly adminLinks?: readonly AdminLink[];
   /** Public addresses for sitemap.xml. */
   sitemap?(): Promise<SitemapEntry[]>;
+  /** Public addresses a static copy includes besides its sitemap pages (downloads, feeds): src/publishing. */
+  publishedFiles?(): Promise<string[]>;
   /** Work before the first request (warm caches); awaited in list order. */
   start?(): Promise<void>;
   /** Release what `start` took; called in reverse order on close. */
@@ -117,6 +119,7 @@ export interface DomainContributions {
   dashboardPanels(): readonly DashboardPanel[];
   adminLinks(): readonly AdminLink[];
   sitemap(): Promise<SitemapEntry[]>;
+  publishedFiles(): Promise<string[]>;
 }
 
 /** Gathers the declarations of a list of domains (filled once the composition root has built them all). */
@@ -125,6 +128,7 @@ export function contributionsOf(domains: () => readonly Domain[]): DomainContrib
     dashboardPanels: () => domains().flatMap((d) => d.dashboardPanels ?? []),
     adminLinks: () => domains().flatMap((d) => d.adminLinks ?? []),
     sitemap: async () => (await Promise.all(domains().map((d) => d.sitemap?.() ?? []))).flat(),
+    publishedFiles: async () => (await Promise.all(domains().map((d) => d.publishedFiles?.() ?? []))).flat(),
   };
 }
 

@@ -10,7 +10,7 @@ import { createEditingService } from '../editing/service/index.js';
 import { citationAccess } from './authz.js';
 import { citationRoutes } from './citation-routes.js';
 import { citationDashboardPanel } from './dashboard.js';
-import { exportRoutes } from './export-routes.js';
+import { EXPORT_FORMATS, exportRoutes, topicReferencesPath } from './export-routes.js';
 import { inboxRoutes } from './inbox-routes.js';
 import { type CitationRendering, type PageCitations, createCitationRendering } from './rendering.js';
 import { researchInboxJob } from './research-inbox-job.js';
@@ -51,6 +51,11 @@ export function createCitationDomain(kernel: DomainKernel, http: CitationHttpOpt
       researchInboxJob({ pubmed: services.pubmed, notConfigured: services.pubmedMissing }),
     ],
     dashboardPanels: [citationDashboardPanel(db, config.staleEvidenceYears)],
+    // The bibliography and each topic's references, in every download format.
+    publishedFiles: async () => {
+      const slugs = (await kernel.queries.pageDates()).map((d) => d.slug);
+      return EXPORT_FORMATS.flatMap((f) => [`/bibliography.${f.extension}`, ...slugs.map((slug) => topicReferencesPath(slug, f.extension))]);
+    },
     // Citeproc is slow: stored formats go into memory now, so no reader waits for it. Before the first import there are no settings yet: the default style then.
     start: async () => {
       await rendering.warm(await siteStyle().catch(() => 'vancouver' as const));

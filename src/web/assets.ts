@@ -16,6 +16,8 @@ export interface AssetBundle {
   url(name: string): string;
   /** The prepared body for a fingerprinted file name. */
   get(fingerprinted: string): CachedBody | undefined;
+  /** Every fingerprinted file name (a static copy writes them all). */
+  names(): string[];
 }
 
 export function loadAssets(dir = join(packageRoot(), 'public')): AssetBundle {
@@ -38,5 +40,6 @@ export function loadAssets(dir = join(packageRoot(), 'public')): AssetBundle {
       return url;
     },
     get: (fingerprinted) => bodies.get(fingerprinted),
+    names: () => [...bodies.keys()],
   };
 }

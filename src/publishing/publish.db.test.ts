@@ -1,0 +1,225 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type TestApp, createTestApp } from '../../test/support/app.js';
+import { freePort } from '../../bench/support/http.js';
+import { skipWithoutDatabase } from '../../test/support/database.js';
+import { validateHtml } from '../../test/support/html-validator.js';
+import type { PublishingDomain } from './domain.js';
+import { LIVE_ONLY_PREFIXES, nginxConfig } from './nginx-config.js';
+import { fileForPath } from './publish.js';
+
+const hasNginx = (() => {
+  try {
+    execFileSync('nginx', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasNginx && process.env.CI) throw new Error('nginx is required here (.ci/run installs nginx-light)');
+if (!hasNginx) console.log('skipped: no nginx (apt-get install nginx-light)');
+
+test('addresses map to files the way nginx looks for them', () => {
+  expect(fileForPath('/')).toBe('index.html');
+  expect(fileForPath('/es')).toBe('es/index.html');
+  expect(fileForPath('/directory/causes-silica')).toBe('directory/causes-silica/index.html');
+  expect(fileForPath('/sitemap.xml')).toBe('sitemap.xml');
+  expect(fileForPath('/directory/causes-silica/references.ris')).toBe('directory/causes-silica/references.ris');
+});
+
+/** Debian's nginx serving the published folder with the configuration `publish` writes. */
+async function serveWithNginx(root: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'atoz-published-nginx-'));
+  const port = await freePort();
+  const conf = join(dir, 'nginx.conf');
+  const temp = (name: string) => `${name}_temp_path ${join(dir, name)};`;
+  writeFileSync(
+    conf,
+    nginxConfig({
+      root,
+      listen: `127.0.0.1:${port}`,
+      preamble: `daemon off;\npid ${join(dir, 'nginx.pid')};\nerror_log ${join(dir, 'error.log')} warn;\n`,
+    }).replace('  sendfile on;', `  sendfile on;\n  access_log off;\n  ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}`),
+  );
+  const child: ChildProcess = spawn('nginx', ['-c', conf, '-p', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr?.on('data', (d) => (errors += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(url + '/');
+      break;
+    } catch {
+      if (i > 100 || child.exitCode !== null) throw new Error(`nginx did not start: ${errors}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGQUIT');
+      }),
+  };
+}
+
+const liveOnly = new RegExp(`^(/[a-z]{2})?(${LIVE_ONLY_PREFIXES.map((p) => p.replace(/[/]/g, '\\/')).join('|')})`);
+
+describe.skipIf(!hasNginx || (await skipWithoutDatabase()))('the published static copy, served by nginx', () => {
+  let t: TestApp;
+  let folder: string;
+  let nginx: Awaited<ReturnType<typeof serveWithNginx>>;
+  let publishing: PublishingDomain;
+
+  beforeAll(async () => {
+    t = await createTestApp({ config: { worker: false } });
+    folder = mkdtempSync(join(tmpdir(), 'atoz-published-'));
+    chmodSync(folder, 0o755); // nginx's workers run as another user
+    publishing = t.atoz.domains.find((d): d is PublishingDomain => d.name === 'publishing')!;
+    const report = await publishing.publish(folder);
+    expect(report.skipped).toEqual([]);
+    nginx = await serveWithNginx(folder);
+  }, 120_000);
+  afterAll(async () => {
+    await nginx?.stop();
+    await t?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('a crawl from the home page in every language finds no broken link and no missing asset', async () => {
+    const seen = new Set<string>();
+    const queue = ['/', '/es', '/fr', '/ar'];
+    const broken: string[] = [];
+    let pages = 0;
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const res = await fetch(nginx.url + path, { redirect: 'manual' });
+      if (res.status !== 200) {
+        broken.push(`${path} → ${res.status}`);
+        continue;
+      }
+      if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) continue;
+      pages++;
+      const html = await res.text();
+      for (const m of html.matchAll(/\s(?:href|src)="([^"#]*)(?:#[^"]*)?"/g)) {
+        const target = m[1]!.replace(/&amp;/g, '&');
+        if (!target.startsWith('/') || target.startsWith('//') || target === '') continue;
+        if (liveOnly.test(target) || target.includes('?')) continue; // the live server's (search, sign-in, editing, API)
+        if (!seen.has(target)) queue.push(target);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(pages).toBeGreaterThan(4 * 35);
+    expect([...seen].some((p) => p.startsWith('/assets/') && p.endsWith('.css'))).toBe(true);
+  }, 180_000);
+
+  test('pages come precompressed, with the right types, and unknown addresses get the 404 page in their language', async () => {
+    const page = await fetch(nginx.url + '/directory/causes-silica', { headers: { 'accept-encoding': 'gzip' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-encoding')).toBe('gzip');
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await page.text()).toContain('>Causes: Silica</h1>');
+    const sitemap = await fetch(nginx.url + '/sitemap.xml');
+    expect(sitemap.headers.get('content-type')).toMatch(/xml/);
+    expect(await sitemap.text()).toContain('/directory/causes-silica</loc>');
+    const ris = await fetch(nginx.url + '/bibliography.ris');
+    expect(ris.status).toBe(200);
+    const missing = await fetch(nginx.url + '/directory/no-such-topic');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<html lang="en"');
+    const missingEs = await fetch(nginx.url + '/es/directory/no-such-topic');
+    expect(missingEs.status).toBe(404);
+    expect(await missingEs.text()).toContain('<html lang="es"');
+    expect((await fetch(nginx.url + '/.atoz-published.json')).status).toBe(404);
+  });
+
+  test('published pages pass the W3C Nu checker', async () => {
+    const documents = Object.fromEntries(
+      ['directory/causes-silica/index.html', 'es/directory/index.html', 'ar/index.html', '404.html'].map((f) => [f, readFileSync(join(folder, f), 'utf8')]),
+    );
+    const problems = await validateHtml(documents);
+    expect(problems).toEqual(Object.fromEntries(Object.keys(documents).map((f) => [f, []])));
+  }, 120_000);
+
+  test('publishing again rewrites only what changed, and removes a deleted page', async () => {
+    const unchanged = await publishing.publish(folder);
+    expect(unchanged.written).toBe(0);
+    expect(unchanged.removed).toBe(0);
+
+    const { store } = t.atoz;
+    await store.savePage({
+      slug: 'published-copy-test',
+      title: 'Published copy test page',
+      parentSlug: null,
+      position: 998,
+      summary: 'A page the publishing tests add and remove.',
+      createdOn: '2024-01-01',
+      sections: [{ heading: 'About', entries: [{ kind: 'summary', body: 'Written for the publishing test.' }] }],
+    });
+    await t.atoz.contentChanged();
+    const started = performance.now();
+    const added = await publishing.publish(folder);
+    console.log(`incremental publish after adding one page: ${added.written} files written, ${added.unchanged} unchanged, in ${Math.round(performance.now() - started)} ms`);
+    expect(added.written).toBeGreaterThan(0);
+    expect(added.unchanged).toBeGreaterThan(added.written);
+    expect(readFileSync(join(folder, 'directory/published-copy-test/index.html'), 'utf8')).toContain('Published copy test page');
+    expect(existsSync(join(folder, 'directory/published-copy-test/index.html.gz'))).toBe(true);
+
+    await store.deletePage('published-copy-test');
+    await t.atoz.contentChanged();
+    const removed = await publishing.publish(folder);
+    expect(removed.removed).toBeGreaterThan(0);
+    expect(existsSync(join(folder, 'directory/published-copy-test/index.html'))).toBe(false);
+    expect(existsSync(join(folder, 'directory/published-copy-test/index.html.gz'))).toBe(false);
+    expect((await fetch(nginx.url + '/directory/published-copy-test')).status).toBe(404);
+  }, 120_000);
+});
+
+describe.skipIf(await skipWithoutDatabase())('ATOZ_PUBLISH_DIR: the copy follows every change', () => {
+  let t: TestApp;
+  let folder: string;
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'atoz-publish-dir-'));
+    t = await createTestApp({ config: { worker: false, publishDir: folder } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('a saved change is in the folder once the publish job has run, and nothing is published before a job runs', async () => {
+    // Queued at start (worker off here: run it by hand, as `npm run atoz -- jobs run` would).
+    await t.atoz.jobs.queue.enqueue('publishing.publish', { requestedAt: new Date().toISOString() }, { key: 'publishing.publish' });
+    expect((await t.atoz.jobs.worker.runDue()).filter((r) => r.key === 'publishing.publish')).toMatchObject([{ ok: true }]);
+    const file = join(folder, 'directory/causes-silica/index.html');
+    expect(readFileSync(file, 'utf8')).not.toContain('Summary changed for the publishing test');
+
+    const view = (await t.atoz.queries.page('causes-silica'))!;
+    const saved = performance.now();
+    await t.atoz.store.savePage({
+      slug: view.slug,
+      title: view.title,
+      parentSlug: 'causes-of-scleroderma',
+      position: 0,
+      summary: 'Summary changed for the publishing test.',
+      createdOn: view.createdOn,
+      sections: [{ heading: null, entries: [{ kind: 'summary', body: 'Changed for the publishing test.' }] }],
+    });
+    await t.atoz.contentChanged();
+    expect(readFileSync(file, 'utf8')).not.toContain('Summary changed for the publishing test');
+    const runs = (await t.atoz.jobs.worker.runDue()).filter((r) => r.key === 'publishing.publish');
+    expect(runs).toMatchObject([{ ok: true }]);
+    console.log(`from a save to the new file on disk: ${Math.round(performance.now() - saved)} ms (the whole demo re-rendered, ${JSON.stringify(runs[0])})`);
+    expect(readFileSync(file, 'utf8')).toContain('Summary changed for the publishing test');
+  }, 120_000);
+});
