@@ -56,6 +56,8 @@ describe.skipIf(skip)('accounts and citations in other languages', () => {
     expect(html).toContain('<h2 id="error-summary-title">توجد مشكلة</h2>');
     expect(html).toContain(`value="${user.email}"`);
     expect(html).not.toContain('is not right');
+    // The address reads left to right inside the right-to-left page.
+    expect(html).toMatch(/<input[^>]*id="email"[^>]*dir="ltr"/);
     // The same form's own validation speaks Arabic too.
     const empty = await new SessionClient(t).post('/ar/login', { email: 'not-an-address', password: '' });
     expect(empty.status).toBe(400);

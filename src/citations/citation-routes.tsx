@@ -6,7 +6,7 @@
  */
 import { type Context, Hono } from 'hono';
 import { SOURCE_LANG, pathIn } from '../i18n/languages.js';
-import { citationsText } from './messages/index.js';
+import { type CitationsText, citationsText } from './messages/index.js';
 import type { AppEnv } from '../accounts/context.js';
 import { clientIp } from '../accounts/client-ip.js';
 import { formFields } from '../accounts/forms.js';
@@ -70,11 +70,13 @@ export function citationRoutes(deps: CitationRouteDeps) {
   const { db, pages } = deps;
   const app = new Hono<AppEnv>();
   const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(c), user: c.get('user')!, csrfToken: c.get('csrfToken') });
-  const unavailable = () => [deps.services.pubmed ? null : deps.services.pubmedMissing, deps.services.crossref ? null : deps.services.crossrefMissing].filter((m): m is string => m !== null);
+  /** What cannot be imported on this site, in the editor's language. */
+  const unavailable = (t: CitationsText) => [deps.services.pubmed ? null : t('importPubmedOff'), deps.services.crossref ? null : t('importCrossrefOff')].filter((m): m is string => m !== null);
   const siteStyle = async () => (await pages.siteContext()).settings.citationStyle;
 
   async function importForm(c: Context<AppEnv>, identifier: string, errors: FieldError[], status: 200 | 400 | 422 | 502 | 503 | 504 = 200) {
-    return pages.fresh(c, <ImportPage {...await frame(c)} identifier={identifier} errors={errors} unavailable={unavailable()} />, status);
+    const view = await frame(c);
+    return pages.fresh(c, <ImportPage {...view} identifier={identifier} errors={errors} unavailable={unavailable(view.site.i18n.text(citationsText))} />, status);
   }
 
   /** Looks up the pasted text; on failure answers the form again with the problem (the caller returns that response). */

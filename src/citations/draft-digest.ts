@@ -15,9 +15,19 @@ import { decideInboxItem, inboxItem } from './research-inbox.js';
 
 export const NEW_RESEARCH_HEADING = 'New research';
 
+/** Why no draft was made, as data: the inbox page says it in the editor's language. */
+export type DraftProblem =
+  | { reason: 'gone' }
+  | { reason: 'decided'; pmid: string; drafted: boolean }
+  | { reason: 'notEditable'; pageTitle: string }
+  | { reason: 'noRevision'; pageTitle: string }
+  | { reason: 'invalid'; details: string }
+  | { reason: 'raced'; pmid: string; revision: number }
+  | { reason: 'busy' };
+
 export type DraftOutcome =
   | { kind: 'drafted'; slug: string; revisionId: number; citationKey: string }
-  | { kind: 'problem'; message: string };
+  | { kind: 'problem'; problem: DraftProblem };
 
 export async function draftDigestFromInbox(
   deps: { db: Db; rendering: CitationRendering; editing: EditingService },
@@ -25,11 +35,11 @@ export async function draftDigestFromInbox(
   actor: Actor,
 ): Promise<DraftOutcome> {
   const item = await inboxItem(deps.db, itemId);
-  if (!item) return { kind: 'problem', message: 'That inbox item no longer exists (its page may have been deleted).' };
-  if (item.status !== 'new') return { kind: 'problem', message: `PMID ${item.pmid} was already ${item.status === 'drafted' ? 'turned into a draft' : 'dismissed'}.` };
+  if (!item) return { kind: 'problem', problem: { reason: 'gone' } };
+  if (item.status !== 'new') return { kind: 'problem', problem: { reason: 'decided', pmid: item.pmid, drafted: item.status === 'drafted' } };
 
   const located = await deps.editing.locate(item.slug);
-  if (located.kind !== 'page' || located.deleted) return { kind: 'problem', message: `The page “${item.pageTitle}” cannot be edited now.` };
+  if (located.kind !== 'page' || located.deleted) return { kind: 'problem', problem: { reason: 'notEditable', pageTitle: item.pageTitle } };
 
   const saved = await saveCitation(deps, item.record, { actorUserId: actor.user.id, ip: actor.ip, source: 'research inbox' });
   const citationKey = saved.key;
@@ -37,7 +47,7 @@ export async function draftDigestFromInbox(
   // Someone may save the page between reading the head and saving: read again and retry once.
   for (let attempt = 0; attempt < 2; attempt++) {
     const head = await deps.editing.read.head(located.pageKey);
-    if (!head) return { kind: 'problem', message: `The page “${item.pageTitle}” has no revision to start from.` };
+    if (!head) return { kind: 'problem', problem: { reason: 'noRevision', pageTitle: item.pageTitle } };
     const outcome = await deps.editing.save({
       pageKey: located.pageKey,
       document: withDigest(head.document, citationKey, item.record),
@@ -45,7 +55,7 @@ export async function draftDigestFromInbox(
       baseRevisionId: head.id,
       actor,
     });
-    if (outcome.kind === 'invalid') return { kind: 'problem', message: `The draft could not be saved: ${outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}` };
+    if (outcome.kind === 'invalid') return { kind: 'problem', problem: { reason: 'invalid', details: outcome.problems.map((p) => `${p.path}: ${p.message}`).join('; ') } };
     if (outcome.kind === 'conflict') continue;
     const revisionId = outcome.revision.id;
     const decided = await deps.db.transaction().execute(async (tx) => {
@@ -55,10 +65,10 @@ export async function draftDigestFromInbox(
       }
       return ok;
     });
-    if (!decided) return { kind: 'problem', message: `Another editor decided about PMID ${item.pmid} at the same time; your draft was saved as revision ${outcome.revision.number}.` };
+    if (!decided) return { kind: 'problem', problem: { reason: 'raced', pmid: item.pmid, revision: outcome.revision.number } };
     return { kind: 'drafted', slug: item.slug, revisionId, citationKey };
   }
-  return { kind: 'problem', message: 'Others kept saving the page while the draft was made. Try again in a moment.' };
+  return { kind: 'problem', problem: { reason: 'busy' } };
 }
 
 /** The document with one new research digest at the end of its "New research" section (made when missing). */

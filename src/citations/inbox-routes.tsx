@@ -11,10 +11,12 @@ import { SLUG_PATTERN } from '../directory/slug.js';
 import type { EditingService } from '../editing/service/index.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { PageRenderer } from '../web/page-renderer.js';
-import { draftDigestFromInbox } from './draft-digest.js';
+import { type DraftProblem, draftDigestFromInbox } from './draft-digest.js';
+import type { CitationsText } from './messages/index.js';
 import type { CitationRendering } from './rendering.js';
 import { RESEARCH_INBOX_JOB } from './research-inbox-job.js';
 import {
+  RESEARCH_TERM_MAX,
   ResearchQueryTerm,
   dismissInboxItem,
   listResearchQueries,
@@ -104,7 +106,7 @@ export function inboxRoutes(deps: InboxRouteDeps) {
     const id = itemId(c);
     if (id === null) return c.notFound();
     const outcome = await draftDigestFromInbox({ db, rendering: deps.rendering, editing: deps.editing }, id, actor(c));
-    if (outcome.kind === 'problem') return inboxPage(c, { notice: { kind: 'problem', message: outcome.message }, status: 409 });
+    if (outcome.kind === 'problem') return inboxPage(c, { notice: { kind: 'problem', message: draftProblemText(await text(c), outcome.problem) }, status: 409 });
     return redirect(c, `/edit/inbox?${new URLSearchParams({ notice: 'drafted', page: outcome.slug }).toString()}`);
   });
 
@@ -146,10 +148,33 @@ export function inboxRoutes(deps: InboxRouteDeps) {
     if (!page) return c.notFound();
     const term = ((await formFields(c)).term ?? '').slice(0, 5000);
     const parsed = ResearchQueryTerm.safeParse(term);
-    if (!parsed.success) return queryPage(c, page, { term, error: parsed.error.issues[0]!.message });
+    if (!parsed.success) {
+      const t = await text(c);
+      return queryPage(c, page, { term, error: parsed.error.issues[0]!.code === 'too_big' ? t('queryTermTooLong', { max: RESEARCH_TERM_MAX }) : t('queryTermControl') });
+    }
     const result = await saveResearchQuery(db, { pageId: page.id, slug: page.slug, term: parsed.data, userId: c.get('user')!.id, ip: clientIp(c, deps.trustProxy) });
     return redirect(c, `/edit/${page.slug}/research-query?notice=${result}`);
   });
 
   return app;
+}
+
+/** Why no draft was made, in the editor's language. */
+function draftProblemText(t: CitationsText, problem: DraftProblem): string {
+  switch (problem.reason) {
+    case 'gone':
+      return t('draftGone');
+    case 'decided':
+      return t('draftDecided', { pmid: problem.pmid, drafted: problem.drafted ? 'yes' : 'no' });
+    case 'notEditable':
+      return t('draftNotEditable', { page: problem.pageTitle });
+    case 'noRevision':
+      return t('draftNoRevision', { page: problem.pageTitle });
+    case 'invalid':
+      return t('draftInvalid', { details: problem.details });
+    case 'raced':
+      return t('draftRaced', { pmid: problem.pmid, revision: problem.revision });
+    case 'busy':
+      return t('draftBusy');
+  }
 }

@@ -11,10 +11,13 @@ import type { ResearchInboxStatus } from '../db/schema.js';
 import { CitationRecord } from './record.js';
 
 /** A saved query's term: what PubMed's search box takes. */
+/** The longest saved PubMed search. */
+export const RESEARCH_TERM_MAX = 500;
+
 export const ResearchQueryTerm = z
   .string()
   .trim()
-  .max(500, 'Keep the search to at most 500 characters.')
+  .max(RESEARCH_TERM_MAX, 'Keep the search to at most 500 characters.')
   .refine((t) => !/[\u0000-\u001f]/.test(t), 'The search cannot contain line breaks or control characters.');
 
 export interface ResearchQuery {

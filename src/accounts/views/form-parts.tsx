@@ -60,6 +60,8 @@ export interface TextFieldProps {
   maxlength?: number;
   minlength?: number;
   spellcheck?: boolean;
+  /** Text direction of the value; e-mail addresses, identifiers and URLs are left-to-right even on an Arabic page. */
+  dir?: 'ltr' | 'auto';
 }
 
 /** A labelled text input (the shared Field with an <input>). */
@@ -81,6 +83,7 @@ export function TextField(props: TextFieldProps) {
           maxlength={props.maxlength}
           minlength={props.minlength}
           spellcheck={props.spellcheck}
+          dir={props.dir ?? (props.type === 'email' ? 'ltr' : undefined)}
         />
       )}
     />

@@ -51,7 +51,7 @@ function IssuedLinkPanel({ site, link }: { site: SiteContext; link: IssuedLink }
       <p>{t('issuedLinkText', { expires: site.i18n.instant(link.expiresAt) })}</p>
       <div class="field">
         <label for="issued-link-url">{t('issuedLinkLabel')}</label>
-        <input id="issued-link-url" type="text" readonly value={link.url} spellcheck={false} />
+        <input id="issued-link-url" type="text" readonly value={link.url} spellcheck={false} dir="ltr" />
       </div>
     </div>
   );

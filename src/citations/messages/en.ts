@@ -208,6 +208,19 @@ export const en = {
   queryNoticeRemoved: 'Search removed. This topic is no longer searched.',
   queryNoticeUnchanged: 'Nothing changed: the search was already this.',
 
+  // Problems and rules passed from the routes
+  importPubmedOff: 'Importing from PubMed is switched off on this site: the operator must set ATOZ_NCBI_EMAIL (a contact address NCBI requires) and restart. You can still import by DOI if Crossref is set up.',
+  importCrossrefOff: 'Importing by DOI is switched off on this site: the operator must set ATOZ_CROSSREF_MAILTO or ATOZ_NCBI_EMAIL (a contact address) and restart.',
+  queryTermTooLong: 'Keep the search to at most {max, number} characters.',
+  queryTermControl: 'The search cannot contain line breaks or control characters.',
+  draftGone: 'That inbox item no longer exists (its page may have been deleted).',
+  draftDecided: '{drafted, select, yes {PMID {pmid} was already turned into a draft.} other {PMID {pmid} was already dismissed.}}',
+  draftNotEditable: 'The page “{page}” cannot be edited now.',
+  draftNoRevision: 'The page “{page}” has no revision to start from.',
+  draftInvalid: 'The draft could not be saved: {details}',
+  draftRaced: 'Another editor decided about PMID {pmid} at the same time; your draft was saved as revision {revision, number}.',
+  draftBusy: 'Others kept saving the page while the draft was made. Try again in a moment.',
+
   // The editors' dashboard
   dashboardFlaggedTitle: 'Retracted or corrected studies to deal with',
   dashboardInboxTitle: 'New research',

@@ -39,6 +39,7 @@ export function ImportPage(props: EditorFrame & { identifier: string; errors: Fi
           error={errorFor(props.errors, 'identifier')}
           maxlength={2000}
           spellcheck={false}
+          dir="ltr"
           autocomplete="off"
           required
         />

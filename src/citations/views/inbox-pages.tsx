@@ -184,6 +184,7 @@ export function InboxPage(
             error={errorFor(findErrors, 'query-page')}
             maxlength={200}
             spellcheck={false}
+            dir="ltr"
           />
           <button type="submit" class="button secondary">
             {t('queryFindButton')}
@@ -245,6 +246,7 @@ export function ResearchQueryPage(
           error={errorFor(props.errors, 'term')}
           maxlength={500}
           spellcheck={false}
+          dir="ltr"
           autocomplete="off"
         />
         <button type="submit" class="button">
