@@ -110,7 +110,7 @@ describe.skipIf(skip)('the editor in the language of its address', () => {
     const page = await res.text();
     expect(page).toMatch(/<html lang="ar" dir="rtl">/);
     expect(page).toContain('توجد مشكلة');
-    expect(page).toMatch(/نص الصفحة، السطر [\d٠-٩]+ \(ملخص إخباري تحت «About the sources»\): التاريخ/);
+    expect(page).toMatch(/نص الصفحة، السطر [\d٠-٩]+ \(ملخص إخباري تحت «\u2068?About the sources\u2069?»\): التاريخ/);
     expect(textarea(page, 'f-body')).toBe(form.body);
   });
 

@@ -97,7 +97,7 @@ export function EditorPage(props: EditorPageProps) {
             <input type="hidden" name="baseRevisionId" value={form.baseRevisionId} />
             <fieldset class="editor-fieldset">
               <legend>{t('aboutThePage')}</legend>
-              {field('title', 'title', 'fieldTitle', t('hintTitle'), (a) => <input {...a} type="text" value={form.title} autocomplete="off" />)}
+              {field('title', 'title', 'fieldTitle', t('hintTitle'), (a) => <input {...a} type="text" value={form.title} autocomplete="off" dir="auto" />)}
               {field('slug', 'slug', 'fieldSlug', isNew ? t('hintSlugNew') : t('hintSlugExisting'), (a) => (
                 <input {...a} type="text" value={form.slug} autocomplete="off" spellcheck={false} dir="ltr" />
               ))}
@@ -117,7 +117,7 @@ export function EditorPage(props: EditorPageProps) {
                 <input {...a} type="text" inputmode="numeric" value={form.position} class="input-short" />
               ))}
               {field('summary', 'summary', 'fieldSummary', t('hintSummary'), (a) => (
-                <textarea {...a} rows={3} class="textarea-short">
+                <textarea {...a} rows={3} class="textarea-short" dir="auto">
                   {form.summary}
                 </textarea>
               ))}
@@ -130,17 +130,17 @@ export function EditorPage(props: EditorPageProps) {
             </fieldset>
 
             {field('body', 'body', 'fieldBody', <BodyHint i18n={i18n} />, (a) => (
-              <textarea {...a} rows={24} class="textarea-body" spellcheck={true}>
+              <textarea {...a} rows={24} class="textarea-body" spellcheck={true} dir="auto">
                 {form.body}
               </textarea>
             ))}
-            {field('alsoSee', 'alsoSee', 'fieldAlsoSee', t('hintAlsoSee'), (a) => <input {...a} type="text" value={form.alsoSee} autocomplete="off" />)}
+            {field('alsoSee', 'alsoSee', 'fieldAlsoSee', t('hintAlsoSee'), (a) => <input {...a} type="text" value={form.alsoSee} autocomplete="off" dir="auto" />)}
             {field('footnotes', 'footnotes', 'fieldFootnotes', t('hintFootnotes'), (a) => (
-              <textarea {...a} rows={4} class="textarea-short">
+              <textarea {...a} rows={4} class="textarea-short" dir="auto">
                 {form.footnotes}
               </textarea>
             ))}
-            {field('editSummary', 'editSummary', 'fieldEditSummary', t('hintEditSummary'), (a) => <input {...a} type="text" value={form.editSummary} autocomplete="off" />)}
+            {field('editSummary', 'editSummary', 'fieldEditSummary', t('hintEditSummary'), (a) => <input {...a} type="text" value={form.editSummary} autocomplete="off" dir="auto" />)}
             <div class="button-row">
               <button type="submit" name="intent" value="save" class="button">
                 {isNew ? t('saveDraft') : t('saveRevision')}
@@ -330,11 +330,11 @@ function ConflictPanel({ conflict, i18n }: { conflict: ConflictView; i18n: Local
       <DiffView parts={conflict.theirsVsYours} label={t('theirsVsYours')} i18n={i18n} />
       <details>
         <summary>{t('theirFullText', { number: head.number })}</summary>
-        <pre class="source-text">{conflict.theirText}</pre>
+        <pre class="source-text" dir="auto">{conflict.theirText}</pre>
       </details>
       <details>
         <summary>{t('yourFullText')}</summary>
-        <pre class="source-text">{conflict.yourText}</pre>
+        <pre class="source-text" dir="auto">{conflict.yourText}</pre>
       </details>
     </section>
   );

@@ -184,7 +184,7 @@ export function RevisionPage(props: PageFrame & { revision: Revision; text: stri
         </form>
       ) : null}
       <h2>{t('pageAsSaved')}</h2>
-      <pre class="source-text" tabindex={0}>
+      <pre class="source-text" tabindex={0} dir="auto">
         {props.text}
       </pre>
     </Layout>

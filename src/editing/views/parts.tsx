@@ -10,7 +10,7 @@ export function DiffView({ parts, label, i18n }: { parts: DiffPart[]; label: str
   const t = editingTextOf(i18n);
   const changed = parts.some((p) => p.type !== 'same');
   return (
-    <div class="diff" role="region" aria-label={label} tabindex={0}>
+    <div class="diff" role="region" aria-label={label} tabindex={0} dir="auto">
       {changed
         ? parts.map((p) =>
             p.type === 'same' ? (
