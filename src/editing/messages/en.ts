@@ -375,4 +375,15 @@ export const en = {
   numberTooBig: 'must be at most {max}',
   numberTooSmall: 'must be at least {min}',
   slugPattern: 'may use only lower-case letters, digits and single hyphens',
+
+  // A save the database refused (full disk, read-only) or did not confirm: the editor's message, and the page shown when the editor cannot be
+  saveDiskFull: 'Nothing was saved: the server’s disk is full. Your text is below.',
+  saveReadOnly: 'Nothing was saved: the database cannot be written. Your text is below.',
+  saveUnconfirmedTitle: 'Your save could not be confirmed',
+  saveUnconfirmed: 'We could not confirm your save. Your text is below; sending it again will not save it twice.',
+  saveUnconfirmedWhy: 'The database did not answer in time. Your save may or may not have been stored; the page’s history will say once the database is back.',
+  saveUnconfirmedWhen: 'Wait a few seconds, then send it again.',
+  saveNotSavedTitle: 'Nothing was saved',
+  saveSendAgain: 'Send it again',
+  saveOtherFields: 'The title, address, summary and the other fields you sent are kept in this form too.',
 } as const;
