@@ -359,6 +359,8 @@ export const en = {
   notCalendarDate: 'is not a real calendar date',
   mustBeHttp: 'must be an http(s) address',
   mustBeWebAddress: 'must be a web address',
+  dateFormat: 'must be a date written YYYY-MM-DD',
+  isEmpty: 'is empty',
   needsCitation: 'needs a citation',
   needsOutlet: 'needs an outlet',
   tooManyItems: 'may have at most {max} items',
