@@ -193,6 +193,7 @@ export const en = {
   settingsCitationInvalid: 'choose Vancouver or APA',
   settingsRequired: 'is required',
   settingsTooLong: 'must be at most {max} characters',
+  settingsLinkRuleSite: 'enter a path on this site such as /support, a web address starting with https:// or an e-mail link starting with mailto:',
   settingsLinkRule: 'enter a web address starting with https://, a path on this site such as /support or an e-mail link starting with mailto:',
 
   // Page editor

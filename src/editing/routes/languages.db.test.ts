@@ -75,6 +75,9 @@ describe.skipIf(skip)('the editor in the language of its address', () => {
     expect(html).toContain('href="/es/dashboard"');
     // The live preview's words travel with the form (public/editor.js has none of its own).
     expect(html).toContain('data-preview-updated="Vista previa actualizada mientras escribe."');
+    // The page's own text is English, and says so inside the Spanish interface.
+    expect(html).toMatch(/<textarea[^>]*id="f-body"[^>]*lang="en"/);
+    expect(html).toContain('<div id="preview-body" class="preview-body" lang="en">');
     expect(html).not.toContain('Page text');
     expect(html).not.toContain('Where this page stands');
   });
