@@ -123,7 +123,7 @@ describe.skipIf(skip)('the editor in the language of its address', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/es/edit/${SLUG}?notice=saved`);
     const after = await open(res.headers.get('location')!);
-    expect(after).toContain('Guardado como revisión nueva.');
+    expect(after).toContain('Guardado como versión nueva.');
     const history = await open(`/fr/edit/${SLUG}/history`);
     expect(history).toContain('Historique de « ');
     expect(history).toContain('Prueba de idioma');
