@@ -5,7 +5,8 @@ import type { EditingText } from './views/text.js';
  * save checks (validate.ts) and the store as English phrases. The editor
  * shows them in its own language: each phrase it knows becomes a message
  * with the same facts; one it does not know is shown as it is (English is
- * better than nothing, and a test lists the phrases the schema has).
+ * better than nothing; problem-text.test.ts checks that every phrase the
+ * schema and the save checks write is known).
  */
 type Rule = [RegExp, (t: EditingText, m: RegExpExecArray) => string];
 
@@ -21,6 +22,8 @@ const RULES: Rule[] = [
   [/^Too small: expected number to be >=(\d+)$/, (t, m) => t('numberTooSmall', { min: number(m[1]!) })],
   [/^(is required|Too small: expected string to have >=1 characters?)$/, (t) => t('isRequired')],
   [/^may use only lower-case letters, digits and single hyphens$/, (t) => t('slugPattern')],
+  [/^must be a date written YYYY-MM-DD$/, (t) => t('dateFormat')],
+  [/^is empty$/, (t) => t('isEmpty')],
   [/^is not a real calendar date$/, (t) => t('notCalendarDate')],
   [/^must be an http\(s\) address$/, (t) => t('mustBeHttp')],
   [/^must be a web address starting with http:\/\/ or https:\/\/$/, (t) => t('mustBeHttpAddress')],

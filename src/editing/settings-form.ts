@@ -123,7 +123,9 @@ export function settingsFromForm(form: SettingsForm, t: EditingText): { settings
 
 function friendly(t: EditingText, key: string, message: string): string {
   if (key === 'contactEmail') return t('settingsEmailInvalid');
-  if ((key === 'donateUrl' && !/too small/i.test(message)) || message === linkRule()) return t('settingsLinkRule');
+  if (key === 'donateUrl' && !/too small/i.test(message)) return t('settingsLinkRule');
+  // Navigation links take any link (src/site/settings.ts says so in English, site paths first).
+  if (message === linkRule()) return t('settingsLinkRuleSite');
   if (key === 'language') return t('settingsLanguageInvalid');
   if (key === 'citationStyle') return t('settingsCitationInvalid');
   if (/too small/i.test(message) || /expected string to have >=1/.test(message)) return t('settingsRequired');

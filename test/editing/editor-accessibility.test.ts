@@ -48,6 +48,12 @@ beforeAll(async () => {
     dashboard: '/dashboard',
     settings: '/admin/settings',
     'reader page with the editing bar': '/directory/causes-genetics',
+    // The same screens in Spanish and in Arabic (right to left), from the address.
+    'editor in Arabic (published, newer draft)': `/ar/edit/${published.slug}`,
+    'history in Arabic': `/ar/edit/${published.slug}/history`,
+    'diff in Spanish': `/es/edit/${published.slug}/diff?from=${published.revision.id}&to=${second.id}`,
+    'dashboard in Spanish': '/es/dashboard',
+    'settings in Arabic': '/ar/admin/settings',
   });
 });
 
@@ -94,7 +100,7 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       }
       expect(problems).toEqual([]);
       await context.close();
-    }, 120_000);
+    }, 180_000);
   });
 }
 
@@ -130,6 +136,9 @@ describe('the editor as it looks', () => {
       await page.screenshot({ path: join(SCREENSHOT_DIR, `diff-${name}.png`), fullPage: true });
       await page.goto(`${server.url}${pages.dashboard}`);
       await page.screenshot({ path: join(SCREENSHOT_DIR, `dashboard-${name}.png`), fullPage: true });
+      await page.goto(`${server.url}${pages['editor in Arabic (published, newer draft)']}`);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `editor-ar-${name}.png`), fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       // Nothing wider than the screen: the editor must not scroll sideways on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await context.close();

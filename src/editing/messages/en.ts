@@ -193,6 +193,7 @@ export const en = {
   settingsCitationInvalid: 'choose Vancouver or APA',
   settingsRequired: 'is required',
   settingsTooLong: 'must be at most {max} characters',
+  settingsLinkRuleSite: 'enter a path on this site such as /support, a web address starting with https:// or an e-mail link starting with mailto:',
   settingsLinkRule: 'enter a web address starting with https://, a path on this site such as /support or an e-mail link starting with mailto:',
 
   // Page editor
@@ -359,6 +360,8 @@ export const en = {
   notCalendarDate: 'is not a real calendar date',
   mustBeHttp: 'must be an http(s) address',
   mustBeWebAddress: 'must be a web address',
+  dateFormat: 'must be a date written YYYY-MM-DD',
+  isEmpty: 'is empty',
   needsCitation: 'needs a citation',
   needsOutlet: 'needs an outlet',
   tooManyItems: 'may have at most {max} items',
@@ -375,7 +378,8 @@ export const en = {
   numberTooBig: 'must be at most {max}',
   numberTooSmall: 'must be at least {min}',
   slugPattern: 'may use only lower-case letters, digits and single hyphens',
-  // A save that could not be stored or confirmed (full disk, read-only database, no answer).
+
+  // A save the database refused (full disk, read-only) or did not confirm: the editor's message, and the page shown when the editor cannot be
   saveDiskFull: 'Nothing was saved: the server’s disk is full. Your text is below.',
   saveReadOnly: 'Nothing was saved: the database cannot be written. Your text is below.',
   saveUnconfirmedTitle: 'Your save could not be confirmed',

@@ -5,6 +5,7 @@ import es from './es.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
 
 export const editingText = defineCatalogue('editing', en, { es, fr, ar }, {
+  editPageTitle: 'Right-to-left languages: wrap names and titles people type ({title}, {author}, {heading}…) in the invisible direction isolates U+2068 … U+2069, so Latin text sits right in the sentence.',
   revisionNumber: 'A revision is one saved version of a page (as in a wiki history); not the medical review.',
   stateInReview: 'A revision an editor sent to a medical reviewer, who has not approved it yet.',
   quotedSummary: 'After a revision line: the edit summary its author typed, in quotation marks. Starts with a space.',

@@ -18,7 +18,6 @@ import { FIELD_IDS } from '../page-form.js';
 import { type EditableLocation, type EditingService, createEditingService } from '../service/index.js';
 import { DeletedPage } from '../views/editor-page.js';
 import { noticeFor } from './notices.js';
-import { pathWithoutLanguage } from '../../i18n/address.js';
 import { pathIn } from '../../i18n/languages.js';
 import { type EditingText, editingTextOf } from '../views/text.js';
 
@@ -120,7 +119,8 @@ export function createEditingKit(deps: EditingRouteDeps): EditingKit {
       const located = await service.locate(slug.data);
       if (located.kind === 'none') return { response: await kit.notFound(c) };
       if (located.kind === 'moved') {
-        const rest = pathWithoutLanguage(c.req.raw).slice(`/edit/${slug.data}`.length);
+        // The router's path has no language prefix (src/i18n/address.ts); the redirect puts it back.
+        const rest = c.req.path.slice(`/edit/${slug.data}`.length);
         const query = new URL(c.req.url).search;
         // 307 keeps a POST a POST, so a form sent to the old address still arrives.
         return { response: c.redirect(kit.here(c, `/edit/${located.slug}${rest}${query}`), c.req.method === 'GET' ? 301 : 307) };

@@ -75,6 +75,9 @@ describe.skipIf(skip)('the editor in the language of its address', () => {
     expect(html).toContain('href="/es/dashboard"');
     // The live preview's words travel with the form (public/editor.js has none of its own).
     expect(html).toContain('data-preview-updated="Vista previa actualizada mientras escribe."');
+    // The page's own text is English, and says so inside the Spanish interface.
+    expect(html).toMatch(/<textarea[^>]*id="f-body"[^>]*lang="en"/);
+    expect(html).toContain('<div id="preview-body" class="preview-body" lang="en">');
     expect(html).not.toContain('Page text');
     expect(html).not.toContain('Where this page stands');
   });
@@ -110,7 +113,7 @@ describe.skipIf(skip)('the editor in the language of its address', () => {
     const page = await res.text();
     expect(page).toMatch(/<html lang="ar" dir="rtl">/);
     expect(page).toContain('توجد مشكلة');
-    expect(page).toMatch(/نص الصفحة، السطر [\d٠-٩]+ \(ملخص إخباري تحت «About the sources»\): التاريخ/);
+    expect(page).toMatch(/نص الصفحة، السطر [\d٠-٩]+ \(ملخص إخباري تحت «\u2068?About the sources\u2069?»\): التاريخ/);
     expect(textarea(page, 'f-body')).toBe(form.body);
   });
 
@@ -120,7 +123,7 @@ describe.skipIf(skip)('the editor in the language of its address', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/es/edit/${SLUG}?notice=saved`);
     const after = await open(res.headers.get('location')!);
-    expect(after).toContain('Guardado como revisión nueva.');
+    expect(after).toContain('Guardado como versión nueva.');
     const history = await open(`/fr/edit/${SLUG}/history`);
     expect(history).toContain('Historique de « ');
     expect(history).toContain('Prueba de idioma');

@@ -12,7 +12,7 @@ import type { Readability } from '../readability.js';
 import type { Revision } from '../revision-store.js';
 import type { DiffPart } from '../word-diff.js';
 import { ChecklistPanel, DiffView, ReadabilityPanel, diffSummary } from './parts.js';
-import { type EditingKey, type EditingText, editingTextOf, inlineList, stateName } from './text.js';
+import { type EditingKey, type EditingText, contentLang, editingTextOf, inlineList, stateName } from './text.js';
 
 export interface ParentOption {
   slug: string;
@@ -98,7 +98,7 @@ export function EditorPage(props: EditorPageProps) {
             <input type="hidden" name="saveToken" value={form.saveToken ?? ''} />
             <fieldset class="editor-fieldset">
               <legend>{t('aboutThePage')}</legend>
-              {field('title', 'title', 'fieldTitle', t('hintTitle'), (a) => <input {...a} type="text" value={form.title} autocomplete="off" />)}
+              {field('title', 'title', 'fieldTitle', t('hintTitle'), (a) => <input {...a} type="text" value={form.title} autocomplete="off" dir="auto" lang={contentLang(i18n)} />)}
               {field('slug', 'slug', 'fieldSlug', isNew ? t('hintSlugNew') : t('hintSlugExisting'), (a) => (
                 <input {...a} type="text" value={form.slug} autocomplete="off" spellcheck={false} dir="ltr" />
               ))}
@@ -118,12 +118,12 @@ export function EditorPage(props: EditorPageProps) {
                 <input {...a} type="text" inputmode="numeric" value={form.position} class="input-short" />
               ))}
               {field('summary', 'summary', 'fieldSummary', t('hintSummary'), (a) => (
-                <textarea {...a} rows={3} class="textarea-short">
+                <textarea {...a} rows={3} class="textarea-short" dir="auto" lang={contentLang(i18n)}>
                   {form.summary}
                 </textarea>
               ))}
               {field('authors', 'authors', 'fieldAuthors', `${t('hintAuthors')} ${knownAuthors}`, (a) => (
-                <input {...a} type="text" value={form.authors} autocomplete="off" spellcheck={false} />
+                <input {...a} type="text" value={form.authors} autocomplete="off" spellcheck={false} dir="ltr" />
               ))}
               {field('reviewIntervalMonths', 'reviewIntervalMonths', 'fieldInterval', t('hintInterval'), (a) => (
                 <input {...a} type="text" inputmode="numeric" value={form.reviewIntervalMonths} class="input-short" />
@@ -131,17 +131,17 @@ export function EditorPage(props: EditorPageProps) {
             </fieldset>
 
             {field('body', 'body', 'fieldBody', <BodyHint i18n={i18n} />, (a) => (
-              <textarea {...a} rows={24} class="textarea-body" spellcheck={true}>
+              <textarea {...a} rows={24} class="textarea-body" spellcheck={true} dir="auto" lang={contentLang(i18n)}>
                 {form.body}
               </textarea>
             ))}
-            {field('alsoSee', 'alsoSee', 'fieldAlsoSee', t('hintAlsoSee'), (a) => <input {...a} type="text" value={form.alsoSee} autocomplete="off" />)}
+            {field('alsoSee', 'alsoSee', 'fieldAlsoSee', t('hintAlsoSee'), (a) => <input {...a} type="text" value={form.alsoSee} autocomplete="off" dir="auto" lang={contentLang(i18n)} />)}
             {field('footnotes', 'footnotes', 'fieldFootnotes', t('hintFootnotes'), (a) => (
-              <textarea {...a} rows={4} class="textarea-short">
+              <textarea {...a} rows={4} class="textarea-short" dir="auto" lang={contentLang(i18n)}>
                 {form.footnotes}
               </textarea>
             ))}
-            {field('editSummary', 'editSummary', 'fieldEditSummary', t('hintEditSummary'), (a) => <input {...a} type="text" value={form.editSummary} autocomplete="off" />)}
+            {field('editSummary', 'editSummary', 'fieldEditSummary', t('hintEditSummary'), (a) => <input {...a} type="text" value={form.editSummary} autocomplete="off" dir="auto" />)}
             <div class="button-row">
               <button type="submit" name="intent" value="save" class="button">
                 {isNew ? t('saveDraft') : t('saveRevision')}
@@ -162,7 +162,7 @@ export function EditorPage(props: EditorPageProps) {
               <p class="hint" id="preview-status" role="status">
                 {props.preview ? t('previewShown') : t('previewPrompt')}
               </p>
-              <div id="preview-body" class="preview-body">
+              <div id="preview-body" class="preview-body" lang={contentLang(i18n)}>
                 {props.preview ? <TopicArticle view={props.preview} /> : null}
               </div>
             </section>
@@ -331,11 +331,11 @@ function ConflictPanel({ conflict, i18n }: { conflict: ConflictView; i18n: Local
       <DiffView parts={conflict.theirsVsYours} label={t('theirsVsYours')} i18n={i18n} />
       <details>
         <summary>{t('theirFullText', { number: head.number })}</summary>
-        <pre class="source-text">{conflict.theirText}</pre>
+        <pre class="source-text" dir="auto" lang={contentLang(i18n)}>{conflict.theirText}</pre>
       </details>
       <details>
         <summary>{t('yourFullText')}</summary>
-        <pre class="source-text">{conflict.yourText}</pre>
+        <pre class="source-text" dir="auto" lang={contentLang(i18n)}>{conflict.yourText}</pre>
       </details>
     </section>
   );

@@ -4,7 +4,7 @@ import { Layout } from '../../web/layout.js';
 import type { Revision } from '../revision-store.js';
 import type { DiffPart } from '../word-diff.js';
 import { DiffView, StateTag, diffSummary } from './parts.js';
-import { type EditingText, editingTextOf } from './text.js';
+import { type EditingText, contentLang, editingTextOf } from './text.js';
 
 interface PageFrame extends Frame {
   /** The page's editor address. */
@@ -184,7 +184,7 @@ export function RevisionPage(props: PageFrame & { revision: Revision; text: stri
         </form>
       ) : null}
       <h2>{t('pageAsSaved')}</h2>
-      <pre class="source-text" tabindex={0}>
+      <pre class="source-text" tabindex={0} dir="auto" lang={contentLang(i18n)}>
         {props.text}
       </pre>
     </Layout>

@@ -3,33 +3,34 @@ import type { Localizer } from '../../i18n/localizer.js';
 import type { ChecklistItem } from '../checklist.js';
 import { type Readability, TARGET_GRADE, gradeVerdict } from '../readability.js';
 import type { DiffPart } from '../word-diff.js';
-import { type EditingKey, type EditingText, checklistDetail, checklistLabel, editingTextOf, gradeNumber, stateName } from './text.js';
+import { type EditingKey, type EditingText, checklistDetail, checklistLabel, contentLang, editingTextOf, interfaceLangIn, gradeNumber, stateName } from './text.js';
 
-/** A word-level diff: deletions struck through, insertions underlined, each announced in words to screen readers. */
+/** A word-level diff of page text (written in the source language): deletions struck through, insertions underlined, each announced in words to screen readers. */
 export function DiffView({ parts, label, i18n }: { parts: DiffPart[]; label: string; i18n: Localizer }) {
   const t = editingTextOf(i18n);
   const changed = parts.some((p) => p.type !== 'same');
+  const own = interfaceLangIn(i18n);
   return (
-    <div class="diff" role="region" aria-label={label} tabindex={0}>
+    <div class="diff" role="region" aria-label={label} tabindex={0} dir="auto" lang={contentLang(i18n)}>
       {changed
         ? parts.map((p) =>
             p.type === 'same' ? (
               p.text
             ) : p.type === 'ins' ? (
               <ins>
-                <span class="visually-hidden">{t('diffInsertedStart')}</span>
+                <span class="visually-hidden" lang={own}>{t('diffInsertedStart')}</span>
                 {p.text}
-                <span class="visually-hidden">{t('diffEnd')}</span>
+                <span class="visually-hidden" lang={own}>{t('diffEnd')}</span>
               </ins>
             ) : (
               <del>
-                <span class="visually-hidden">{t('diffDeletedStart')}</span>
+                <span class="visually-hidden" lang={own}>{t('diffDeletedStart')}</span>
                 {p.text}
-                <span class="visually-hidden">{t('diffEnd')}</span>
+                <span class="visually-hidden" lang={own}>{t('diffEnd')}</span>
               </del>
             ),
           )
-        : t('diffNone')}
+        : <span lang={own}>{t('diffNone')}</span>}
     </div>
   );
 }

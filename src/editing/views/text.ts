@@ -1,7 +1,7 @@
 import type { ChecklistDetail, ChecklistItem } from '../checklist.js';
 import type { RevisionState } from '../../db/schema.js';
 import type { KeyOf } from '../../i18n/catalogue.js';
-import { LANGUAGES } from '../../i18n/languages.js';
+import { LANGUAGES, type Lang, SOURCE_LANG } from '../../i18n/languages.js';
 import type { Localizer, Translate } from '../../i18n/localizer.js';
 import { editingText } from '../messages/index.js';
 
@@ -88,4 +88,18 @@ export function checklistDetail(t: EditingText, i18n: Localizer, detail: Checkli
     case 'not-reviewed':
       return t('checkReviewNotYet');
   }
+}
+
+/**
+ * The lang attribute for page text (written in the source language; translations
+ * are not edited here yet) inside an interface in another language; none when
+ * they are the same, since the page already says it.
+ */
+export function contentLang(i18n: Localizer): Lang | undefined {
+  return i18n.lang === SOURCE_LANG ? undefined : SOURCE_LANG;
+}
+
+/** The lang attribute for interface words inside page text (the diff's screen-reader labels). */
+export function interfaceLangIn(i18n: Localizer): Lang | undefined {
+  return i18n.lang === SOURCE_LANG ? undefined : i18n.lang;
 }
