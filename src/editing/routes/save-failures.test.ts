@@ -73,7 +73,7 @@ describe('editor saves the database refuses (SQLite)', () => {
     );
     expect(res.status).toBe(503);
     expect(page).toContain('<html lang="es"');
-    expect(page).toContain('No se ha guardado nada: no se puede escribir en la base de datos. Su texto está abajo.');
+    expect(page).toContain('No se ha guardado nada: no se puede escribir en la base de datos. Su texto está más abajo.');
     expect(bodyOf(page)).toBe(body);
     expect(stored).toBe(0);
   });
