@@ -7,6 +7,7 @@ import { SessionClient, csrfFrom, seedUser } from '../../src/accounts/test-suppo
 import type { Db } from '../../src/db/database.js';
 import { packageRoot } from '../../src/web/package-root.js';
 import { type ServerProcess, startServer } from '../multi-server/server-process.js';
+import { unescape, textarea, inputValue, field } from '../../src/editing/test-support/form-html.js';
 
 // The fault suite drives the real server (a child process, as `npm start`
 // runs it) the way editors do: signed-in sessions, the editor form, 303 for
@@ -69,25 +70,6 @@ export async function signedIn(atoz: AtozUnderTest, db: Db, role: Role, name: st
   return SessionClient.signedInAs(atoz.requester(), db, user.id);
 }
 
-/** HTML text back to what was typed. */
-function unescape(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-}
-function textarea(html: string, id: string): string {
-  const m = new RegExp(`<textarea[^>]*id="${id}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html);
-  if (!m) throw new Error(`no textarea #${id}`);
-  return unescape(m[1]!);
-}
-function inputValue(html: string, id: string): string {
-  const m = new RegExp(`<input[^>]*id="${id}"[^>]*>`).exec(html);
-  if (!m) throw new Error(`no input #${id}`);
-  return unescape(/value="([^"]*)"/.exec(m[0])?.[1] ?? '');
-}
-function field(html: string, name: string): string {
-  const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
-  if (!m) throw new Error(`no field ${name}`);
-  return unescape(m[1]!);
-}
 
 /** Every field of the editor form as a browser would send it, with `change` applied. */
 export function editorForm(html: string, change: Record<string, string> = {}): Record<string, string> {

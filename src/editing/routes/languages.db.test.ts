@@ -2,23 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type TestApp, createTestApp } from '../../../test/support/app.js';
 import { skipWithoutDatabase } from '../../../test/support/database.js';
 import { SessionClient, seedUser } from '../../accounts/test-support/session-client.js';
+import { unescape, textarea, inputValue } from '../test-support/form-html.js';
 
 const skip = await skipWithoutDatabase();
 
-/** HTML text back to what was typed. */
-function unescape(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-}
-function textarea(html: string, id: string): string {
-  const m = new RegExp(`<textarea[^>]*id="${id}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html);
-  if (!m) throw new Error(`no textarea #${id}`);
-  return unescape(m[1]!);
-}
-function inputValue(html: string, id: string): string {
-  const m = new RegExp(`<input[^>]*id="${id}"[^>]*>`).exec(html);
-  if (!m) throw new Error(`no input #${id}`);
-  return unescape(/value="([^"]*)"/.exec(m[0])?.[1] ?? '');
-}
 function hidden(html: string, name: string): string {
   const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
   if (!m) throw new Error(`no field ${name}`);
