@@ -7,7 +7,7 @@ import { SessionClient, csrfFrom, seedUser } from '../../src/accounts/test-suppo
 import type { Db } from '../../src/db/database.js';
 import { packageRoot } from '../../src/web/package-root.js';
 import { type ServerProcess, startServer } from '../multi-server/server-process.js';
-import { unescape, textarea, inputValue, field } from '../../src/editing/test-support/form-html.js';
+import { editorForm, unescape, textarea, inputValue, field } from '../../src/editing/test-support/form-html.js';
 
 // The fault suite drives the real server (a child process, as `npm start`
 // runs it) the way editors do: signed-in sessions, the editor form, 303 for
@@ -71,26 +71,7 @@ export async function signedIn(atoz: AtozUnderTest, db: Db, role: Role, name: st
 }
 
 
-/** Every field of the editor form as a browser would send it, with `change` applied. */
-export function editorForm(html: string, change: Record<string, string> = {}): Record<string, string> {
-  return {
-    title: inputValue(html, 'f-title'),
-    slug: inputValue(html, 'f-slug'),
-    parentSlug: /<select[^>]*id="f-parent"[\s\S]*?<option value="([^"]*)" selected=""/.exec(html)?.[1] ?? '',
-    position: inputValue(html, 'f-position'),
-    summary: textarea(html, 'f-summary'),
-    authors: inputValue(html, 'f-authors'),
-    reviewIntervalMonths: inputValue(html, 'f-interval'),
-    alsoSee: inputValue(html, 'f-also-see'),
-    footnotes: textarea(html, 'f-footnotes'),
-    body: textarea(html, 'f-body'),
-    editSummary: '',
-    baseRevisionId: field(html, 'baseRevisionId'),
-    saveToken: field(html, 'saveToken'),
-    intent: 'save',
-    ...change,
-  };
-}
+export { editorForm };
 
 export function bodyOf(html: string): string {
   return textarea(html, 'f-body');

@@ -2,34 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type TestApp, createTestApp } from '../../../test/support/app.js';
 import { skipWithoutDatabase } from '../../../test/support/database.js';
 import { SessionClient, seedUser } from '../../accounts/test-support/session-client.js';
-import { unescape, textarea, inputValue } from '../test-support/form-html.js';
+import { editorForm, inputValue, textarea } from '../test-support/form-html.js';
 
 const skip = await skipWithoutDatabase();
 
-function hidden(html: string, name: string): string {
-  const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
-  if (!m) throw new Error(`no field ${name}`);
-  return unescape(m[1]!);
-}
-/** The editor form as a browser would send it, with some fields changed. */
-function editorForm(html: string, change: Record<string, string>): Record<string, string> {
-  return {
-    title: inputValue(html, 'f-title'),
-    slug: inputValue(html, 'f-slug'),
-    parentSlug: /<select[^>]*id="f-parent"[\s\S]*?<option value="([^"]*)" selected=""/.exec(html)?.[1] ?? '',
-    position: inputValue(html, 'f-position'),
-    summary: textarea(html, 'f-summary'),
-    authors: inputValue(html, 'f-authors'),
-    reviewIntervalMonths: inputValue(html, 'f-interval'),
-    alsoSee: inputValue(html, 'f-also-see'),
-    footnotes: textarea(html, 'f-footnotes'),
-    body: textarea(html, 'f-body'),
-    editSummary: '',
-    baseRevisionId: hidden(html, 'baseRevisionId'),
-    intent: 'save',
-    ...change,
-  };
-}
 
 const SLUG = 'causes-of-scleroderma';
 

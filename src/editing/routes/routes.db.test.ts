@@ -3,29 +3,10 @@ import { type TestApp, createTestApp } from '../../../test/support/app.js';
 import { skipWithoutDatabase } from '../../../test/support/database.js';
 import type { Role } from '../../accounts/context.js';
 import { SessionClient, seedUser } from '../../accounts/test-support/session-client.js';
-import { unescape, textarea, inputValue, field } from '../test-support/form-html.js';
+import { editorForm, unescape, textarea, inputValue, field } from '../test-support/form-html.js';
 
 const skip = await skipWithoutDatabase();
 
-/** Every field of the editor form as a browser would send it. */
-function editorForm(html: string, change: Record<string, string> = {}): Record<string, string> {
-  return {
-    title: inputValue(html, 'f-title'),
-    slug: inputValue(html, 'f-slug'),
-    parentSlug: /<select[^>]*id="f-parent"[\s\S]*?<option value="([^"]*)" selected=""/.exec(html)?.[1] ?? '',
-    position: inputValue(html, 'f-position'),
-    summary: textarea(html, 'f-summary'),
-    authors: inputValue(html, 'f-authors'),
-    reviewIntervalMonths: inputValue(html, 'f-interval'),
-    alsoSee: inputValue(html, 'f-also-see'),
-    footnotes: textarea(html, 'f-footnotes'),
-    body: textarea(html, 'f-body'),
-    editSummary: '',
-    baseRevisionId: field(html, 'baseRevisionId'),
-    intent: 'save',
-    ...change,
-  };
-}
 
 describe.skipIf(skip)('editing routes', () => {
   let t: TestApp;

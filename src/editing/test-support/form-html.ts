@@ -23,3 +23,25 @@ export function field(html: string, name: string): string {
   if (!m) throw new Error(`no field ${name}`);
   return unescape(m[1]!);
 }
+
+/** Every field of the editor form as a browser would send it, with `change` applied. */
+export function editorForm(html: string, change: Record<string, string> = {}): Record<string, string> {
+  const saveToken = /name="saveToken" value="([^"]*)"/.exec(html)?.[1];
+  return {
+    title: inputValue(html, 'f-title'),
+    slug: inputValue(html, 'f-slug'),
+    parentSlug: /<select[^>]*id="f-parent"[\s\S]*?<option value="([^"]*)" selected=""/.exec(html)?.[1] ?? '',
+    position: inputValue(html, 'f-position'),
+    summary: textarea(html, 'f-summary'),
+    authors: inputValue(html, 'f-authors'),
+    reviewIntervalMonths: inputValue(html, 'f-interval'),
+    alsoSee: inputValue(html, 'f-also-see'),
+    footnotes: textarea(html, 'f-footnotes'),
+    body: textarea(html, 'f-body'),
+    editSummary: '',
+    baseRevisionId: field(html, 'baseRevisionId'),
+    ...(saveToken === undefined ? {} : { saveToken: unescape(saveToken) }),
+    intent: 'save',
+    ...change,
+  };
+}
