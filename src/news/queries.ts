@@ -177,6 +177,18 @@ export function createNewsQueries(db: Db) {
       return views(rows.map((r) => r.id));
     },
 
+    /** Pages named by published items (the list's topic filter offers these and the pages above them). */
+    async topicPageIds(): Promise<number[]> {
+      const rows = await db
+        .selectFrom('news_topics as t')
+        .innerJoin('news_items as n', 'n.id', 't.news_id')
+        .select('t.page_id')
+        .distinct()
+        .where('n.state', '=', 'published')
+        .execute();
+      return rows.map((r) => r.page_id);
+    },
+
     /** Published addresses for the sitemap. */
     async dates(): Promise<Array<{ slug: string; updatedAt: string }>> {
       const rows = await db.selectFrom('news_items').select(['slug', 'updated_at']).where('state', '=', 'published').orderBy('slug').execute();

@@ -157,6 +157,8 @@ async function writeItem(tx: Tx, input: NewsDraftInput, options: { id?: number |
     study_size: doc.studySize,
     study_limits: doc.studyLimits,
   };
+  // An imported item has not changed since it was published: its "updated" (feeds, Last-Modified) stays put across re-imports.
+  const updatedAt = options.imported?.publishedOn ? `${options.imported.publishedOn}T00:00:00.000Z` : options.at;
   let id: number;
   if (existing) {
     id = existing.id;
@@ -167,7 +169,7 @@ async function writeItem(tx: Tx, input: NewsDraftInput, options: { id?: number |
       .set({
         ...content,
         changed_at: options.at,
-        ...(correction || options.imported ? { updated_at: options.at } : {}),
+        ...(correction ? { updated_at: options.at } : options.imported ? { updated_at: updatedAt } : {}),
         ...(options.imported ? { state: options.imported.state, published_on: options.imported.publishedOn } : {}),
         ...(unsignOff ? { signed_off_by: null, signed_off_on: null } : {}),
       })
@@ -182,7 +184,7 @@ async function writeItem(tx: Tx, input: NewsDraftInput, options: { id?: number |
         ...content,
         state: options.imported?.state ?? 'draft',
         published_on: options.imported?.publishedOn ?? null,
-        updated_at: options.at,
+        updated_at: updatedAt,
         changed_at: options.at,
         created_at: options.at,
       })
