@@ -37,8 +37,9 @@ export const NEWS_PER_PAGE = 10;
 
 const ListQuery = z.object({
   topic: z.union([z.literal(''), Slug]).optional(),
-  year: z.union([z.literal(''), z.coerce.number().int().min(1000).max(9999)]).optional(),
-  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  // Digits only: "1e3" or " 2" are not page numbers a link of ours would carry.
+  year: z.union([z.literal(''), z.string().regex(/^\d{4}$/).transform(Number)]).optional(),
+  page: z.string().regex(/^[1-9]\d{0,6}$/).transform(Number).optional(),
 });
 
 const FEEDS: Array<[string, FeedFormat]> = [
