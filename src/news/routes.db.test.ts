@@ -95,6 +95,18 @@ describe.skipIf(skip)('news pages and feeds over the demo', () => {
     for (const bad of ['/news?year=twenty', '/news?page=0', '/news?topic=Not%20A%20Slug', '/news?page=1e3']) expect((await get(bad)).res.status, bad).toBe(400);
   });
 
+  it('lists news in the sitemap and speaks the reader\'s language', async () => {
+    const sitemap = (await get('/sitemap.xml')).body;
+    expect(sitemap).toContain('<loc>http://atoz.test/news</loc>');
+    expect(sitemap).toContain('<loc>http://atoz.test/news/eurekalert-2012-11-20</loc>');
+    const es = (await get('/es/news')).body;
+    expect(es).toContain('<h1>Noticias</h1>');
+    expect(es).toContain('href="/es/news/eurekalert-2012-11-20"');
+    const ar = (await get('/ar/news/eurekalert-2012-11-20')).body;
+    expect(ar).toContain('<html lang="ar" dir="rtl">');
+    expect(ar).toContain('ما وراء العناوين');
+  });
+
   it('drafts and unknown items are not shown to readers', async () => {
     const id = await seedNews(t.atoz.database.db, 'review', {}, { signedOff: true });
     const draft = (await createNewsQueries(t.atoz.database.db).byId(id))!;
