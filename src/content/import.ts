@@ -80,14 +80,17 @@ export async function importContent(db: Db, store: DirectoryStore, dir: string):
       }
     }
     const at = new Date().toISOString();
+    const named: number[] = [];
     for (const item of news) {
       try {
-        await importNewsItem(tx, item.draft, item.meta, at);
+        named.push(...(await importNewsItem(tx, item.draft, item.meta, at)));
       } catch (error) {
         if (error instanceof NewsValidationError) throw new ContentSyntaxError(item.file, null, `news item "${item.draft.slug}": ${error.message}`);
         throw error;
       }
     }
+    // Search shows news with the pages it names: index those pages again now that their news is in.
+    await store.pagesChanged(tx, named);
   });
   return { pages: pages.length, citations: citations.length, authors: Object.keys(authors).length, news: news.length };
 }

@@ -28,7 +28,7 @@ export interface NewsDomain extends Domain {
 
 export function createNewsDomain(kernel: DomainKernel, needs: { citations: () => Promise<CitationHtml> }): NewsDomain {
   const news = createNewsQueries(kernel.db);
-  const store = createNewsStore(kernel.db, kernel.clock);
+  const store = createNewsStore(kernel.db, kernel.clock, kernel.store);
   const routes = new Hono<AppEnv>();
   routes.route('/', newsEditorRoutes({ db: kernel.db, news, store, pages: kernel.pages, markdown: kernel.markdown, directory: kernel.queries, writes: kernel.rateLimits.editorWrites, contentChanged: kernel.contentChanged }));
   routes.route('/', newsRoutes({ db: kernel.db, news, directory: kernel.queries, pages: kernel.pages, markdown: kernel.markdown, citations: needs.citations }));

@@ -132,6 +132,10 @@ describe.skipIf(skip)('news pages and feeds over the demo', () => {
     expect(body).toContain('A corrected headline');
     expect(body).toMatch(new RegExp(`Corrected on <time datetime="${today}">[^<]+</time>: The headline overstated the finding\\.`));
     expect((await get('/directory/causes-proteins')).body).toContain('A corrected headline');
+    // Search finds news with the pages it names, and follows corrections.
+    await client.post(`/edit/news/${item.id}`, { ...form, summary: 'Quillworth is a word only this summary has.', correction: 'The summary was reworded.' });
+    const found = (await get('/search?q=quillworth')).body;
+    expect(found).toContain('href="/directory/causes-proteins#latest-news"');
   });
 
   describe('feeds', () => {

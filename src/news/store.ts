@@ -8,7 +8,7 @@ import type { Db, Tx } from '../db/database.js';
 import type { NewsState } from '../db/schema.js';
 import { normaliseCitationKey } from '../content/inline.js';
 import type { FieldProblem } from '../directory/errors.js';
-import { bumpContentVersion } from '../directory/store.js';
+import { type DirectoryStore, bumpContentVersion } from '../directory/store.js';
 import { CorrectionNote, NewsDraft, type NewsDraftInput } from './document.js';
 import { NewsStateError, NewsValidationError } from './errors.js';
 
@@ -27,7 +27,15 @@ export interface ImportMeta {
   publishedOn: string | null;
 }
 
-export function createNewsStore(db: Db, clock: () => Date = () => new Date()) {
+/** Search and other page indexes show published news with the pages it names: they are told when it changes. */
+export type NewsIndexing = Pick<DirectoryStore, 'pagesChanged'>;
+
+/** The pages an item names, for the indexers. */
+async function topicIdsOf(tx: Tx, id: number): Promise<number[]> {
+  return (await tx.selectFrom('news_topics').select('page_id').where('news_id', '=', id).execute()).map((r) => r.page_id);
+}
+
+export function createNewsStore(db: Db, clock: () => Date = () => new Date(), indexing?: NewsIndexing) {
   const now = () => clock().toISOString();
 
   async function transition(id: number, from: readonly NewsState[], change: (tx: Tx, row: { state: NewsState; signed_off_by: string | null; published_on: string | null }) => Promise<void>): Promise<void> {
@@ -36,6 +44,7 @@ export function createNewsStore(db: Db, clock: () => Date = () => new Date()) {
       if (!row) throw new NewsStateError('no such news item');
       if (!from.includes(row.state)) throw new NewsStateError(`the item is ${row.state}`);
       await change(tx, row);
+      await indexing?.pagesChanged(tx, await topicIdsOf(tx, id));
       await bumpContentVersion(tx);
     });
   }
@@ -44,7 +53,10 @@ export function createNewsStore(db: Db, clock: () => Date = () => new Date()) {
     /** Creates a draft or saves an edit; returns the item's id. Throws NewsValidationError with every problem. */
     async save(input: NewsDraftInput, options: SaveOptions = {}): Promise<number> {
       return db.transaction().execute(async (tx) => {
+        const before = options.id === undefined ? [] : await topicIdsOf(tx, options.id);
         const id = await writeItem(tx, input, { id: options.id, correction: options.correction, at: now() });
+        // Pages it names now and pages it no longer names.
+        await indexing?.pagesChanged(tx, [...before, ...(await topicIdsOf(tx, id))]);
         await bumpContentVersion(tx);
         return id;
       });
@@ -78,9 +90,14 @@ export function createNewsStore(db: Db, clock: () => Date = () => new Date()) {
   };
 }
 
-/** Imports (creates or replaces by slug) one item inside the importer's transaction; ends with nothing bumped (the importer's pages do that). */
-export async function importNewsItem(tx: Tx, input: NewsDraftInput, meta: ImportMeta, at: string): Promise<number> {
-  return writeItem(tx, input, { at, imported: meta });
+/**
+ * Imports (creates or replaces by slug) one item inside the importer's
+ * transaction; returns the pages it names, which the importer hands to the
+ * indexers once all items are in.
+ */
+export async function importNewsItem(tx: Tx, input: NewsDraftInput, meta: ImportMeta, at: string): Promise<number[]> {
+  const id = await writeItem(tx, input, { at, imported: meta });
+  return topicIdsOf(tx, id);
 }
 
 /** Validates, resolves keys to ids and writes the item and its topics; the caller's transaction. */
