@@ -11,6 +11,7 @@ import type { Domain, DomainKernel } from '../domain.js';
 import { SOURCE_LANG } from '../i18n/languages.js';
 import type { SiteContext } from '../web/site-context.js';
 import { newsAccess } from './authz.js';
+import { newsDashboardPanel } from './dashboard.js';
 import { newsEditorRoutes } from './editor-routes.js';
 import { feedLinks } from './feed-links.js';
 import { createNewsQueries, subtreeIds } from './queries.js';
@@ -37,6 +38,7 @@ export function createNewsDomain(kernel: DomainKernel, needs: { citations: () =>
     name: 'news',
     routes,
     access: newsAccess,
+    dashboardPanels: [newsDashboardPanel(news, kernel.pages)],
     async topicNews(site, slug) {
       const tree = await kernel.queries.tree();
       const node = tree.bySlug.get(slug);

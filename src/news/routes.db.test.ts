@@ -101,10 +101,21 @@ describe.skipIf(skip)('news pages and feeds over the demo', () => {
     expect(sitemap).toContain('<loc>http://atoz.test/news/eurekalert-2012-11-20</loc>');
     const es = (await get('/es/news')).body;
     expect(es).toContain('<h1>Noticias</h1>');
-    expect(es).toContain('href="/es/news/eurekalert-2012-11-20"');
+    expect(es).toMatch(/<h2><a href="\/es\/news\/[a-z0-9-]+">/);
     const ar = (await get('/ar/news/eurekalert-2012-11-20')).body;
     expect(ar).toContain('<html lang="ar" dir="rtl">');
     expect(ar).toContain('ما وراء العناوين');
+  });
+
+  it('the editors\' dashboard lists news not yet published, with the step each waits for', async () => {
+    const draftId = await seedNews(t.atoz.database.db, 'draft', { headline: 'A draft for the dashboard' });
+    const readyId = await seedNews(t.atoz.database.db, 'review', { headline: 'Signed off for the dashboard' }, { signedOff: true });
+    const editor = await seedUser(t.atoz.database.db, 'editor');
+    const client = await SessionClient.signedInAs(t, t.atoz.database.db, editor.id);
+    const board = await (await client.get('/dashboard')).text();
+    expect(board).toContain('News not yet published');
+    expect(board).toContain(`<a href="/edit/news/${draftId}">A draft for the dashboard</a> (Draft)`);
+    expect(board).toContain(`<a href="/edit/news/${readyId}">Signed off for the dashboard</a> (signed off, ready to publish)`);
   });
 
   it('drafts and unknown items are not shown to readers', async () => {

@@ -121,4 +121,7 @@ export const en = {
   stepRefused: 'That step cannot be taken now: {reason}.',
   tooMany: 'You have saved many times in the last minute. Wait a minute, then save again: your text is still here.',
   backToList: 'All news items',
+  dashTitle: 'News not yet published',
+  dashNone: 'Every news item is published.',
+  dashSignedOff: 'signed off, ready to publish',
 } as const;
