@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedNews } from '../../src/news/test-support/seed.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionClient } from '../../src/accounts/test-support/session-client.js';
@@ -48,6 +49,10 @@ beforeAll(async () => {
     dashboard: '/dashboard',
     settings: '/admin/settings',
     'reader page with the editing bar': '/directory/causes-genetics',
+    'news items': '/edit/news',
+    'new news item': '/edit/news/new',
+    'news item signed off, ready to publish': `/edit/news/${await seedNews(db, 'review', { topicSlugs: ['causes-genetics'] }, { signedOff: true })}`,
+    'news item published (a correction needs a note)': `/edit/news/${await seedNews(db, 'published', { topicSlugs: ['causes-genetics'] })}`,
   });
 });
 
