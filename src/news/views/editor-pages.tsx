@@ -151,7 +151,9 @@ export function NewsFormPage(props: EditorFrame & {
         {area('studySize', t('fieldStudySize'))}
         {area('studyLimits', t('fieldStudyLimits'))}
         {item?.state === 'published' ? area('correction', t('fieldCorrection'), { hint: t('fieldCorrectionHint'), required: true }) : null}
-        <button type="submit">{t('save')}</button>
+        <button type="submit" class="button">
+          {t('save')}
+        </button>
       </form>
       {item ? (
         <div class="news-steps">
@@ -168,7 +170,9 @@ function StepForm({ action, label, token }: { action: string; label: string; tok
   return (
     <form method="post" action={action}>
       <CsrfField token={token} />
-      <button type="submit">{label}</button>
+      <button type="submit" class="button secondary">
+        {label}
+      </button>
     </form>
   );
 }

@@ -65,7 +65,9 @@ export function NewsListPage(props: {
               ))}
             </select>
           </div>
-          <button type="submit">{t('filterButton')}</button>
+          <button type="submit" class="button">
+            {t('filterButton')}
+          </button>
           {filtered ? (
             <p>
               <a href={site.i18n.path('/news')}>{t('filterClear')}</a>
