@@ -31,7 +31,7 @@ export function createNewsDomain(kernel: DomainKernel, needs: { citations: () =>
   const news = createNewsQueries(kernel.db);
   const store = createNewsStore(kernel.db, kernel.clock, kernel.store);
   const routes = new Hono<AppEnv>();
-  routes.route('/', newsEditorRoutes({ db: kernel.db, news, store, pages: kernel.pages, markdown: kernel.markdown, directory: kernel.queries, writes: kernel.rateLimits.editorWrites, contentChanged: kernel.contentChanged }));
+  routes.route('/', newsEditorRoutes({ db: kernel.db, news, store, pages: kernel.pages, markdown: kernel.markdown, directory: kernel.queries, writes: kernel.rateLimits.editorWrites, trustProxy: kernel.config.trustProxy, contentChanged: kernel.contentChanged }));
   routes.route('/', newsRoutes({ db: kernel.db, news, directory: kernel.queries, pages: kernel.pages, markdown: kernel.markdown, citations: needs.citations }));
 
   return {

@@ -7,6 +7,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../accounts/context.js';
+import { clientIp } from '../accounts/client-ip.js';
 import { formFields } from '../accounts/forms.js';
 import { requirePermission } from '../accounts/middleware.js';
 import { can } from '../accounts/permissions.js';
@@ -33,6 +34,7 @@ export interface NewsEditorDeps {
   directory: DirectoryQueries;
   /** Saves and workflow steps, per person (src/web/rate-limits.ts). */
   writes: Limiter;
+  trustProxy: boolean;
   contentChanged(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export function newsEditorRoutes(deps: NewsEditorDeps) {
   app.use('/edit/news/:id/sign-off', requirePermission('page.review'));
   app.use('/edit/news/:id/publish', requirePermission('page.publish'));
 
+  const actor = (c: Context<AppEnv>) => ({ userId: c.get('user')!.id, ip: clientIp(c, deps.trustProxy) });
   const frame = async (c: Context<AppEnv>) => ({ site: await pages.siteContext(c), user: c.get('user')!, csrfToken: c.get('csrfToken') });
   const notFound = async (c: Context<AppEnv>) => pages.fresh(c, <NotFoundPage site={await pages.siteContext(c)} />, 404);
   const permissions = (c: Context<AppEnv>) => {
@@ -131,7 +134,7 @@ export function newsEditorRoutes(deps: NewsEditorDeps) {
     const values = formValues(await formFields(c));
     if (await usedUp(c)) return form(c, null, values, await tooManyError(c), 429);
     try {
-      const id = await store.save(toDraft(values));
+      const id = await store.save(toDraft(values), { actor: actor(c) });
       await deps.contentChanged();
       return c.redirect(`/edit/news/${id}?notice=saved`, 303);
     } catch (error) {
@@ -160,7 +163,7 @@ export function newsEditorRoutes(deps: NewsEditorDeps) {
     const values = formValues(await formFields(c));
     if (await usedUp(c)) return form(c, item, values, await tooManyError(c), 429);
     try {
-      await store.save(toDraft(values), { id: item.id, correction: values.correction });
+      await store.save(toDraft(values), { id: item.id, correction: values.correction, actor: actor(c) });
       await deps.contentChanged();
       return c.redirect(`/edit/news/${item.id}?notice=saved`, 303);
     } catch (error) {
@@ -170,9 +173,9 @@ export function newsEditorRoutes(deps: NewsEditorDeps) {
   });
 
   const steps = [
-    ['submit', 'submitted', (id: number) => store.submit(id)],
-    ['sign-off', 'signed-off', (id: number, c: Context<AppEnv>) => store.signOff(id, c.get('user')!.name)],
-    ['publish', 'published', (id: number) => store.publish(id)],
+    ['submit', 'submitted', (id: number, c: Context<AppEnv>) => store.submit(id, actor(c))],
+    ['sign-off', 'signed-off', (id: number, c: Context<AppEnv>) => store.signOff(id, c.get('user')!.name, actor(c))],
+    ['publish', 'published', (id: number, c: Context<AppEnv>) => store.publish(id, actor(c))],
   ] as const;
   for (const [path, notice, step] of steps) {
     app.post(`/edit/news/:id/${path}`, async (c) => {

@@ -147,6 +147,12 @@ describe.skipIf(skip)('news pages and feeds over the demo', () => {
     await client.post(`/edit/news/${item.id}`, { ...form, summary: 'Quillworth is a word only this summary has.', correction: 'The summary was reworded.' });
     const found = (await get('/search?q=quillworth')).body;
     expect(found).toContain('href="/directory/causes-proteins#latest-news"');
+    // Each correction is in the audit log with who made it and the note.
+    const audited = await t.atoz.database.db.selectFrom('audit_log').select(['action', 'actor_user_id', 'details']).where('subject_type', '=', 'news').where('subject_id', '=', String(item.id)).orderBy('id').execute();
+    expect(audited.map((a) => [a.action, a.actor_user_id, JSON.parse(a.details).note])).toEqual([
+      ['news.correct', editor.id, 'The headline overstated the finding.'],
+      ['news.correct', editor.id, 'The summary was reworded.'],
+    ]);
   });
 
   describe('feeds', () => {

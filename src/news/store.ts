@@ -4,6 +4,7 @@
  * every server. Editing a published item is a correction: it needs a note
  * saying what changed, which readers see, and it moves the item's "updated".
  */
+import { recordAudit } from '../accounts/audit.js';
 import type { Db, Tx } from '../db/database.js';
 import type { NewsState } from '../db/schema.js';
 import { normaliseCitationKey } from '../content/inline.js';
@@ -14,11 +15,22 @@ import { NewsStateError, NewsValidationError } from './errors.js';
 
 export type NewsStore = ReturnType<typeof createNewsStore>;
 
+/** Who takes a step, for the audit log (the command line and tests may leave it out). */
+export interface NewsActor {
+  userId: number;
+  ip: string | null;
+}
+
+async function audit(tx: Tx, actor: NewsActor | undefined, action: string, id: number, details: Record<string, unknown> = {}): Promise<void> {
+  if (actor) await recordAudit(tx, { actorUserId: actor.userId, action, subjectType: 'news', subjectId: id, details, ip: actor.ip });
+}
+
 export interface SaveOptions {
   /** The item being edited; omitted to create one. */
   id?: number;
   /** Required when the item is published: "what changed", shown to readers. */
   correction?: string;
+  actor?: NewsActor;
 }
 
 /** How an imported item enters (the content folder's news digests are published news). */
@@ -38,12 +50,13 @@ async function topicIdsOf(tx: Tx, id: number): Promise<number[]> {
 export function createNewsStore(db: Db, clock: () => Date = () => new Date(), indexing?: NewsIndexing) {
   const now = () => clock().toISOString();
 
-  async function transition(id: number, from: readonly NewsState[], change: (tx: Tx, row: { state: NewsState; signed_off_by: string | null; published_on: string | null }) => Promise<void>): Promise<void> {
+  async function transition(id: number, step: { action: string; from: readonly NewsState[]; actor?: NewsActor | undefined }, change: (tx: Tx, row: { state: NewsState; signed_off_by: string | null; published_on: string | null }) => Promise<void>): Promise<void> {
     await db.transaction().execute(async (tx) => {
       const row = await tx.selectFrom('news_items').select(['state', 'signed_off_by', 'published_on']).where('id', '=', id).executeTakeFirst();
       if (!row) throw new NewsStateError('no such news item');
-      if (!from.includes(row.state)) throw new NewsStateError(`the item is ${row.state}`);
+      if (!step.from.includes(row.state)) throw new NewsStateError(`the item is ${row.state}`);
       await change(tx, row);
+      await audit(tx, step.actor, step.action, id);
       await indexing?.pagesChanged(tx, await topicIdsOf(tx, id));
       await bumpContentVersion(tx);
     });
@@ -54,7 +67,9 @@ export function createNewsStore(db: Db, clock: () => Date = () => new Date(), in
     async save(input: NewsDraftInput, options: SaveOptions = {}): Promise<number> {
       return db.transaction().execute(async (tx) => {
         const before = options.id === undefined ? [] : await topicIdsOf(tx, options.id);
+        const wasPublished = options.id !== undefined && (await tx.selectFrom('news_items').select('state').where('id', '=', options.id).executeTakeFirst())?.state === 'published';
         const id = await writeItem(tx, input, { id: options.id, correction: options.correction, at: now() });
+        await audit(tx, options.actor, options.id === undefined ? 'news.create' : wasPublished ? 'news.correct' : 'news.edit', id, wasPublished ? { note: options.correction?.trim() } : {});
         // Pages it names now and pages it no longer names.
         await indexing?.pagesChanged(tx, [...before, ...(await topicIdsOf(tx, id))]);
         await bumpContentVersion(tx);
@@ -63,21 +78,21 @@ export function createNewsStore(db: Db, clock: () => Date = () => new Date(), in
     },
 
     /** Draft → review: asks a clinician to sign it off. */
-    submit: (id: number) =>
-      transition(id, ['draft'], async (tx) => {
+    submit: (id: number, actor?: NewsActor) =>
+      transition(id, { action: 'news.submit', from: ['draft'], actor }, async (tx) => {
         await tx.updateTable('news_items').set({ state: 'review', changed_at: now() }).where('id', '=', id).execute();
       }),
 
     /** A clinician signs the item off (in review): their name and the date are shown to readers. */
-    signOff: (id: number, clinician: string) =>
-      transition(id, ['review'], async (tx) => {
+    signOff: (id: number, clinician: string, actor?: NewsActor) =>
+      transition(id, { action: 'news.sign_off', from: ['review'], actor }, async (tx) => {
         const at = now();
         await tx.updateTable('news_items').set({ signed_off_by: clinician, signed_off_on: at.slice(0, 10), changed_at: at }).where('id', '=', id).execute();
       }),
 
     /** Review → published, once signed off; the first publication sets the published date. */
-    publish: (id: number) =>
-      transition(id, ['review'], async (tx, row) => {
+    publish: (id: number, actor?: NewsActor) =>
+      transition(id, { action: 'news.publish', from: ['review'], actor }, async (tx, row) => {
         if (!row.signed_off_by) throw new NewsStateError('a clinician has not signed it off yet');
         const at = now();
         await tx
