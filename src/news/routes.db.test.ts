@@ -55,6 +55,17 @@ describe.skipIf(skip)('news pages and feeds over the demo', () => {
     expect(body).toContain('"@type":"NewsArticle"');
   });
 
+  it('an item about a study shows the study with its study-type badge, and the clinician\'s sign-off', async () => {
+    const item = await publish({ citationKey: 's100a8-2013', topicSlugs: ['causes-proteins'], studyWhat: 'A placeholder description of the study.', studySize: 'Not known.', studyLimits: 'Not known.' });
+    const { body } = await get(`/news/${item.slug}`);
+    expect(body).toContain('<h3>The study</h3>');
+    expect(body).toContain('class="study-type');
+    expect(body).toContain('Increased expression of S100A8 and S100A9');
+    expect(body).toContain('<dd>A placeholder description of the study.</dd>');
+    expect(body).toMatch(/Checked by Dr Test Clinician, clinician, on <time datetime="\d{4}-\d{2}-\d{2}">/);
+    expect(body).not.toContain('A clinician has not checked this item yet.');
+  });
+
   it('topic pages show their latest news as their news digests, sub-pages included, with the topic feeds', async () => {
     const { body } = await get('/directory/causes-proteins');
     expect(body).toContain('<h2 id="latest-news">Latest news on this topic</h2>');
