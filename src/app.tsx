@@ -7,6 +7,7 @@ import { createAccountsDomain } from './accounts/domain.js';
 import { createCitationDomain } from './citations/domain.js';
 import { createDirectoryDomain } from './directory/domain.js';
 import { createEditingDomain } from './editing/domain.js';
+import { createNewsDomain } from './news/domain.js';
 import { createSearchDomain } from './search/domain.js';
 import { createSiteDomain } from './site/domain.js';
 import type { AppEnv } from './accounts/context.js';
@@ -126,16 +127,18 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const search = createSearchDomain(kernel);
   const citations = createCitationDomain(kernel, { ...options.citationHttp, fetch: options.fetch });
   const editing = createEditingDomain(kernel, { citations: citations.citationsForPages });
-  // Mount order. The one order that matters: citations (/edit/citations…, /edit/inbox…) before editing's /edit/:slug.
+  const news = createNewsDomain(kernel, { citations: citations.citationsForPages });
+  // Mount order. The one order that matters: citations (/edit/citations…, /edit/inbox…) and news (/edit/news…) before editing's /edit/:slug.
   domains = [
     accounts,
     citations,
+    news,
     editing,
     createSiteDomain(kernel),
     search,
     createApiDomain(kernel, { search: search.search, baseUrl }),
     (publishing = createPublishingDomain(kernel, { request: (path) => Promise.resolve(app.request(path)) })),
-    createDirectoryDomain(kernel, { citations: citations.citationsForPages, editorToolbar: editing.toolbar }),
+    createDirectoryDomain(kernel, { citations: citations.citationsForPages, editorToolbar: editing.toolbar, topicNews: news.topicNews }),
   ];
 
   if (options.importIfEmpty !== false) {

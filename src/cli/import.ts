@@ -30,7 +30,7 @@ export const importCommand: CliCommand = {
       const started = performance.now();
       const result = await runImport(handle.db, folder);
       console.log(
-        `Imported ${result.pages} pages, ${result.citations} citations and ${result.authors} authors from ${folder} ` +
+        `Imported ${result.pages} pages, ${result.news} news items, ${result.citations} citations and ${result.authors} authors from ${folder} ` +
           `into ${handle.location} in ${Math.round(performance.now() - started)} ms. Running servers show the change within a second.`,
       );
       return 0;

@@ -9,6 +9,9 @@ import type { PageDocumentInput } from '../directory/document.js';
 import { ContentValidationError } from '../directory/errors.js';
 import type { DirectoryStore } from '../directory/store.js';
 import { saveSettings } from '../site/settings.js';
+import { NewsValidationError } from '../news/errors.js';
+import { importNewsItem } from '../news/store.js';
+import { type ImportedNews, newsFromPageDigests, parseNewsFile } from './news-file.js';
 import { ContentSyntaxError, parsePageFile } from './page-file.js';
 
 const AuthorsFile = z.record(
@@ -20,6 +23,8 @@ export interface ImportResult {
   pages: number;
   citations: number;
   authors: number;
+  /** News items: the news/ folder's, and the `::: news` digests of pages, converted. */
+  news: number;
 }
 
 /**
@@ -32,10 +37,18 @@ export async function importContent(db: Db, store: DirectoryStore, dir: string):
   const authors = AuthorsFile.parse((await readYaml(join(dir, 'authors.yaml'))) ?? {});
   const bibliography = ((await readYaml(join(dir, 'bibliography.yaml'))) ?? {}) as Record<string, unknown>;
   const pageFiles = (await readdir(join(dir, 'pages'))).filter((f) => f.endsWith('.md')).sort();
+  const news: ImportedNews[] = [];
+  for (const file of await newsFiles(dir)) {
+    news.push(parseNewsFile(await readFile(join(dir, 'news', file), 'utf8'), file.slice(0, -3), `news/${file}`));
+  }
+  const taken = new Set(news.map((n) => n.draft.slug));
   const pages: PageDocumentInput[] = [];
   for (const file of pageFiles) {
     const text = await readFile(join(dir, 'pages', file), 'utf8');
-    pages.push(parsePageFile(text, file.slice(0, -3), `pages/${file}`));
+    // News digests written inside pages (the older format) become news items naming the page: one list of news.
+    const converted = newsFromPageDigests(parsePageFile(text, file.slice(0, -3), `pages/${file}`), taken);
+    pages.push(converted.page);
+    news.push(...converted.news);
   }
   const citations = Object.entries(bibliography).map(([key, value]) => {
     try {
@@ -66,8 +79,30 @@ export async function importContent(db: Db, store: DirectoryStore, dir: string):
         throw error;
       }
     }
+    const at = new Date().toISOString();
+    const named: number[] = [];
+    for (const item of news) {
+      try {
+        named.push(...(await importNewsItem(tx, item.draft, item.meta, at)));
+      } catch (error) {
+        if (error instanceof NewsValidationError) throw new ContentSyntaxError(item.file, null, `news item "${item.draft.slug}": ${error.message}`);
+        throw error;
+      }
+    }
+    // Search shows news with the pages it names: index those pages again now that their news is in.
+    await store.pagesChanged(tx, named);
   });
-  return { pages: pages.length, citations: citations.length, authors: Object.keys(authors).length };
+  return { pages: pages.length, citations: citations.length, authors: Object.keys(authors).length, news: news.length };
+}
+
+/** The news/ folder's files; a content folder without one has no news files. */
+async function newsFiles(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(join(dir, 'news'))).filter((f) => f.endsWith('.md')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
 }
 
 async function readYaml(file: string): Promise<unknown> {

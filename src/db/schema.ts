@@ -37,6 +37,9 @@ export interface Database {
   research_queries: ResearchQueriesTable;
   research_inbox: ResearchInboxTable;
   rate_limits: RateLimitsTable;
+  news_items: NewsItemsTable;
+  news_topics: NewsTopicsTable;
+  news_corrections: NewsCorrectionsTable;
 }
 
 /** A node of the directory tree: a topic page or a section page that groups others. */
@@ -518,4 +521,65 @@ export interface RateLimitsTable {
   key: string;
   hits: number;
   window_started_at: string;
+}
+
+/** 'draft' | 'review' | 'published': a news item's review state, like a page's. */
+export type NewsState = 'draft' | 'review' | 'published';
+
+/** A news item (src/news/): a report in our own words, its source, and the clinician's sign-off. */
+export interface NewsItemsTable {
+  id: Generated<number>;
+  /** URL segment: /news/<slug>. */
+  slug: string;
+  state: NewsState;
+  /** Our headline, in plain words (not the outlet's). */
+  headline: string;
+  /** One or two plain sentences: lists, feeds, topic pages. */
+  summary: string;
+  /** Markdown, rendered by the kernel's renderer. */
+  body: string;
+  /** Who reported it. */
+  source_outlet: string;
+  /** The outlet's own headline, when known. */
+  source_headline: string | null;
+  /** Link to the report (http/https only), when known. */
+  source_url: string | null;
+  /** Date of the report (YYYY-MM-DD), when known. */
+  source_date: string | null;
+  /** The study the report is about, when there is one. */
+  citation_id: number | null;
+  /** Byline. */
+  author_id: number | null;
+  /** Behind the headlines: what the study was. */
+  study_what: string;
+  /** Behind the headlines: how big it was. */
+  study_size: string;
+  /** Behind the headlines: its limits. */
+  study_limits: string;
+  /** Name of the clinician who signed the item off; null until then. */
+  signed_off_by: string | null;
+  /** Date of the sign-off (YYYY-MM-DD). */
+  signed_off_on: string | null;
+  /** When readers first saw it (YYYY-MM-DD); null while never published. */
+  published_on: string | null;
+  /** Last change readers can see (publication or correction), ISO instant: feeds' "updated". */
+  updated_at: string;
+  /** Last write of any kind (ISO instant). */
+  changed_at: string;
+  created_at: string;
+}
+
+/** The directory pages a news item concerns. */
+export interface NewsTopicsTable {
+  news_id: number;
+  page_id: number;
+  position: number;
+}
+
+/** "Corrected on DATE: what changed", one row per edit of a published item. */
+export interface NewsCorrectionsTable {
+  id: Generated<number>;
+  news_id: number;
+  corrected_at: string;
+  note: string;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from './slug.js';
 import { isSafeLink } from '../content/links.js';
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');

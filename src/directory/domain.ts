@@ -3,15 +3,16 @@ import type { Child } from 'hono/jsx';
 import type { Domain, DomainKernel } from '../domain.js';
 import { SOURCE_LANG } from '../i18n/languages.js';
 import type { CitationHtml } from './presenter.js';
+import type { DirectoryRouteDeps } from './routes.js';
 import { directoryRoutes } from './routes.js';
 
 export function createDirectoryDomain(
   kernel: DomainKernel,
-  needs: { citations: () => Promise<CitationHtml>; editorToolbar?: (slug: string) => Promise<Child> },
+  needs: { citations: () => Promise<CitationHtml>; editorToolbar?: (slug: string) => Promise<Child>; topicNews?: DirectoryRouteDeps['topicNews'] },
 ): Domain {
   return {
     name: 'directory',
-    routes: directoryRoutes({ queries: kernel.queries, pages: kernel.pages, markdown: kernel.markdown, citations: needs.citations, editorToolbar: needs.editorToolbar }),
+    routes: directoryRoutes({ queries: kernel.queries, pages: kernel.pages, markdown: kernel.markdown, citations: needs.citations, editorToolbar: needs.editorToolbar, topicNews: needs.topicNews }),
     sitemap: async () => [
       { path: '/directory' },
       { path: '/directory/a-z' },

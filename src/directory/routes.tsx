@@ -9,7 +9,8 @@ import { presentTopic } from './presenter.js';
 import type { DirectoryQueries } from './queries.js';
 import { SLUG_PATTERN } from './slug.js';
 import { AzPage, BibliographyPage, DirectoryIndexPage, WantedPagesPage } from './views/index-pages.js';
-import { TopicPage } from './views/topic-page.js';
+import { TopicPage, type TopicPageNews } from './views/topic-page.js';
+import type { SiteContext } from '../web/site-context.js';
 
 export interface DirectoryRouteDeps {
   queries: DirectoryQueries;
@@ -18,6 +19,8 @@ export interface DirectoryRouteDeps {
   citations: () => Promise<CitationHtml>;
   /** The editing bar shown to signed-in editors above a topic page (those pages skip the shared cache). */
   editorToolbar?: (slug: string) => Promise<Child>;
+  /** The topic's latest news and feeds (src/news/), when news is part of the site. */
+  topicNews?: (site: SiteContext, slug: string) => Promise<TopicPageNews>;
 }
 
 /** Reader routes of the directory: tree, A–Z, topic pages, wanted pages, bibliography. */
@@ -44,16 +47,17 @@ export function directoryRoutes(deps: DirectoryRouteDeps) {
       // Per-person content never goes into the cache every reader shares: render this one fresh.
       const page = await queries.page(slug);
       if (page) {
-        const [site, tree, formatter, toolbar] = await Promise.all([pages.siteContext(c), queries.tree(), deps.citations(), deps.editorToolbar(slug)]);
+        const site = await pages.siteContext(c);
+        const [tree, formatter, toolbar, news] = await Promise.all([queries.tree(), deps.citations(), deps.editorToolbar(slug), deps.topicNews?.(site, slug)]);
         const view = presentTopic(page, tree, site, deps.markdown, formatter);
-        return pages.fresh(c, <TopicPage site={site} view={view} editing={{ user, csrfToken: c.get('csrfToken'), toolbar }} />);
+        return pages.fresh(c, <TopicPage site={site} view={view} editing={{ user, csrfToken: c.get('csrfToken'), toolbar }} news={news} />);
       }
     }
     const response = await pages.cached(c, `page:${slug}`, async (site) => {
       const page = await queries.page(slug);
       if (!page) return null;
-      const [tree, formatter] = await Promise.all([queries.tree(), deps.citations()]);
-      return <TopicPage site={site} view={presentTopic(page, tree, site, deps.markdown, formatter)} />;
+      const [tree, formatter, news] = await Promise.all([queries.tree(), deps.citations(), deps.topicNews?.(site, slug)]);
+      return <TopicPage site={site} view={presentTopic(page, tree, site, deps.markdown, formatter)} news={news} />;
     });
     if (response) return response;
     const moved = await queries.redirectFor(slug);

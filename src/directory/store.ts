@@ -174,6 +174,16 @@ export function createDirectoryStore(db: Db, indexers: PageIndexer[] = []) {
       });
     },
 
+    /**
+     * Tells the indexers that something shown with these pages changed (news
+     * naming them, src/news/), inside the caller's transaction. Deleted pages are skipped.
+     */
+    async pagesChanged(tx: Tx, pageIds: readonly number[]): Promise<void> {
+      if (!pageIds.length) return;
+      const live = await tx.selectFrom('pages').select('id').where('id', 'in', [...new Set(pageIds)]).where('deleted_at', 'is', null).orderBy('id').execute();
+      for (const { id } of live) for (const indexer of indexers) await indexer.pageChanged(tx, id);
+    },
+
     /** Brings back a soft-deleted page. */
     async restorePage(slug: string, options: { tx?: Tx } = {}): Promise<void> {
       await inTx(options.tx, async (tx) => {

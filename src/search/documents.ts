@@ -11,7 +11,10 @@ import { plainText } from '../editing/readability.js';
  *                 – kind 'section': a section heading and its sub-article,
  *                   "Also see" and wanted-page titles
  *   scope 'entry' – one per summary, research or news digest: its text, and
- *                   the citation (title, journal, authors) or news outlet
+ *                   the citation (title, journal, authors) or news outlet.
+ *                   Published news items (src/news/) are the news digests of
+ *                   the pages they name: one document per item and page,
+ *                   linking to the page's "Latest news on this topic".
  */
 export type DocumentScope = 'page' | 'entry';
 export type DocumentKind = 'page' | 'section' | EntryKind;
@@ -41,7 +44,7 @@ type Reader = Db | Tx;
 /** Builds the search documents of the given pages, skipping deleted and missing ones. */
 export async function buildDocuments(db: Reader, pageIds: number[]): Promise<SearchDocument[]> {
   if (!pageIds.length) return [];
-  const [pages, sections, entries, links, footnotes] = await Promise.all([
+  const [pages, sections, entries, links, footnotes, news] = await Promise.all([
     db.selectFrom('pages').select(['id', 'title', 'summary']).where('id', 'in', pageIds).where('deleted_at', 'is', null).orderBy('id').execute(),
     db.selectFrom('sections').select(['id', 'page_id', 'heading', 'anchor']).where('page_id', 'in', pageIds).orderBy('page_id').orderBy('position').execute(),
     db
@@ -55,7 +58,18 @@ export async function buildDocuments(db: Reader, pageIds: number[]): Promise<Sea
       .execute(),
     db.selectFrom('links').select(['from_page_id', 'section_id', 'kind', 'target_title', 'label']).where('from_page_id', 'in', pageIds).where('kind', '!=', 'inline').orderBy('position').execute(),
     db.selectFrom('footnotes').select(['page_id', 'body']).where('page_id', 'in', pageIds).orderBy('position').execute(),
+    db
+      .selectFrom('news_topics as t')
+      .innerJoin('news_items as n', 'n.id', 't.news_id')
+      .select(['t.page_id', 'n.headline', 'n.summary', 'n.body', 'n.source_outlet', 'n.source_headline', 'n.source_date', 'n.published_on'])
+      .where('t.page_id', 'in', pageIds)
+      .where('n.state', '=', 'published')
+      .orderBy('t.page_id')
+      .orderBy('n.published_on')
+      .orderBy('n.id')
+      .execute(),
   ]);
+  const newsOf = groupBy(news, (n) => n.page_id);
 
   const sectionsOf = groupBy(sections, (s) => s.page_id);
   const entriesOf = groupBy(entries, (e) => e.section_id);
@@ -104,6 +118,21 @@ export async function buildDocuments(db: Reader, pageIds: number[]): Promise<Sea
           year: research ? (e.issued_year === null ? null : Number(e.issued_year)) : e.published_on ? Number(e.published_on.slice(0, 4)) : null,
         });
       }
+    }
+    for (const n of newsOf.get(page.id) ?? []) {
+      const date = n.source_date ?? n.published_on;
+      docs.push({
+        pageId: page.id,
+        scope: 'entry',
+        kind: 'news',
+        anchor: 'latest-news',
+        title: '',
+        heading: n.headline,
+        links: '',
+        body: [n.headline, n.summary, plainText(n.body)].filter(Boolean).join('\n'),
+        source: [n.source_outlet, n.source_headline].filter(Boolean).join('. '),
+        year: date ? Number(date.slice(0, 4)) : null,
+      });
     }
   }
   return docs;

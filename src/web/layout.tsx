@@ -39,7 +39,16 @@ export interface LayoutProps {
    * interface (home, indexes). A topic page lists its published translations.
    */
   languages?: readonly Lang[];
+  /** Feeds of this page's news, advertised as <link rel="alternate"> (absolute addresses). */
+  feeds?: readonly FeedLink[];
   children: Child;
+}
+
+/** One feed a page advertises to feed readers. */
+export interface FeedLink {
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
+  title: string;
+  href: string;
 }
 
 /** JSON inside <script> must never close the element early. */
@@ -81,6 +90,7 @@ export function Layout(props: LayoutProps) {
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         {props.path !== undefined && !props.noindex ? <Alternates site={site} path={props.path} languages={languages} /> : null}
+        {props.feeds?.map((feed) => <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />)}
         <meta property="og:type" content="article" />
         <meta property="og:site_name" content={s.organisation} />
         <meta property="og:title" content={title} />

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedNews } from '../../src/news/test-support/seed.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionClient } from '../../src/accounts/test-support/session-client.js';
@@ -54,6 +55,10 @@ beforeAll(async () => {
     'diff in Spanish': `/es/edit/${published.slug}/diff?from=${published.revision.id}&to=${second.id}`,
     'dashboard in Spanish': '/es/dashboard',
     'settings in Arabic': '/ar/admin/settings',
+    'news items': '/edit/news',
+    'new news item': '/edit/news/new',
+    'news item signed off, ready to publish': `/edit/news/${await seedNews(db, 'review', { topicSlugs: ['causes-genetics'] }, { signedOff: true })}`,
+    'news item published (a correction needs a note)': `/edit/news/${await seedNews(db, 'published', { topicSlugs: ['causes-genetics'] })}`,
   });
 });
 

@@ -17,8 +17,11 @@ export const READER_PAGE_TYPES: PageType[] = [
   { name: 'a-z', path: '/directory/a-z', status: 200 },
   // A parent topic: table of contents, sub-articles, wanted links, footnotes, children.
   { name: 'topic', path: '/directory/causes-of-scleroderma', status: 200 },
-  // A cause page with both a research digest (formatted citation) and news digests.
+  // A cause page with both a research digest (formatted citation) and news digests (its latest news).
   { name: 'topic-digests', path: '/directory/causes-proteins', status: 200 },
+  { name: 'news', path: '/news', status: 200 },
+  // A news item: source, Behind the headlines, topics.
+  { name: 'news-item', path: '/news/eurekalert-2012-11-20', status: 200 },
   { name: 'wanted', path: '/wanted', status: 200 },
   { name: 'bibliography', path: '/bibliography', status: 200 },
   { name: 'about', path: '/about', status: 200 },

@@ -3,7 +3,7 @@ import { BibliographyDownloads } from '../../citations/views/downloads.js';
 import { StudyTypeBadge } from '../../citations/views/evidence.js';
 import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../../accounts/context.js';
-import { Layout } from '../../web/layout.js';
+import { type FeedLink, Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
 import type { TopicPresentation } from '../presenter.js';
 import type { EntryView, SectionView } from '../queries.js';
@@ -18,8 +18,15 @@ export interface TopicPageEditing {
   toolbar: Child;
 }
 
-/** A directory page: byline, generated contents, sections, references, what links here. */
-export function TopicPage({ site, view, editing }: { site: SiteContext; view: TopicPresentation; editing?: TopicPageEditing }) {
+/** The topic's news (src/news/): the latest items naming it or a page under it, and its feeds. */
+export interface TopicPageNews {
+  /** "Latest news on this topic"; null when there is none. */
+  section: Child | null;
+  feeds: FeedLink[];
+}
+
+/** A directory page: byline, generated contents, sections, latest news, references, what links here. */
+export function TopicPage({ site, view, editing, news }: { site: SiteContext; view: TopicPresentation; editing?: TopicPageEditing; news?: TopicPageNews | undefined }) {
   const { page } = view;
   const t = site.i18n.text(directoryText);
   return (
@@ -33,9 +40,10 @@ export function TopicPage({ site, view, editing }: { site: SiteContext; view: To
       jsonLd={view.jsonLd}
       user={editing?.user}
       csrfToken={editing?.csrfToken}
+      feeds={news?.feeds}
     >
       {editing?.toolbar}
-      <TopicArticle view={view} />
+      <TopicArticle view={view} news={news?.section} />
       <nav class="pager" aria-label={t('pager')}>
         {view.previous ? (
           <a class="pager-prev" href={site.i18n.path(`/directory/${view.previous.slug}`)} rel="prev">
@@ -56,7 +64,7 @@ export function TopicPage({ site, view, editing }: { site: SiteContext; view: To
 }
 
 /** The page's content as readers see it; the editor's preview shows exactly this. */
-export function TopicArticle({ view }: { view: TopicPresentation }) {
+export function TopicArticle({ view, news }: { view: TopicPresentation; news?: Child }) {
   const { page, site } = view;
   const t = site.i18n.text(directoryText);
   const referencesBase = `/directory/${page.slug}/references`;
@@ -76,6 +84,11 @@ export function TopicArticle({ view }: { view: TopicPresentation }) {
                 <a href={`#${s.anchor}`}>{s.heading}</a>
               </li>
             ))}
+            {news ? (
+              <li>
+                <a href="#latest-news">Latest news on this topic</a>
+              </li>
+            ) : null}
             {view.references.length ? (
               <li>
                 <a href="#references">{t('references')}</a>
@@ -88,6 +101,8 @@ export function TopicArticle({ view }: { view: TopicPresentation }) {
       {page.sections.map((section) => (
         <Section section={section} view={view} />
       ))}
+
+      {news ?? null}
 
       {view.children.length ? (
         <section class="children" aria-labelledby="children-title">

@@ -145,12 +145,13 @@ export function requestProblemText(site: SiteContext, problem: RequestProblem): 
 }
 
 /** A request we cannot make sense of (bad encoding, odd method). */
-export function BadRequestPage({ site, problem }: { site: SiteContext; problem: RequestProblem }) {
+/** A request atoz cannot answer: a problem the request guards found, or a sentence from the route that refused it. */
+export function BadRequestPage({ site, problem, message }: { site: SiteContext } & ({ problem: RequestProblem; message?: undefined } | { message: string; problem?: undefined })) {
   const t = site.i18n.text(webText);
   return (
     <Layout site={site} title={t('badRequestTitle')} noindex>
       <h1>{t('badRequestTitle')}</h1>
-      <p class="lead">{requestProblemText(site, problem)}</p>
+      <p class="lead">{message ?? requestProblemText(site, problem!)}</p>
       <p>
         {t.rich('badRequestBack', {
           name: site.settings.directoryTitle,
