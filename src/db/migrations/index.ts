@@ -6,6 +6,7 @@ import * as accounts from './0004_accounts.js';
 import * as editing from './0005_editing.js';
 import * as citations from './0006_citations.js';
 import * as rateLimits from './0008_rate_limits.js';
+import * as saveKeys from './0009_save_keys.js';
 import * as news from './0012_news.js';
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   '0005_editing': editing,
   '0006_citations': citations,
   '0008_rate_limits': rateLimits,
+  '0009_save_keys': saveKeys,
   '0012_news': news,
 };

@@ -33,6 +33,8 @@ export const en = {
   pagerNext: 'Next',
   disclaimerNote: 'This page is information, not medical advice. Read our <link>medical disclaimer</link>.',
   onThisPage: 'On this page',
+  /** The contents entry leading to the topic's news (src/news). */
+  latestNews: 'Latest news on this topic',
   references: 'References',
   referencesDownloadWhat: 'these references',
   childrenTitle: 'In this part of the directory',

@@ -86,7 +86,7 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
             ))}
             {news ? (
               <li>
-                <a href="#latest-news">Latest news on this topic</a>
+                <a href="#latest-news">{t('latestNews')}</a>
               </li>
             ) : null}
             {view.references.length ? (

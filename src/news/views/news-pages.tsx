@@ -35,7 +35,7 @@ export function NewsListPage(props: {
   const title = filter.topic ? t('newsOnTopicTitle', { topic: filter.topic.title }) : filter.year !== undefined ? t('newsInYear', { year: site.i18n.year(filter.year) }) : t('newsTitle');
   const filtered = filter.topic !== undefined || filter.year !== undefined;
   return (
-    <Layout site={site} title={title} path="/news" schemaType="CollectionPage" feeds={props.feeds} noindex={filtered || list.page > 1} breadcrumbs={filtered ? [{ label: t('newsTitle'), href: site.i18n.path('/news') }] : undefined}>
+    <Layout site={site} title={title} path="/news" schemaType="CollectionPage" feeds={props.feeds} noindex={filtered || list.page > 1} breadcrumbs={filtered ? [{ label: t('newsTitle'), href: '/news' }] : undefined}>
       <h1>{title}</h1>
       <p class="lead">{filter.topic ? t('newsOnTopicIntro', { topic: filter.topic.title }) : t('newsIntro')}</p>
 
@@ -152,7 +152,7 @@ export function NewsItemPage({ site, item, bodyHtml, citationHtml }: { site: Sit
     publisher: { '@type': 'Organization', name: site.settings.organisation },
   };
   return (
-    <Layout site={site} title={item.headline} description={item.summary} path={`/news/${item.slug}`} jsonLd={jsonLd} breadcrumbs={[{ label: t('newsTitle'), href: site.i18n.path('/news') }]}>
+    <Layout site={site} title={item.headline} description={item.summary} path={`/news/${item.slug}`} jsonLd={jsonLd} breadcrumbs={[{ label: t('newsTitle'), href: '/news' }]}>
       <article class="news-item" aria-labelledby="news-title">
         <h1 id="news-title">{item.headline}</h1>
         <p class="news-date">{t.rich('publishedOn', { date: site.i18n.date(published), time: timeTag(published) })}</p>
