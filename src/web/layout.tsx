@@ -152,7 +152,7 @@ function Alternates({ site, path, languages }: { site: SiteContext; path: string
         return lang === site.lang ? (
           <link rel="alternate" hreflang={lang} href={site.baseUrl + pathIn(lang, path)} />
         ) : (
-          <link rel="alternate" hreflang={lang} href={site.baseUrl + pathIn(lang, path)} data-suggestion={theirs('languageSuggestion')} data-dismiss={theirs('languageSuggestionDismiss')} data-name={LANGUAGES[lang].nativeName} />
+          <link rel="alternate" hreflang={lang} href={site.baseUrl + pathIn(lang, path)} data-suggestion={theirs('languageSuggestion')} data-dismiss={theirs('languageSuggestionDismiss')} data-name={LANGUAGES[lang].nativeName} data-dir={LANGUAGES[lang].dir} />
         );
       })}
       <link rel="alternate" hreflang="x-default" href={site.baseUrl + path} />

@@ -3,6 +3,8 @@ import type { CurrentUser } from '../../accounts/context.js';
 import { ErrorSummary, type FieldError } from '../../accounts/views/form-parts.js';
 import type { KeyOf } from '../../i18n/catalogue.js';
 import type { Translate } from '../../i18n/localizer.js';
+import { langAttributes } from '../../i18n/languages.js';
+import { InLang } from '../../web/in-lang.js';
 import { Layout, suggestAttributes } from '../../web/layout.js';
 import { webText } from '../../web/messages/index.js';
 import type { SiteContext } from '../../web/site-context.js';
@@ -197,7 +199,9 @@ function ResultItem({ site, t, page }: { site: SiteContext; t: T; page: PageHit 
     <li class="search-result">
       <h3 class="result-title">
         <a href={site.i18n.path(`/directory/${page.slug}`)}>
-          <Marked segments={page.titleSegments} />
+          <InLang site={site}>
+            <Marked segments={page.titleSegments} />
+          </InLang>
         </a>
       </h3>
       {page.missing.length ? <p class="result-missing">{t('missing', { words: page.missing.join(t('listSeparator')) })}</p> : null}
@@ -227,7 +231,9 @@ function HitItem({ site, t, page, hit }: { site: SiteContext; t: T; page: PageHi
       <p class="hit-place">
         {hit.heading ? (
           <>
-            <a href={href}>{hit.heading}</a>
+            <a href={href}>
+              <InLang site={site}>{hit.heading}</InLang>
+            </a>
             <span class="hit-kind"> · {kind}</span>
           </>
         ) : (
@@ -235,7 +241,7 @@ function HitItem({ site, t, page, hit }: { site: SiteContext; t: T; page: PageHi
         )}
       </p>
       {hit.snippet.length ? (
-        <p class="hit-snippet">
+        <p class="hit-snippet" {...langAttributes(site.lang)}>
           <Marked segments={hit.snippet} />
         </p>
       ) : null}

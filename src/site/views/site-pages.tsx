@@ -2,6 +2,8 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { TreeNode } from '../../directory/tree.js';
 import type { RequestProblem } from '../../web/guards.js';
+import { langAttributes } from '../../i18n/languages.js';
+import { InLang } from '../../web/in-lang.js';
 import { Layout } from '../../web/layout.js';
 import { webText } from '../../web/messages/index.js';
 import type { SiteContext } from '../../web/site-context.js';
@@ -33,8 +35,10 @@ export function HomePage({ site, topLevel, pageCount }: { site: SiteContext; top
         <ul class="card-list cards-grid">
           {topLevel.map((n) => (
             <li>
-              <a href={path(`/directory/${n.slug}`)}>{n.title}</a>
-              {n.summary ? <p>{n.summary}</p> : null}
+              <a href={path(`/directory/${n.slug}`)}>
+                <InLang site={site}>{n.title}</InLang>
+              </a>
+              {n.summary ? <p {...langAttributes(site.lang)}>{n.summary}</p> : null}
             </li>
           ))}
           <li>

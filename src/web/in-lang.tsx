@@ -1,0 +1,19 @@
+import type { Child } from 'hono/jsx';
+import { type Lang, SOURCE_LANG, langAttributes } from '../i18n/languages.js';
+import type { SiteContext } from './site-context.js';
+
+/**
+ * Text in another language than the page (an English page title inside an
+ * Arabic interface), marked with its lang and dir; as it is when the
+ * languages match, so English pages keep their markup.
+ */
+export function InLang({ site, lang = SOURCE_LANG, children }: { site: SiteContext; lang?: Lang; children: Child }) {
+  if (site.lang === lang) return <>{children}</>;
+  return <span {...langAttributes(site.lang, lang)}>{children}</span>;
+}
+
+/** The same for a block of rendered HTML (an entry's Markdown): a <div> carries the language. */
+export function InLangBlock({ site, lang = SOURCE_LANG, children }: { site: SiteContext; lang?: Lang; children: Child }) {
+  if (site.lang === lang) return <>{children}</>;
+  return <div {...langAttributes(site.lang, lang)}>{children}</div>;
+}
