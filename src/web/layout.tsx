@@ -2,12 +2,14 @@ import type { Child } from 'hono/jsx';
 import type { SiteContext } from './site-context.js';
 import type { CurrentUser } from '../accounts/context.js';
 import { UserBar } from '../accounts/views/user-bar.js';
-import { LANGS, LANGUAGES, type Lang, SOURCE_LANG, pathIn } from '../i18n/languages.js';
+import { LANGS, LANGUAGES, type Lang, SOURCE_LANG, langAttributes, pathIn } from '../i18n/languages.js';
 import { webText } from './messages/index.js';
 
 export interface Crumb {
   label: string;
   href: string;
+  /** The language of the label when it is content (a page title), not interface words. */
+  lang?: Lang;
 }
 
 export interface LayoutProps {
@@ -202,13 +204,15 @@ function Breadcrumbs({ site, crumbs }: { site: SiteContext; crumbs: Crumb[] }) {
         {crumbs.map((c, i) =>
           i === crumbs.length - 1 ? (
             <li>
-              <a href={localHref(site, c.href)} aria-current="page">
+              <a href={localHref(site, c.href)} aria-current="page" {...(c.lang ? langAttributes(site.lang, c.lang) : {})}>
                 {c.label}
               </a>
             </li>
           ) : (
             <li>
-              <a href={localHref(site, c.href)}>{c.label}</a>
+              <a href={localHref(site, c.href)} {...(c.lang ? langAttributes(site.lang, c.lang) : {})}>
+                {c.label}
+              </a>
             </li>
           ),
         )}
