@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { type Lang, SOURCE_LANG, langAttributes } from '../i18n/languages.js';
+import { LANGUAGES, type Lang, SOURCE_LANG, isLang, langAttributes } from '../i18n/languages.js';
 import type { SiteContext } from './site-context.js';
 
 /**
@@ -16,4 +16,14 @@ export function InLang({ site, lang = SOURCE_LANG, children }: { site: SiteConte
 export function InLangBlock({ site, lang = SOURCE_LANG, children }: { site: SiteContext; lang?: Lang; children: Child }) {
   if (site.lang === lang) return <>{children}</>;
   return <div {...langAttributes(site.lang, lang)}>{children}</div>;
+}
+
+/**
+ * lang and dir for words from the site settings (organisation name, menu,
+ * footer), written once in the settings' language whatever the page's.
+ */
+export function settingsLang(site: SiteContext): { lang?: string; dir?: 'ltr' | 'rtl' | 'auto' } {
+  const lang = site.settings.language;
+  if (lang.split('-')[0] === site.lang) return {};
+  return { lang, dir: isLang(lang) ? LANGUAGES[lang].dir : 'auto' };
 }

@@ -3,6 +3,7 @@ import type { SiteContext } from './site-context.js';
 import type { CurrentUser } from '../accounts/context.js';
 import { UserBar } from '../accounts/views/user-bar.js';
 import { LANGS, LANGUAGES, type Lang, SOURCE_LANG, langAttributes, pathIn } from '../i18n/languages.js';
+import { settingsLang } from './in-lang.js';
 import { webText } from './messages/index.js';
 
 export interface Crumb {
@@ -102,7 +103,7 @@ export function Layout(props: LayoutProps) {
         {props.user ? <UserBar site={site} user={props.user} csrfToken={props.csrfToken ?? ''} /> : null}
         <header class="site-header">
           <div class="wrap header-inner">
-            <a class="brand" href={site.i18n.path('/')}>
+            <a class="brand" href={site.i18n.path('/')} {...settingsLang(site)}>
               {s.organisation}
             </a>
             <form class="search-form" role="search" action={site.i18n.path('/search')} method="get">
@@ -118,7 +119,9 @@ export function Layout(props: LayoutProps) {
             <ul class="wrap">
               {s.sections.map((item) => (
                 <li>
-                  <a href={localHref(site, item.href)}>{item.label}</a>
+                  <a href={localHref(site, item.href)} {...settingsLang(site)}>
+                    {item.label}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -229,8 +232,10 @@ function SiteFooter({ site }: { site: SiteContext }) {
     <footer class="site-footer">
       <div class="wrap footer-grid">
         <section aria-labelledby="footer-about">
-          <h2 id="footer-about">{s.organisation}</h2>
-          {s.description ? <p>{s.description}</p> : null}
+          <h2 id="footer-about" {...settingsLang(site)}>
+            {s.organisation}
+          </h2>
+          {s.description ? <p {...settingsLang(site)}>{s.description}</p> : null}
           <p>
             <a href={path('/about')}>{t('footerAbout')}</a> · <a href={path('/disclaimer')}>{t('footerDisclaimer')}</a>
           </p>
@@ -241,10 +246,10 @@ function SiteFooter({ site }: { site: SiteContext }) {
             <li>{t.rich('footerEmail', { email: s.contactEmail, link: (chunks) => <a href={`mailto:${s.contactEmail}`}>{chunks}</a> })}</li>
             {s.hotlines.map((h) => (
               <li>
-                {h.label}: <a href={`tel:${h.number.replace(/[^+\d]/g, '')}`}>{h.number}</a>
+                {settingsLang(site).lang ? <span {...settingsLang(site)}>{h.label}</span> : h.label}: <a href={`tel:${h.number.replace(/[^+\d]/g, '')}`}>{h.number}</a>
               </li>
             ))}
-            {s.address ? <li>{s.address}</li> : null}
+            {s.address ? <li {...settingsLang(site)}>{s.address}</li> : null}
             <li>
               <a href={path('/contact')}>{t('footerAllWays')}</a>
             </li>
@@ -255,7 +260,9 @@ function SiteFooter({ site }: { site: SiteContext }) {
           <ul class="plain">
             {s.sections.map((item) => (
               <li>
-                <a href={localHref(site, item.href)}>{item.label}</a>
+                <a href={localHref(site, item.href)} {...settingsLang(site)}>
+                  {item.label}
+                </a>
               </li>
             ))}
             <li>
@@ -272,7 +279,11 @@ function SiteFooter({ site }: { site: SiteContext }) {
           </ul>
         </section>
       </div>
-      {s.copyright ? <p class="wrap copyright">{s.copyright}</p> : null}
+      {s.copyright ? (
+        <p class="wrap copyright" {...settingsLang(site)}>
+          {s.copyright}
+        </p>
+      ) : null}
     </footer>
   );
 }

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { BibliographyDownloads } from '../../citations/views/downloads.js';
-import { InLang } from '../../web/in-lang.js';
+import { InLang, settingsLang } from '../../web/in-lang.js';
 import { Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
 import { directoryText } from '../messages/index.js';
@@ -47,7 +47,7 @@ export function DirectoryIndexPage({ site, tree }: { site: SiteContext; tree: Di
   const title = site.settings.directoryTitle;
   return (
     <Layout site={site} title={title} path="/directory" schemaType="CollectionPage" breadcrumbs={directoryCrumbs(site)} description={t('indexDescription', { title })}>
-      <h1>{title}</h1>
+      <h1 {...settingsLang(site)}>{title}</h1>
       <p class="lead">{t.rich('indexLead', { az: (chunks: Child[]) => <a href={site.i18n.path('/directory/a-z')}>{chunks}</a> })}</p>
       {tree.roots.length ? <TreeList site={site} nodes={tree.roots} /> : <p>{t('indexEmpty')}</p>}
       <p>

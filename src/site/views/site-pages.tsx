@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { TreeNode } from '../../directory/tree.js';
 import type { RequestProblem } from '../../web/guards.js';
 import { langAttributes } from '../../i18n/languages.js';
-import { InLang } from '../../web/in-lang.js';
+import { InLang, settingsLang } from '../../web/in-lang.js';
 import { Layout } from '../../web/layout.js';
 import { webText } from '../../web/messages/index.js';
 import type { SiteContext } from '../../web/site-context.js';
@@ -27,8 +27,14 @@ export function HomePage({ site, topLevel, pageCount }: { site: SiteContext; top
       jsonLd={jsonLd}
     >
       <section class="hero" aria-labelledby="home-title">
-        <h1 id="home-title">{s.organisation}</h1>
-        {s.tagline ? <p class="lead">{s.tagline}</p> : null}
+        <h1 id="home-title" {...settingsLang(site)}>
+          {s.organisation}
+        </h1>
+        {s.tagline ? (
+          <p class="lead" {...settingsLang(site)}>
+            {s.tagline}
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="start-title">
         <h2 id="start-title">{t('startReading')}</h2>
@@ -42,7 +48,9 @@ export function HomePage({ site, topLevel, pageCount }: { site: SiteContext; top
             </li>
           ))}
           <li>
-            <a href={path('/directory')}>{s.directoryTitle}</a>
+            <a href={path('/directory')} {...settingsLang(site)}>
+              {s.directoryTitle}
+            </a>
             <p>{t('directoryCard', { count: pageCount })}</p>
           </li>
           <li>
@@ -96,7 +104,7 @@ export function ContactPage({ site, html }: { site: SiteContext; html: string })
         </div>
         {s.hotlines.map((h) => (
           <div>
-            <dt>{h.label}</dt>
+            <dt {...settingsLang(site)}>{h.label}</dt>
             <dd>
               <a href={telHref(h.number)}>{h.number}</a>
             </dd>
@@ -105,7 +113,7 @@ export function ContactPage({ site, html }: { site: SiteContext; html: string })
         {s.address ? (
           <div>
             <dt>{t('contactPost')}</dt>
-            <dd>{s.address}</dd>
+            <dd {...settingsLang(site)}>{s.address}</dd>
           </div>
         ) : null}
       </dl>
