@@ -27,3 +27,13 @@ export function settingsLang(site: SiteContext): { lang?: string; dir?: 'ltr' | 
   if (lang.split('-')[0] === site.lang) return {};
   return { lang, dir: isLang(lang) ? LANGUAGES[lang].dir : 'auto' };
 }
+
+/**
+ * Text of unknown direction (a reader's query, an English setting) put into
+ * a sentence on a right-to-left page: Unicode isolates (FSI…PDI) keep its
+ * brackets and punctuation from mixing with the sentence's. Left-to-right
+ * pages get the text as it is.
+ */
+export function isolated(site: SiteContext, text: string): string {
+  return site.i18n.dir === 'rtl' ? `\u2068${text}\u2069` : text;
+}

@@ -246,7 +246,11 @@ function SiteFooter({ site }: { site: SiteContext }) {
             <li>{t.rich('footerEmail', { email: s.contactEmail, link: (chunks) => <a href={`mailto:${s.contactEmail}`}>{chunks}</a> })}</li>
             {s.hotlines.map((h) => (
               <li>
-                {settingsLang(site).lang ? <span {...settingsLang(site)}>{h.label}</span> : h.label}: <a href={`tel:${h.number.replace(/[^+\d]/g, '')}`}>{h.number}</a>
+                {settingsLang(site).lang ? <span {...settingsLang(site)}>{h.label}:</span> : `${h.label}:`}{' '}
+                {/* A phone number reads left to right in every language ("+1 555 0100", never "0100 555 1+"). */}
+                <a href={`tel:${h.number.replace(/[^+\d]/g, '')}`} dir="ltr">
+                  {h.number}
+                </a>
               </li>
             ))}
             {s.address ? <li {...settingsLang(site)}>{s.address}</li> : null}

@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { TreeNode } from '../../directory/tree.js';
 import type { RequestProblem } from '../../web/guards.js';
 import { langAttributes } from '../../i18n/languages.js';
-import { InLang, settingsLang } from '../../web/in-lang.js';
+import { InLang, isolated, settingsLang } from '../../web/in-lang.js';
 import { Layout } from '../../web/layout.js';
 import { webText } from '../../web/messages/index.js';
 import type { SiteContext } from '../../web/site-context.js';
@@ -66,9 +66,13 @@ export function HomePage({ site, topLevel, pageCount }: { site: SiteContext; top
             ? t.rich('talkEmailPhone', {
                 email: s.contactEmail,
                 mail,
-                hotline: hotline.label.toLowerCase(),
+                hotline: isolated(site, hotline.label.toLowerCase()),
                 number: hotline.number,
-                phone: (chunks: Child[]) => <a href={telHref(hotline.number)}>{chunks}</a>,
+                phone: (chunks: Child[]) => (
+                  <a href={telHref(hotline.number)} dir="ltr">
+                    {chunks}
+                  </a>
+                ),
               })
             : t.rich('talkEmail', { email: s.contactEmail, mail })}{' '}
           {t.rich('talkSupport', { link: (chunks: Child[]) => <a href={path('/support')}>{chunks}</a> })}
@@ -106,7 +110,9 @@ export function ContactPage({ site, html }: { site: SiteContext; html: string })
           <div>
             <dt {...settingsLang(site)}>{h.label}</dt>
             <dd>
-              <a href={telHref(h.number)}>{h.number}</a>
+              <a href={telHref(h.number)} dir="ltr">
+                {h.number}
+              </a>
             </dd>
           </div>
         ))}
