@@ -54,6 +54,23 @@ describe('reader pages in Spanish and Arabic (right to left)', () => {
     }
   }, 120_000);
 
+  it('type-ahead on a Spanish page: list named, suggestions announced and opened in Spanish', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/es/directory`);
+      await page.locator('#site-search').click();
+      await page.keyboard.type('raynau');
+      await page.waitForSelector('#site-search-suggestions:not([hidden]) [role=option]');
+      expect(await page.locator('#site-search-suggestions').getAttribute('aria-label')).toBe('Páginas sugeridas');
+      await expect.poll(() => page.locator('#site-search-suggestions + [role=status]').textContent()).toMatch(/^\d+ sugerencias?\. Use las flechas/);
+      await page.keyboard.press('ArrowDown');
+      await Promise.all([page.waitForURL(/\/es\/directory\/causes-/), page.keyboard.press('Enter')]);
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const [name, path] of [
     ['directory', '/ar/directory'],
     ['topic', '/ar/directory/causes-proteins'],
