@@ -83,11 +83,13 @@ export function HomePage({ site, topLevel, pageCount }: { site: SiteContext; top
 }
 
 /** A page whose text comes from site settings (about, disclaimer, support). */
-export function TextPage({ site, title, path, html }: { site: SiteContext; title: string; path: string; html: string }) {
+export function TextPage({ site, title, path, html, written = true }: { site: SiteContext; title: string; path: string; html: string; /** False when the settings have no text and html says so in the reader's language. */ written?: boolean }) {
   return (
     <Layout site={site} title={title} path={path} schemaType={path === '/about' ? 'AboutPage' : 'WebPage'} breadcrumbs={[{ label: site.i18n.text(webText)('crumbHome'), href: '/' }, { label: title, href: path }]}>
       <h1>{title}</h1>
-      <div class="prose">{raw(html)}</div>
+      <div class="prose" {...(written ? settingsLang(site) : {})}>
+        {raw(html)}
+      </div>
     </Layout>
   );
 }
@@ -98,7 +100,11 @@ export function ContactPage({ site, html }: { site: SiteContext; html: string })
   return (
     <Layout site={site} title={t('contactTitle')} path="/contact" schemaType="ContactPage" breadcrumbs={[{ label: site.i18n.text(webText)('crumbHome'), href: '/' }, { label: t('contactTitle'), href: '/contact' }]}>
       <h1>{t('contactTitle')}</h1>
-      {html ? <div class="prose">{raw(html)}</div> : null}
+      {html ? (
+        <div class="prose" {...settingsLang(site)}>
+          {raw(html)}
+        </div>
+      ) : null}
       <dl class="contact-list">
         <div>
           <dt>{t('contactEmail')}</dt>
