@@ -30,6 +30,7 @@
     var box = document.createElement('aside');
     box.className = 'language-suggestion wrap';
     box.lang = lang;
+    box.dir = link.getAttribute('data-dir') || 'auto'; // English words on an Arabic page read left to right
     box.setAttribute('aria-label', link.getAttribute('data-name'));
     var text = document.createElement('p');
     text.appendChild(document.createTextNode(link.getAttribute('data-suggestion') + ' '));

@@ -101,7 +101,7 @@ export function presentTopic(
   const newsYears = page.sections.flatMap((s) => s.entries.flatMap((e) => (e.publishedOn ? [Number(e.publishedOn.slice(0, 4))] : [])));
   const allYears = [...years, ...newsYears];
 
-  const breadcrumbs = [...directoryCrumbs(site), ...chain.map((n) => ({ label: n.title, href: `/directory/${n.slug}` }))];
+  const breadcrumbs = [...directoryCrumbs(site), ...chain.map((n) => ({ label: n.title, href: `/directory/${n.slug}`, lang: SOURCE_LANG }))];
   return {
     page,
     breadcrumbs,

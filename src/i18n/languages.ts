@@ -36,3 +36,13 @@ export function pathIn(lang: Lang, path: string): string {
   if (lang === SOURCE_LANG) return path;
   return path === '/' ? `/${lang}` : `/${lang}${path}`;
 }
+
+/**
+ * lang and dir for a fragment whose text is in another language than the
+ * page around it (an English title on an Arabic page), so screen readers
+ * pronounce it right and its punctuation sits at the right end; nothing when
+ * the languages are the same.
+ */
+export function langAttributes(pageLang: Lang, textLang: Lang = SOURCE_LANG): { lang?: Lang; dir?: 'ltr' | 'rtl' } {
+  return pageLang === textLang ? {} : { lang: textLang, dir: LANGUAGES[textLang].dir };
+}

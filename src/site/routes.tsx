@@ -42,7 +42,8 @@ export function siteRoutes(deps: { queries: DirectoryQueries; pages: PageRendere
     app.get(`/${key}`, async (c) =>
       (await pages.cached(c, key, async (site: SiteContext) => {
         const t = site.i18n.text(siteText);
-        return <TextPage site={site} title={t(title)} path={`/${key}`} html={markdown.render(site.settings[key] || t('notWrittenYet'), settingsContext(site))} />;
+        const text = site.settings[key];
+        return <TextPage site={site} title={t(title)} path={`/${key}`} html={markdown.render(text || t('notWrittenYet'), settingsContext(site))} written={Boolean(text)} />;
       }))!,
     );
   }

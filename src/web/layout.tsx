@@ -2,12 +2,15 @@ import type { Child } from 'hono/jsx';
 import type { SiteContext } from './site-context.js';
 import type { CurrentUser } from '../accounts/context.js';
 import { UserBar } from '../accounts/views/user-bar.js';
-import { LANGS, LANGUAGES, type Lang, SOURCE_LANG, pathIn } from '../i18n/languages.js';
+import { LANGS, LANGUAGES, type Lang, SOURCE_LANG, langAttributes, pathIn } from '../i18n/languages.js';
+import { settingsLang } from './in-lang.js';
 import { webText } from './messages/index.js';
 
 export interface Crumb {
   label: string;
   href: string;
+  /** The language of the label when it is content (a page title), not interface words. */
+  lang?: Lang;
 }
 
 export interface LayoutProps {
@@ -111,7 +114,7 @@ export function Layout(props: LayoutProps) {
         {props.user ? <UserBar site={site} user={props.user} csrfToken={props.csrfToken ?? ''} /> : null}
         <header class="site-header">
           <div class="wrap header-inner">
-            <a class="brand" href={site.i18n.path('/')}>
+            <a class="brand" href={site.i18n.path('/')} {...settingsLang(site)}>
               {s.organisation}
             </a>
             <form class="search-form" role="search" action={site.i18n.path('/search')} method="get">
@@ -127,7 +130,9 @@ export function Layout(props: LayoutProps) {
             <ul class="wrap">
               {s.sections.map((item) => (
                 <li>
-                  <a href={localHref(site, item.href)}>{item.label}</a>
+                  <a href={localHref(site, item.href)} {...settingsLang(site)}>
+                    {item.label}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -163,7 +168,7 @@ function Alternates({ site, path, languages }: { site: SiteContext; path: string
         return lang === site.lang ? (
           <link rel="alternate" hreflang={lang} href={site.baseUrl + pathIn(lang, path)} />
         ) : (
-          <link rel="alternate" hreflang={lang} href={site.baseUrl + pathIn(lang, path)} data-suggestion={theirs('languageSuggestion')} data-dismiss={theirs('languageSuggestionDismiss')} data-name={LANGUAGES[lang].nativeName} />
+          <link rel="alternate" hreflang={lang} href={site.baseUrl + pathIn(lang, path)} data-suggestion={theirs('languageSuggestion')} data-dismiss={theirs('languageSuggestionDismiss')} data-name={LANGUAGES[lang].nativeName} data-dir={LANGUAGES[lang].dir} />
         );
       })}
       <link rel="alternate" hreflang="x-default" href={site.baseUrl + path} />
@@ -213,13 +218,15 @@ function Breadcrumbs({ site, crumbs }: { site: SiteContext; crumbs: Crumb[] }) {
         {crumbs.map((c, i) =>
           i === crumbs.length - 1 ? (
             <li>
-              <a href={localHref(site, c.href)} aria-current="page">
+              <a href={localHref(site, c.href)} aria-current="page" {...(c.lang ? langAttributes(site.lang, c.lang) : {})}>
                 {c.label}
               </a>
             </li>
           ) : (
             <li>
-              <a href={localHref(site, c.href)}>{c.label}</a>
+              <a href={localHref(site, c.href)} {...(c.lang ? langAttributes(site.lang, c.lang) : {})}>
+                {c.label}
+              </a>
             </li>
           ),
         )}
@@ -236,8 +243,10 @@ function SiteFooter({ site }: { site: SiteContext }) {
     <footer class="site-footer">
       <div class="wrap footer-grid">
         <section aria-labelledby="footer-about">
-          <h2 id="footer-about">{s.organisation}</h2>
-          {s.description ? <p>{s.description}</p> : null}
+          <h2 id="footer-about" {...settingsLang(site)}>
+            {s.organisation}
+          </h2>
+          {s.description ? <p {...settingsLang(site)}>{s.description}</p> : null}
           <p>
             <a href={path('/about')}>{t('footerAbout')}</a> · <a href={path('/disclaimer')}>{t('footerDisclaimer')}</a>
           </p>
@@ -248,10 +257,14 @@ function SiteFooter({ site }: { site: SiteContext }) {
             <li>{t.rich('footerEmail', { email: s.contactEmail, link: (chunks) => <a href={`mailto:${s.contactEmail}`}>{chunks}</a> })}</li>
             {s.hotlines.map((h) => (
               <li>
-                {h.label}: <a href={`tel:${h.number.replace(/[^+\d]/g, '')}`}>{h.number}</a>
+                {settingsLang(site).lang ? <span {...settingsLang(site)}>{h.label}:</span> : `${h.label}:`}{' '}
+                {/* A phone number reads left to right in every language ("+1 555 0100", never "0100 555 1+"). */}
+                <a href={`tel:${h.number.replace(/[^+\d]/g, '')}`} dir="ltr">
+                  {h.number}
+                </a>
               </li>
             ))}
-            {s.address ? <li>{s.address}</li> : null}
+            {s.address ? <li {...settingsLang(site)}>{s.address}</li> : null}
             <li>
               <a href={path('/contact')}>{t('footerAllWays')}</a>
             </li>
@@ -262,7 +275,9 @@ function SiteFooter({ site }: { site: SiteContext }) {
           <ul class="plain">
             {s.sections.map((item) => (
               <li>
-                <a href={localHref(site, item.href)}>{item.label}</a>
+                <a href={localHref(site, item.href)} {...settingsLang(site)}>
+                  {item.label}
+                </a>
               </li>
             ))}
             <li>
@@ -279,7 +294,11 @@ function SiteFooter({ site }: { site: SiteContext }) {
           </ul>
         </section>
       </div>
-      {s.copyright ? <p class="wrap copyright">{s.copyright}</p> : null}
+      {s.copyright ? (
+        <p class="wrap copyright" {...settingsLang(site)}>
+          {s.copyright}
+        </p>
+      ) : null}
     </footer>
   );
 }

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { BibliographyDownloads } from '../../citations/views/downloads.js';
+import { InLang, settingsLang } from '../../web/in-lang.js';
 import { Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
 import { directoryText } from '../messages/index.js';
@@ -13,7 +14,9 @@ function TreeList({ site, nodes }: { site: SiteContext; nodes: TreeNode[] }) {
     <ul class="tree">
       {nodes.map((n) => (
         <li>
-          <a href={site.i18n.path(`/directory/${n.slug}`)}>{n.title}</a>
+          <a href={site.i18n.path(`/directory/${n.slug}`)}>
+            <InLang site={site}>{n.title}</InLang>
+          </a>
           {n.children.length ? <TreeList site={site} nodes={n.children} /> : null}
         </li>
       ))}
@@ -29,7 +32,9 @@ export function PageLinks({ site, pages }: { site: SiteContext; pages: ReadonlyA
       {pages.map((p, i) => (
         <>
           {i > 0 ? separator : ''}
-          <a href={site.i18n.path(`/directory/${p.slug}`)}>{p.title}</a>
+          <a href={site.i18n.path(`/directory/${p.slug}`)}>
+            <InLang site={site}>{p.title}</InLang>
+          </a>
         </>
       ))}
     </>
@@ -42,7 +47,7 @@ export function DirectoryIndexPage({ site, tree }: { site: SiteContext; tree: Di
   const title = site.settings.directoryTitle;
   return (
     <Layout site={site} title={title} path="/directory" schemaType="CollectionPage" breadcrumbs={directoryCrumbs(site)} description={t('indexDescription', { title })}>
-      <h1>{title}</h1>
+      <h1 {...settingsLang(site)}>{title}</h1>
       <p class="lead">{t.rich('indexLead', { az: (chunks: Child[]) => <a href={site.i18n.path('/directory/a-z')}>{chunks}</a> })}</p>
       {tree.roots.length ? <TreeList site={site} nodes={tree.roots} /> : <p>{t('indexEmpty')}</p>}
       <p>
@@ -81,7 +86,9 @@ export function AzPage({ site, tree }: { site: SiteContext; tree: DirectoryTree 
           <ul class="az-list">
             {groups.get(l)!.map((n) => (
               <li>
-                <a href={site.i18n.path(`/directory/${n.slug}`)}>{n.title}</a>
+                <a href={site.i18n.path(`/directory/${n.slug}`)}>
+                  <InLang site={site}>{n.title}</InLang>
+                </a>
               </li>
             ))}
           </ul>
@@ -111,7 +118,9 @@ export function WantedPagesPage({ site, wanted }: { site: SiteContext; wanted: W
           <tbody>
             {wanted.map((w) => (
               <tr id={w.slug}>
-                <th scope="row">{w.title}</th>
+                <th scope="row">
+                  <InLang site={site}>{w.title}</InLang>
+                </th>
                 <td data-label={t('wantedColumnLinks')}>{site.i18n.number(w.linkCount)}</td>
                 <td data-label={t('wantedColumnFrom')}>
                   <PageLinks site={site} pages={w.linkedFrom} />
@@ -147,7 +156,7 @@ export function BibliographyPage({
       <ol class="bibliography">
         {entries.map((e) => (
           <li id={`cite-${e.citation.id}`}>
-            {raw(e.html)}
+            <InLang site={site}>{raw(e.html)}</InLang>
             {e.citedBy.length ? (
               <p class="cited-by">
                 {t('citedOn')} <PageLinks site={site} pages={e.citedBy} />

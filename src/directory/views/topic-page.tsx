@@ -9,6 +9,8 @@ import type { TopicPresentation } from '../presenter.js';
 import type { EntryView, SectionView } from '../queries.js';
 import { directoryText } from '../messages/index.js';
 import { PageLink } from './page-link.js';
+import { InLang, InLangBlock } from '../../web/in-lang.js';
+import { langAttributes } from '../../i18n/languages.js';
 
 /** Per-request extras for signed-in editors; cached reader pages never have them. */
 export interface TopicPageEditing {
@@ -47,14 +49,14 @@ export function TopicPage({ site, view, editing, news }: { site: SiteContext; vi
       <nav class="pager" aria-label={t('pager')}>
         {view.previous ? (
           <a class="pager-prev" href={site.i18n.path(`/directory/${view.previous.slug}`)} rel="prev">
-            <span class="pager-label">{t('pagerPrevious')}</span> {view.previous.title}
+            <span class="pager-label">{t('pagerPrevious')}</span> <InLang site={site}>{view.previous.title}</InLang>
           </a>
         ) : (
           <span></span>
         )}
         {view.next ? (
           <a class="pager-next" href={site.i18n.path(`/directory/${view.next.slug}`)} rel="next">
-            <span class="pager-label">{t('pagerNext')}</span> {view.next.title}
+            <span class="pager-label">{t('pagerNext')}</span> <InLang site={site}>{view.next.title}</InLang>
           </a>
         ) : null}
       </nav>
@@ -68,11 +70,19 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
   const { page, site } = view;
   const t = site.i18n.text(directoryText);
   const referencesBase = `/directory/${page.slug}/references`;
+  // The page's own words (title, sections, entries) are in its content language, which may not be the interface's.
+  const content = langAttributes(site.lang);
   const headed = page.sections.filter((s) => s.heading);
   return (
     <article class="topic" aria-labelledby="page-title">
-      <h1 id="page-title">{page.title}</h1>
-      {page.summary ? <p class="lead">{page.summary}</p> : null}
+      <h1 id="page-title" {...content}>
+        {page.title}
+      </h1>
+      {page.summary ? (
+        <p class="lead" {...content}>
+          {page.summary}
+        </p>
+      ) : null}
       <Byline view={view} />
 
       {headed.length > 1 ? (
@@ -81,7 +91,9 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
           <ol>
             {headed.map((s) => (
               <li>
-                <a href={`#${s.anchor}`}>{s.heading}</a>
+                <a href={`#${s.anchor}`} {...content}>
+                  {s.heading}
+                </a>
               </li>
             ))}
             {news ? (
@@ -110,8 +122,10 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
           <ul class="card-list">
             {view.children.map((child) => (
               <li>
-                <a href={site.i18n.path(`/directory/${child.slug}`)}>{child.title}</a>
-                {child.summary ? <p>{child.summary}</p> : null}
+                <a href={site.i18n.path(`/directory/${child.slug}`)} {...content}>
+                  {child.title}
+                </a>
+                {child.summary ? <p {...content}>{child.summary}</p> : null}
               </li>
             ))}
           </ul>
@@ -136,7 +150,9 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
           <h2 id="references">{t('references')}</h2>
           <ol>
             {view.references.map((r) => (
-              <li id={r.anchor}>{raw(r.html)}</li>
+              <li id={r.anchor}>
+                <InLangBlock site={site}>{raw(r.html)}</InLangBlock>
+              </li>
             ))}
           </ol>
           <BibliographyDownloads base={referencesBase} what={t('referencesDownloadWhat')} />
@@ -148,7 +164,9 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
           <h2 id="footnotes-title">{t('notes')}</h2>
           <ol>
             {view.footnoteHtml.map((html, i) => (
-              <li id={`footnote-${i + 1}`}>{raw(html)}</li>
+              <li id={`footnote-${i + 1}`}>
+                <InLangBlock site={site}>{raw(html)}</InLangBlock>
+              </li>
             ))}
           </ol>
         </section>
@@ -160,7 +178,9 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
           <ul>
             {page.backlinks.map((b) => (
               <li>
-                <a href={site.i18n.path(`/directory/${b.slug}`)}>{b.title}</a>
+                <a href={site.i18n.path(`/directory/${b.slug}`)} {...content}>
+                  {b.title}
+                </a>
               </li>
             ))}
           </ul>
@@ -186,8 +206,10 @@ function Byline({ view }: { view: TopicPresentation }) {
             ? page.authors.map((a, i) => (
                 <>
                   {i > 0 ? t('listSeparator') : ''}
-                  {a.name}
-                  {a.role ? <span class="role"> ({a.role})</span> : null}
+                  <InLang site={site}>
+                    {a.name}
+                    {a.role ? <span class="role"> ({a.role})</span> : null}
+                  </InLang>
                 </>
               ))
             : t('noAuthor')}
@@ -240,7 +262,11 @@ function Section({ section, view }: { section: SectionView; view: TopicPresentat
   const headingId = section.heading ? section.anchor : undefined;
   return (
     <section class="topic-section" id={headingId ? undefined : section.anchor} aria-labelledby={headingId}>
-      {section.heading ? <h2 id={section.anchor}>{section.heading}</h2> : null}
+      {section.heading ? (
+        <h2 id={section.anchor} {...langAttributes(site.lang)}>
+          {section.heading}
+        </h2>
+      ) : null}
       {section.entries.map((entry) => (
         <Entry entry={entry} html={view.entryHtml.get(entry.id) ?? ''} view={view} />
       ))}
@@ -274,7 +300,8 @@ function Section({ section, view }: { section: SectionView; view: TopicPresentat
 function Entry({ entry, html, view }: { entry: EntryView; html: string; view: TopicPresentation }) {
   const { site } = view;
   const t = site.i18n.text(directoryText);
-  if (entry.kind === 'summary') return <div class="entry entry-summary">{raw(html)}</div>;
+  const body = <InLangBlock site={site}>{raw(html)}</InLangBlock>;
+  if (entry.kind === 'summary') return <div class="entry entry-summary">{body}</div>;
   if (entry.kind === 'research') {
     const ref = view.references.find((r) => r.citation.id === entry.citation?.id);
     const year = entry.citation?.issuedYear;
@@ -282,11 +309,11 @@ function Entry({ entry, html, view }: { entry: EntryView; html: string; view: To
       <div class="entry entry-research">
         <p class="entry-kind">{year ? t('researchDigestYear', { year: site.i18n.year(year) }) : t('researchDigest')}</p>
         {entry.citation ? <StudyTypeBadge pubTypes={entry.citation.pubTypes} /> : null}
-        {raw(html)}
+        {body}
         {ref ? (
           <p class="entry-source">
             <span class="source-label">{t('sourceLabel', { number: site.i18n.number(ref.number) })}</span>
-            {raw(ref.html)}
+            <InLang site={site}>{raw(ref.html)}</InLang>
           </p>
         ) : (
           <p class="entry-source warning-text">{t('sourceMissing')}</p>
@@ -302,8 +329,12 @@ function Entry({ entry, html, view }: { entry: EntryView; html: string; view: To
           ? t.rich('newsDigestDated', { outlet, date: site.i18n.date(entry.publishedOn), time: (chunks: Child[]) => <time datetime={entry.publishedOn!}>{chunks}</time> })
           : t('newsDigest', { outlet })}
       </p>
-      {entry.headline ? <p class="entry-headline">{entry.url ? <a href={entry.url}>{entry.headline}</a> : entry.headline}</p> : null}
-      {raw(html)}
+      {entry.headline ? (
+        <p class="entry-headline" {...langAttributes(site.lang)}>
+          {entry.url ? <a href={entry.url}>{entry.headline}</a> : entry.headline}
+        </p>
+      ) : null}
+      {body}
       {!entry.headline && entry.url ? (
         <p>
           <a href={entry.url}>{t('readReport', { outlet })}</a>

@@ -3,6 +3,8 @@ import type { CurrentUser } from '../../accounts/context.js';
 import { ErrorSummary, type FieldError } from '../../accounts/views/form-parts.js';
 import type { KeyOf } from '../../i18n/catalogue.js';
 import type { Translate } from '../../i18n/localizer.js';
+import { langAttributes } from '../../i18n/languages.js';
+import { InLang, isolated } from '../../web/in-lang.js';
 import { Layout, suggestAttributes } from '../../web/layout.js';
 import { webText } from '../../web/messages/index.js';
 import type { SiteContext } from '../../web/site-context.js';
@@ -28,7 +30,7 @@ export function SearchPage({ site, user, csrfToken, form, results }: SearchPageP
   const t = site.i18n.text(searchText);
   const q = form.input.q.trim();
   const errors: FieldError[] = Object.entries(form.problems).map(([field, message]) => ({ field: field === 'kind' ? 'search-kind-summary' : `search-${field}`, message }));
-  const plainTitle = q ? t('titleQuery', { query: q.slice(0, 80) }) : t('titleEmpty');
+  const plainTitle = q ? t('titleQuery', { query: isolated(site, q.slice(0, 80)) }) : t('titleEmpty');
   // "Error: " first when filters came back with problems (screen readers hear it first).
   const title = errors.length ? site.i18n.text(webText)('errorTitle', { title: plainTitle }) : plainTitle;
   return (
@@ -155,10 +157,10 @@ function Results({ site, t, form, results }: { site: SiteContext; t: T; form: Se
     <section class="search-results-section" aria-labelledby="search-status">
       <h2 id="search-status" class="search-status">
         {results.total === 0
-          ? t('statusNone', { query: q })
+          ? t('statusNone', { query: isolated(site, q) })
           : results.capped
-            ? t('statusCapped', { count: results.total, query: q })
-            : t('statusFound', { count: results.total, query: q })}
+            ? t('statusCapped', { count: results.total, query: isolated(site, q) })
+            : t('statusFound', { count: results.total, query: isolated(site, q) })}
       </h2>
       {results.shortened ? (
         <p class="notice">{t('shortened', { chars: n(MAX_QUERY_CHARS), words: n(MAX_QUERY_WORDS) })}</p>
@@ -197,7 +199,9 @@ function ResultItem({ site, t, page }: { site: SiteContext; t: T; page: PageHit 
     <li class="search-result">
       <h3 class="result-title">
         <a href={site.i18n.path(`/directory/${page.slug}`)}>
-          <Marked segments={page.titleSegments} />
+          <InLang site={site}>
+            <Marked segments={page.titleSegments} />
+          </InLang>
         </a>
       </h3>
       {page.missing.length ? <p class="result-missing">{t('missing', { words: page.missing.join(t('listSeparator')) })}</p> : null}
@@ -227,7 +231,9 @@ function HitItem({ site, t, page, hit }: { site: SiteContext; t: T; page: PageHi
       <p class="hit-place">
         {hit.heading ? (
           <>
-            <a href={href}>{hit.heading}</a>
+            <a href={href}>
+              <InLang site={site}>{hit.heading}</InLang>
+            </a>
             <span class="hit-kind"> · {kind}</span>
           </>
         ) : (
@@ -235,7 +241,7 @@ function HitItem({ site, t, page, hit }: { site: SiteContext; t: T; page: PageHi
         )}
       </p>
       {hit.snippet.length ? (
-        <p class="hit-snippet">
+        <p class="hit-snippet" {...langAttributes(site.lang)}>
           <Marked segments={hit.snippet} />
         </p>
       ) : null}

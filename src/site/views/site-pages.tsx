@@ -2,6 +2,8 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { TreeNode } from '../../directory/tree.js';
 import type { RequestProblem } from '../../web/guards.js';
+import { langAttributes } from '../../i18n/languages.js';
+import { InLang, isolated, settingsLang } from '../../web/in-lang.js';
 import { Layout } from '../../web/layout.js';
 import { webText } from '../../web/messages/index.js';
 import type { SiteContext } from '../../web/site-context.js';
@@ -25,20 +27,30 @@ export function HomePage({ site, topLevel, pageCount }: { site: SiteContext; top
       jsonLd={jsonLd}
     >
       <section class="hero" aria-labelledby="home-title">
-        <h1 id="home-title">{s.organisation}</h1>
-        {s.tagline ? <p class="lead">{s.tagline}</p> : null}
+        <h1 id="home-title" {...settingsLang(site)}>
+          {s.organisation}
+        </h1>
+        {s.tagline ? (
+          <p class="lead" {...settingsLang(site)}>
+            {s.tagline}
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="start-title">
         <h2 id="start-title">{t('startReading')}</h2>
         <ul class="card-list cards-grid">
           {topLevel.map((n) => (
             <li>
-              <a href={path(`/directory/${n.slug}`)}>{n.title}</a>
-              {n.summary ? <p>{n.summary}</p> : null}
+              <a href={path(`/directory/${n.slug}`)}>
+                <InLang site={site}>{n.title}</InLang>
+              </a>
+              {n.summary ? <p {...langAttributes(site.lang)}>{n.summary}</p> : null}
             </li>
           ))}
           <li>
-            <a href={path('/directory')}>{s.directoryTitle}</a>
+            <a href={path('/directory')} {...settingsLang(site)}>
+              {s.directoryTitle}
+            </a>
             <p>{t('directoryCard', { count: pageCount })}</p>
           </li>
           <li>
@@ -54,9 +66,13 @@ export function HomePage({ site, topLevel, pageCount }: { site: SiteContext; top
             ? t.rich('talkEmailPhone', {
                 email: s.contactEmail,
                 mail,
-                hotline: hotline.label.toLowerCase(),
+                hotline: isolated(site, hotline.label.toLowerCase()),
                 number: hotline.number,
-                phone: (chunks: Child[]) => <a href={telHref(hotline.number)}>{chunks}</a>,
+                phone: (chunks: Child[]) => (
+                  <a href={telHref(hotline.number)} dir="ltr">
+                    {chunks}
+                  </a>
+                ),
               })
             : t.rich('talkEmail', { email: s.contactEmail, mail })}{' '}
           {t.rich('talkSupport', { link: (chunks: Child[]) => <a href={path('/support')}>{chunks}</a> })}
@@ -67,11 +83,13 @@ export function HomePage({ site, topLevel, pageCount }: { site: SiteContext; top
 }
 
 /** A page whose text comes from site settings (about, disclaimer, support). */
-export function TextPage({ site, title, path, html }: { site: SiteContext; title: string; path: string; html: string }) {
+export function TextPage({ site, title, path, html, written = true }: { site: SiteContext; title: string; path: string; html: string; /** False when the settings have no text and html says so in the reader's language. */ written?: boolean }) {
   return (
     <Layout site={site} title={title} path={path} schemaType={path === '/about' ? 'AboutPage' : 'WebPage'} breadcrumbs={[{ label: site.i18n.text(webText)('crumbHome'), href: '/' }, { label: title, href: path }]}>
       <h1>{title}</h1>
-      <div class="prose">{raw(html)}</div>
+      <div class="prose" {...(written ? settingsLang(site) : {})}>
+        {raw(html)}
+      </div>
     </Layout>
   );
 }
@@ -82,7 +100,11 @@ export function ContactPage({ site, html }: { site: SiteContext; html: string })
   return (
     <Layout site={site} title={t('contactTitle')} path="/contact" schemaType="ContactPage" breadcrumbs={[{ label: site.i18n.text(webText)('crumbHome'), href: '/' }, { label: t('contactTitle'), href: '/contact' }]}>
       <h1>{t('contactTitle')}</h1>
-      {html ? <div class="prose">{raw(html)}</div> : null}
+      {html ? (
+        <div class="prose" {...settingsLang(site)}>
+          {raw(html)}
+        </div>
+      ) : null}
       <dl class="contact-list">
         <div>
           <dt>{t('contactEmail')}</dt>
@@ -92,16 +114,18 @@ export function ContactPage({ site, html }: { site: SiteContext; html: string })
         </div>
         {s.hotlines.map((h) => (
           <div>
-            <dt>{h.label}</dt>
+            <dt {...settingsLang(site)}>{h.label}</dt>
             <dd>
-              <a href={telHref(h.number)}>{h.number}</a>
+              <a href={telHref(h.number)} dir="ltr">
+                {h.number}
+              </a>
             </dd>
           </div>
         ))}
         {s.address ? (
           <div>
             <dt>{t('contactPost')}</dt>
-            <dd>{s.address}</dd>
+            <dd {...settingsLang(site)}>{s.address}</dd>
           </div>
         ) : null}
       </dl>
