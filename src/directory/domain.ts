@@ -1,3 +1,4 @@
+import type { Localizer } from '../i18n/localizer.js';
 /** The reader directory: tree, A–Z, topic pages, wanted pages, bibliography. */
 import type { Child } from 'hono/jsx';
 import type { Domain, DomainKernel } from '../domain.js';
@@ -8,7 +9,7 @@ import { directoryRoutes } from './routes.js';
 
 export function createDirectoryDomain(
   kernel: DomainKernel,
-  needs: { citations: () => Promise<CitationHtml>; editorToolbar?: (slug: string) => Promise<Child>; topicNews?: DirectoryRouteDeps['topicNews'] },
+  needs: { citations: () => Promise<CitationHtml>; editorToolbar?: (slug: string, i18n?: Localizer) => Promise<Child>; topicNews?: DirectoryRouteDeps['topicNews'] },
 ): Domain {
   return {
     name: 'directory',

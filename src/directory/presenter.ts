@@ -1,3 +1,4 @@
+import type { Localizer } from '../i18n/localizer.js';
 import type { MarkdownRenderer, RenderContext } from '../content/markdown.js';
 import { normaliseCitationKey } from '../content/inline.js';
 import type { Crumb } from '../web/layout.js';
@@ -10,7 +11,8 @@ import { type DirectoryTree, type TreeNode, ancestry } from './tree.js';
 
 /** Formats one citation as a safe HTML fragment in the site's style. */
 export interface CitationHtml {
-  html(citation: CitationView): string;
+  /** The formatted citation, after any warning in the page's language (`i18n`). */
+  html(citation: CitationView, i18n?: Localizer): string;
 }
 
 export interface NumberedCitation {
@@ -64,7 +66,7 @@ export function presentTopic(
     number: i + 1,
     anchor: `ref-${i + 1}`,
     citation,
-    html: citations.html(citation),
+    html: citations.html(citation, site.i18n),
   }));
   const byKey = new Map<string, NumberedCitation>();
   for (const r of references) {

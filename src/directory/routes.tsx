@@ -1,3 +1,4 @@
+import type { Localizer } from '../i18n/localizer.js';
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../accounts/context.js';
@@ -18,7 +19,7 @@ export interface DirectoryRouteDeps {
   markdown: MarkdownRenderer;
   citations: () => Promise<CitationHtml>;
   /** The editing bar shown to signed-in editors above a topic page (those pages skip the shared cache). */
-  editorToolbar?: (slug: string) => Promise<Child>;
+  editorToolbar?: (slug: string, i18n?: Localizer) => Promise<Child>;
   /** The topic's latest news and feeds (src/news/), when news is part of the site. */
   topicNews?: (site: SiteContext, slug: string) => Promise<TopicPageNews>;
 }
@@ -48,7 +49,7 @@ export function directoryRoutes(deps: DirectoryRouteDeps) {
       const page = await queries.page(slug);
       if (page) {
         const site = await pages.siteContext(c);
-        const [tree, formatter, toolbar, news] = await Promise.all([queries.tree(), deps.citations(), deps.editorToolbar(slug), deps.topicNews?.(site, slug)]);
+        const [tree, formatter, toolbar, news] = await Promise.all([queries.tree(), deps.citations(), deps.editorToolbar(slug, site.i18n), deps.topicNews?.(site, slug)]);
         const view = presentTopic(page, tree, site, deps.markdown, formatter);
         return pages.fresh(c, <TopicPage site={site} view={view} editing={{ user, csrfToken: c.get('csrfToken'), toolbar }} news={news} />);
       }

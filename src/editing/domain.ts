@@ -1,3 +1,4 @@
+import type { Localizer } from '../i18n/localizer.js';
 /**
  * Editing: the dashboard, the page editor, full-snapshot revisions, the
  * review workflow, history and site settings.
@@ -16,7 +17,7 @@ import type { EditingService } from './service/index.js';
 export interface EditingDomain extends Domain {
   service: EditingService;
   /** The "Edit this page" bar for a signed-in editor on a reader page. */
-  toolbar(slug: string): Promise<Child>;
+  toolbar(slug: string, i18n?: Localizer): Promise<Child>;
   /**
    * For the app's error handler when the database does not answer: an
    * editor's save gets the 503 page with their text (null for other requests).

@@ -152,7 +152,7 @@ export function BibliographyPage({
       <p class="lead">
         {t('bibliographyLead', { count: site.i18n.number(entries.length) })} {withoutPmid ? t('bibliographyWithoutPmid', { count: withoutPmid }) : ''}
       </p>
-      <BibliographyDownloads base="/bibliography" what={t('bibliographyDownloadWhat')} />
+      <BibliographyDownloads base="/bibliography" what={t('bibliographyDownloadWhat')} i18n={site.i18n} />
       <ol class="bibliography">
         {entries.map((e) => (
           <li id={`cite-${e.citation.id}`}>

@@ -155,7 +155,7 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
               </li>
             ))}
           </ol>
-          <BibliographyDownloads base={referencesBase} what={t('referencesDownloadWhat')} />
+          <BibliographyDownloads base={referencesBase} what={t('referencesDownloadWhat')} i18n={site.i18n} />
         </section>
       ) : null}
 
@@ -308,7 +308,7 @@ function Entry({ entry, html, view }: { entry: EntryView; html: string; view: To
     return (
       <div class="entry entry-research">
         <p class="entry-kind">{year ? t('researchDigestYear', { year: site.i18n.year(year) }) : t('researchDigest')}</p>
-        {entry.citation ? <StudyTypeBadge pubTypes={entry.citation.pubTypes} /> : null}
+        {entry.citation ? <StudyTypeBadge pubTypes={entry.citation.pubTypes} i18n={site.i18n} /> : null}
         {body}
         {ref ? (
           <p class="entry-source">

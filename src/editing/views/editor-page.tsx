@@ -64,7 +64,7 @@ export function EditorPage(props: EditorPageProps) {
   const heading = isNew ? t('newPage') : t('editPageTitle', { title: head?.title ?? form.title });
   const title = errors.length ? t('errorTitle', { title: heading }) : heading;
   const field = (key: keyof typeof FIELD_IDS, name: string, label: EditingKey, hint: Child, control: (a: ControlAttributes) => Child) => (
-    <Field id={FIELD_IDS[key]} name={name} label={t(label)} hint={hint} error={errorFor(errors, FIELD_IDS[key])} control={control} />
+    <Field id={FIELD_IDS[key]} name={name} label={t(label)} hint={hint} error={errorFor(errors, FIELD_IDS[key])} control={control} site={site} />
   );
   const knownAuthors = props.authors.length ? t('knownAuthors', { list: inlineList(t, props.authors.map((p) => t('knownAuthor', { key: p.key, name: p.name }))) }) : t('noAuthors');
   return (
