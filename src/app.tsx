@@ -7,6 +7,8 @@ import { createAccountsDomain } from './accounts/domain.js';
 import { createCitationDomain } from './citations/domain.js';
 import { createDirectoryDomain } from './directory/domain.js';
 import { createEditingDomain } from './editing/domain.js';
+import { type MailOptions, createMailDomain, mailFromOf } from './mail/domain.js';
+import { createOutbox, domainOf } from './mail/outbox.js';
 import { createSearchDomain } from './search/domain.js';
 import { createSiteDomain } from './site/domain.js';
 import type { AppEnv } from './accounts/context.js';
@@ -69,6 +71,8 @@ export interface CreateOptions {
   citationHttp?: Omit<CitationHttpOptions, 'fetch'>;
   /** Other numbers for some request limits (tests). */
   rateLimits?: RateLimitOptions['limits'];
+  /** Mail delivery: retry timing, SMTP timeouts, where its log lines go (tests). */
+  mail?: MailOptions;
 }
 
 
@@ -97,10 +101,13 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const pages = createPageRenderer({ db, cache, assets, baseUrl, i18n: createI18n() });
   const rateLimits = createRateLimits(db, { limits: options.rateLimits });
   jobs.register(rateLimits.pruneJob);
+  // Queuing wakes mail.deliver, which the mail domain registers only when SMTP is configured.
+  const mail = createOutbox({ db, jobs: jobs.queue, delivering: Boolean(config.smtpUrl), messageIdDomain: domainOf(mailFromOf({ config })) });
   const kernel: DomainKernel = {
     config, database, db, queries, store, pages, assets,
     markdown: createMarkdownRenderer(),
     jobs: jobs.queue,
+    mail,
     rateLimits,
     clock: () => new Date(),
     contentChanged,
@@ -117,6 +124,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
     citations,
     editing,
     createSiteDomain(kernel),
+    createMailDomain(kernel, options.mail),
     search,
     createDirectoryDomain(kernel, { citations: citations.citationsForPages, editorToolbar: editing.toolbar }),
   ];

@@ -15,6 +15,7 @@ import type { DatabaseHandle, Db } from './db/database.js';
 import type { DirectoryQueries } from './directory/queries.js';
 import type { DirectoryStore, PageIndexer } from './directory/store.js';
 import type { JobQueue } from './jobs/queue.js';
+import type { MailOutbox } from './mail/outbox.js';
 import type { JobDefinition } from './jobs/registry.js';
 import type { AssetBundle } from './web/assets.js';
 import type { PageRenderer } from './web/page-renderer.js';
@@ -94,6 +95,11 @@ export interface DomainKernel {
   assets: AssetBundle;
   /** Queue one-off background work; handlers are declared in `Domain.jobs`. */
   jobs: JobQueue;
+  /**
+   * The one way to send e-mail: `mail.enqueue(tx, message)` inside the transaction of the change
+   * that causes it, so both commit together; src/mail delivers it (or keeps it, without SMTP).
+   */
+  mail: MailOutbox;
   /** Every request limit, shared by all servers (src/web/rate-limits.ts); routes get theirs from here. */
   rateLimits: RateLimits;
   clock: () => Date;

@@ -14,4 +14,5 @@ export const ACTION_LABELS: Record<Action, string> = {
   'settings.edit': 'change site settings',
   'users.manage': 'manage user accounts',
   'audit.view': 'read the audit log',
+  'mail.manage': 'read the outbox or manage e-mail subscribers',
 };

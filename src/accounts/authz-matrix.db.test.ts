@@ -7,11 +7,12 @@ import { type AuthzRequests, type MatrixContext, accountsRequests } from './test
 import { SessionClient, TEST_PASSWORD, csrfFrom, seedUser } from './test-support/session-client.js';
 import { citationRequests } from '../citations/test-support/authz-requests.js';
 import { editingRequests } from '../editing/test-support/authz-requests.js';
+import { mailRequests } from '../mail/test-support/authz-requests.js';
 
 const skip = await skipWithoutDatabase();
 
 /** One request builder per access rule, from each domain's test-support. */
-const REQUESTS: AuthzRequests = { ...accountsRequests, ...editingRequests, ...citationRequests };
+const REQUESTS: AuthzRequests = { ...accountsRequests, ...editingRequests, ...citationRequests, ...mailRequests };
 
 describe.skipIf(skip)('authorization matrix', () => {
   let t: TestApp;

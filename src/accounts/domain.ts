@@ -11,15 +11,18 @@ import { type AccountsDeps, type AccountsOptions, createAccounts } from './deps.
 import { accountsMiddleware, csrfProtection } from './middleware.js';
 import { can } from './permissions.js';
 import { accountsRoutes } from './routes.js';
+import { createPasswordResets } from './password-reset.js';
+import { passwordResetRoutes } from './password-reset-routes.js';
 
 export interface AccountsDomain extends Domain {
   accounts: AccountsDeps;
 }
 
-export async function createAccountsDomain(kernel: DomainKernel, options: Omit<AccountsOptions, 'db' | 'pages' | 'trustProxy'> = {}): Promise<AccountsDomain> {
-  const accounts = await createAccounts({ db: kernel.db, pages: kernel.pages, trustProxy: kernel.config.trustProxy, ...options });
+export async function createAccountsDomain(kernel: DomainKernel, options: Omit<AccountsOptions, 'db' | 'pages' | 'trustProxy' | 'mail'> = {}): Promise<AccountsDomain> {
+  const accounts = await createAccounts({ db: kernel.db, pages: kernel.pages, trustProxy: kernel.config.trustProxy, mail: kernel.mail, ...options });
   const routes = new Hono<AppEnv>();
   routes.route('/', accountsRoutes(accounts));
+  routes.route('/', passwordResetRoutes(accounts, await createPasswordResets(kernel.db, accounts.clock), kernel.rateLimits));
   routes.route('/', adminAreaRoutes({ pages: kernel.pages, contributions: kernel.contributions }));
   return {
     name: 'accounts',

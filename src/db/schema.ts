@@ -37,6 +37,7 @@ export interface Database {
   research_queries: ResearchQueriesTable;
   research_inbox: ResearchInboxTable;
   rate_limits: RateLimitsTable;
+  mail_outbox: MailOutboxTable;
 }
 
 /** A node of the directory tree: a topic page or a section page that groups others. */
@@ -511,4 +512,33 @@ export interface RateLimitsTable {
   key: string;
   hits: number;
   window_started_at: string;
+}
+
+/** One e-mail to send (src/mail/outbox.ts), written in the transaction of the change that causes it. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  /** "<uuid@domain>", kept across retries. */
+  message_id: string;
+  /** Same key, same e-mail: queuing it again adds nothing. */
+  dedupe_key: string | null;
+  /** What it is: "invitation", "password-reset", "confirm", "welcome", "digest". */
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  /** JSON object of extra headers (List-Unsubscribe…). */
+  headers: string;
+  lang: string;
+  /** queued (waiting or retrying) | sent | failed (gave up or refused for good) | bounced (the address was refused). */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  /** The SMTP server's answer when it took the message. */
+  smtp_response: string | null;
+  created_at: string;
+  sent_at: string | null;
 }

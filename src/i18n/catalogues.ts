@@ -5,6 +5,7 @@
  * A test fails when a domain has a messages folder that is not listed here.
  */
 import type { Catalogue } from './catalogue.js';
+import { mailText } from '../mail/messages/index.js';
 import { webText } from '../web/messages/index.js';
 
-export const CATALOGUES: readonly Catalogue[] = [webText];
+export const CATALOGUES: readonly Catalogue[] = [webText, mailText];

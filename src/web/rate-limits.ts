@@ -37,6 +37,10 @@ export const RATE_LIMITS = {
   editorWrites: { limit: 60, windowMs: 60_000 },
   /** Live previews, per person (one every ~0.8 s while typing). */
   editorPreviews: { limit: 150, windowMs: 60_000 },
+  /** "Forgot password" and follow-by-e-mail forms, per client address: a person retries a few times, a script many. */
+  mailRequests: { limit: 10, windowMs: 15 * 60_000 },
+  /** E-mails asked for one address (a reset link, a confirmation), whoever asks: nobody's inbox gets bombed. */
+  mailsPerAddress: { limit: 3, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, RateLimit>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -98,6 +102,8 @@ export function createRateLimits(db: Db, options: RateLimitOptions = {}): RateLi
     suggest: limiter('suggest'),
     editorWrites: limiter('editorWrites'),
     editorPreviews: limiter('editorPreviews'),
+    mailRequests: limiter('mailRequests'),
+    mailsPerAddress: limiter('mailsPerAddress'),
     prune,
     pruneJob: defineJob({
       name: 'web.rate-limits-prune',

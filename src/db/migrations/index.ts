@@ -6,6 +6,7 @@ import * as accounts from './0004_accounts.js';
 import * as editing from './0005_editing.js';
 import * as citations from './0006_citations.js';
 import * as rateLimits from './0008_rate_limits.js';
+import * as mail from './0010_mail.js';
 
 /**
  * Every migration, in order. Each domain adds its own file here
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_editing': editing,
   '0006_citations': citations,
   '0008_rate_limits': rateLimits,
+  '0010_mail': mail,
 };
