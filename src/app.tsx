@@ -124,7 +124,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
     citations,
     editing,
     createSiteDomain(kernel),
-    createMailDomain(kernel, options.mail),
+    await createMailDomain(kernel, options.mail),
     search,
     createDirectoryDomain(kernel, { citations: citations.citationsForPages, editorToolbar: editing.toolbar }),
   ];

@@ -15,6 +15,7 @@ import type { DatabaseHandle, Db } from './db/database.js';
 import type { DirectoryQueries } from './directory/queries.js';
 import type { DirectoryStore, PageIndexer } from './directory/store.js';
 import type { JobQueue } from './jobs/queue.js';
+import type { ChangeSource } from './mail/following/changes.js';
 import type { MailOutbox } from './mail/outbox.js';
 import type { JobDefinition } from './jobs/registry.js';
 import type { AssetBundle } from './web/assets.js';
@@ -35,6 +36,8 @@ export interface Domain {
   readonly jobs?: readonly JobDefinition<any>[];
   /** Derived indexes kept in step with page saves, inside the saving transaction. */
   readonly indexers?: readonly PageIndexer[];
+  /** What changed that followers hear about in their e-mail digests (news items, …); the directory's own changes are built in. */
+  readonly changeSources?: readonly ChangeSource[];
   /** Sections of the editors' dashboard, in this order after the editing domain's own. */
   readonly dashboardPanels?: readonly DashboardPanel[];
   /** Entries of the administration area (/admin), for people allowed to use them. */
@@ -111,6 +114,10 @@ export interface DomainKernel {
 
 export interface DomainContributions {
   dashboardPanels(): readonly DashboardPanel[];
+  /** Every domain's access rules (the CSRF check reads which routes are authorised by a signed link instead). */
+  access(): readonly AccessRule[];
+  /** What changed, for e-mail digests (src/mail/following/changes.ts). */
+  changeSources(): readonly ChangeSource[];
   adminLinks(): readonly AdminLink[];
   sitemap(): Promise<SitemapEntry[]>;
 }
@@ -119,6 +126,8 @@ export interface DomainContributions {
 export function contributionsOf(domains: () => readonly Domain[]): DomainContributions {
   return {
     dashboardPanels: () => domains().flatMap((d) => d.dashboardPanels ?? []),
+    access: () => domains().flatMap((d) => d.access ?? []),
+    changeSources: () => domains().flatMap((d) => d.changeSources ?? []),
     adminLinks: () => domains().flatMap((d) => d.adminLinks ?? []),
     sitemap: async () => (await Promise.all(domains().map((d) => d.sitemap?.() ?? []))).flat(),
   };

@@ -28,7 +28,7 @@ export async function createAccountsDomain(kernel: DomainKernel, options: Omit<A
     name: 'accounts',
     accounts,
     // Who is signed in, then CSRF on every POST: before any domain's routes.
-    middleware: [accountsMiddleware(accounts), csrfProtection()],
+    middleware: [accountsMiddleware(accounts), csrfProtection(() => kernel.contributions.access())],
     routes,
     access: accountsAccess,
     adminLinks: [

@@ -42,7 +42,7 @@ export function passwordResetRoutes(deps: AccountsDeps, resets: PasswordResets, 
     const t = f.site.i18n.text(mailText);
     const typed = (await formFields(c)).email ?? '';
     const ip = clientIp(c, deps.trustProxy);
-    const byNetwork = await rateLimits.mailRequests.take(ip);
+    const byNetwork = await rateLimits.mailRequests.take(`reset:${ip}`);
     if (!byNetwork.allowed) {
       return pages.fresh(c, <TooManyRequestsPage {...f} minutes={Math.ceil(byNetwork.retryAfterSeconds / 60)} />, 429, { 'retry-after': String(byNetwork.retryAfterSeconds) });
     }

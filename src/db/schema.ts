@@ -38,6 +38,8 @@ export interface Database {
   research_inbox: ResearchInboxTable;
   rate_limits: RateLimitsTable;
   mail_outbox: MailOutboxTable;
+  mail_subscribers: MailSubscribersTable;
+  mail_subscriptions: MailSubscriptionsTable;
 }
 
 /** A node of the directory tree: a topic page or a section page that groups others. */
@@ -541,4 +543,34 @@ export interface MailOutboxTable {
   smtp_response: string | null;
   created_at: string;
   sent_at: string | null;
+}
+
+/** An address that follows something by e-mail (src/mail/following/); no account. */
+export interface MailSubscribersTable {
+  id: Generated<number>;
+  /** As normaliseAddress() gives it; shown to admins only. */
+  address: string;
+  /** Language of its e-mails (the interface language it subscribed in). */
+  lang: string;
+  /** "immediately" | "daily" | "weekly". */
+  frequency: string;
+  created_at: string;
+  /** When the last confirmation e-mail was queued (one an hour at most). */
+  confirmation_sent_at: string | null;
+  /** Changes up to this instant have been considered for its digests. */
+  digest_through: string;
+  last_digest_at: string | null;
+}
+
+/** One thing an address follows: the whole site ("site") or a topic with its sub-pages ("page:<id>"). */
+export interface MailSubscriptionsTable {
+  id: Generated<number>;
+  subscriber_id: number;
+  topic_key: string;
+  page_id: number | null;
+  requested_at: string;
+  /** The consent text shown with the form, kept as it was. */
+  consent_text: string;
+  /** When the confirmation link was used; null while pending (nothing is sent for it). */
+  confirmed_at: string | null;
 }

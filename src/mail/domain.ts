@@ -13,6 +13,15 @@ import { mailAccess } from './authz.js';
 import { type Deliverer, type RetryPolicy, createDeliverer } from './deliver.js';
 import { DELIVER_JOB } from './outbox.js';
 import { type MailSender, type SmtpTimeouts, createSmtpSender } from './transport.js';
+import { LANGS, type Lang } from '../i18n/languages.js';
+import type { SiteContext } from '../web/site-context.js';
+import { subscriberAdminRoutes } from './following/admin-routes.js';
+import { type ChangeSource, directoryChanges } from './following/changes.js';
+import { type DigestReport, runDigests } from './following/digest.js';
+import { digestEmail } from './following/emails.js';
+import { createFollowLinks } from './following/links.js';
+import { followRoutes } from './following/routes.js';
+import { createFollowStore } from './following/store.js';
 
 export interface MailOptions {
   /** Where start-up and delivery problems are reported (default stderr). */
@@ -24,9 +33,11 @@ export interface MailOptions {
 export interface MailDomain extends Domain {
   /** Present when SMTP is configured: sends what is due (the job calls it; tests and `jobs run` may too). */
   deliverer: Deliverer | null;
+  /** Builds and queues every digest that is due (the mail.digests job calls it). */
+  runDigests(now?: Date): Promise<DigestReport>;
 }
 
-export function createMailDomain(kernel: DomainKernel, options: MailOptions = {}): MailDomain {
+export async function createMailDomain(kernel: DomainKernel, options: MailOptions = {}): Promise<MailDomain> {
   const log = options.log ?? ((line: string) => console.error(line));
   const { config } = kernel;
   let sender: MailSender | null = null;
@@ -35,8 +46,44 @@ export function createMailDomain(kernel: DomainKernel, options: MailOptions = {}
     sender = createSmtpSender(config, mailFromOf(kernel), options.timeouts);
     deliverer = createDeliverer({ outbox: kernel.mail, sender, perMinute: config.mailPerMinute, retry: options.retry, clock: kernel.clock, log });
   }
+  const follow = createFollowStore(kernel.db, kernel.clock);
+  const links = await createFollowLinks(kernel.db, kernel.clock);
   const routes = new Hono<AppEnv>();
   routes.route('/', outboxRoutes(kernel));
+  routes.route('/', followRoutes(kernel, follow, links));
+  routes.route('/', subscriberAdminRoutes(kernel, follow));
+
+  /** The directory's changes, then whatever other domains declared (news…). */
+  const sources = (): ChangeSource[] => [directoryChanges, ...kernel.contributions.changeSources()];
+  const digests = async (now: Date = kernel.clock()) => {
+    const sites = new Map<Lang, SiteContext>();
+    for (const lang of LANGS) sites.set(lang, await kernel.pages.siteContext(lang));
+    return runDigests({
+      db: kernel.db,
+      outbox: kernel.mail,
+      sources: sources(),
+      now,
+      compose: (subscriber, changes) => {
+        const site = sites.get(subscriber.lang as Lang) ?? sites.get('en')!;
+        return digestEmail(site, {
+          email: subscriber.address,
+          changes,
+          links: {
+            manage: `${site.baseUrl}/follow/manage/${links.make('manage', subscriber.id)}`,
+            unsubscribe: `${site.baseUrl}/follow/unsubscribe/${links.make('unsubscribe', subscriber.id)}`,
+          },
+        });
+      },
+    });
+  };
+  const digestJob = defineJob({
+    name: 'mail.digests',
+    payload: z.object({}),
+    // "Immediately" means within five minutes; daily and weekly subscribers are due once their period has passed.
+    everySeconds: 300,
+    leaseMs: 10 * 60_000,
+    run: async () => digests(),
+  });
 
   const deliverJob = deliverer
     ? defineJob({
@@ -58,14 +105,21 @@ export function createMailDomain(kernel: DomainKernel, options: MailOptions = {}
   return {
     name: 'mail',
     deliverer,
+    runDigests: digests,
     routes,
     access: mailAccess,
-    jobs: deliverJob ? [deliverJob] : [],
+    jobs: deliverJob ? [deliverJob, digestJob] : [digestJob],
     adminLinks: [
       {
         href: '/admin/outbox',
         label: 'Outbox',
         description: config.smtpUrl ? 'Every e-mail the site sends: waiting, sent, failed, refused addresses.' : 'Mail is not being delivered (no SMTP server set): read the e-mails waiting here.',
+        visibleTo: (u) => can(u, 'mail.manage'),
+      },
+      {
+        href: '/admin/subscribers',
+        label: 'E-mail subscribers',
+        description: 'Who follows the site or its topics by e-mail; download or delete a subscriber’s data.',
         visibleTo: (u) => can(u, 'mail.manage'),
       },
     ],

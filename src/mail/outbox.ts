@@ -85,7 +85,7 @@ export function createOutbox(options: OutboxOptions) {
      * transaction commits. Returns the new row's id and Message-ID, or null
      * when a message with the same dedupeKey is already there.
      */
-    async enqueue(tx: Tx | Db, message: MailMessage): Promise<{ id: number; messageId: string } | null> {
+    async enqueue(tx: Tx | Db, message: MailMessage, options_: { wake?: boolean } = {}): Promise<{ id: number; messageId: string } | null> {
       const m = checked(message);
       const now = clock().toISOString();
       const messageId = `<${randomUUID()}@${options.messageIdDomain}>`;
@@ -116,8 +116,13 @@ export function createOutbox(options: OutboxOptions) {
         .executeTakeFirst();
       if (!row) return null;
       // Wakes the delivery job in the same transaction: it exists exactly when the e-mail does.
-      if (options.delivering) await options.jobs.enqueue(DELIVER_JOB, {}, { key: DELIVER_JOB, tx: tx as Tx });
+      if (options.delivering && options_.wake !== false) await options.jobs.enqueue(DELIVER_JOB, {}, { key: DELIVER_JOB, tx: tx as Tx });
       return { id: row.id, messageId: row.message_id };
+    },
+
+    /** Wakes the delivery job once, after queuing many messages with `wake: false`. */
+    async wake(tx: Tx | Db): Promise<void> {
+      if (options.delivering) await options.jobs.enqueue(DELIVER_JOB, {}, { key: DELIVER_JOB, tx: tx as Tx });
     },
 
     /**

@@ -7,6 +7,7 @@ import * as editing from './0005_editing.js';
 import * as citations from './0006_citations.js';
 import * as rateLimits from './0008_rate_limits.js';
 import * as mail from './0010_mail.js';
+import * as mailFollowing from './0011_mail_following.js';
 
 /**
  * Every migration, in order. Each domain adds its own file here
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_citations': citations,
   '0008_rate_limits': rateLimits,
   '0010_mail': mail,
+  '0011_mail_following': mailFollowing,
 };

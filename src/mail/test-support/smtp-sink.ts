@@ -96,3 +96,9 @@ export function linkIn(text: string, prefix: string): string {
   if (!found) throw new Error(`No link starting with ${prefix} in:\n${text}`);
   return found;
 }
+
+/** A header exactly as it arrived (unfolded), not as mailparser interprets it (it turns List-* into objects). */
+export function rawHeader(mail: Received, name: string): string | undefined {
+  const line = mail.parsed.headerLines.find((h) => h.key === name.toLowerCase())?.line;
+  return line?.replace(/\r?\n[ \t]+/g, ' ').slice(name.length + 1).trim();
+}
