@@ -9,6 +9,7 @@ import type { TopicPresentation } from '../presenter.js';
 import type { EntryView, SectionView } from '../queries.js';
 import { displayDate } from './dates.js';
 import { PageLink } from './page-link.js';
+import { FollowLink } from '../../mail/views/follow-pages.js';
 
 /** Per-request extras for signed-in editors; cached reader pages never have them. */
 export interface TopicPageEditing {
@@ -35,6 +36,7 @@ export function TopicPage({ site, view, editing }: { site: SiteContext; view: To
     >
       {editing?.toolbar}
       <TopicArticle view={view} />
+      <FollowLink site={site} slug={page.slug} />
       <nav class="pager" aria-label="Previous and next page in the directory">
         {view.previous ? (
           <a class="pager-prev" href={`/directory/${view.previous.slug}`} rel="prev">

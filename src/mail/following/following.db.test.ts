@@ -73,6 +73,8 @@ describe.skipIf(skip)('following by e-mail', () => {
   }
 
   it('double opt-in: a confirmation e-mail, nothing else until its link is used, then a welcome and digests of what changed, and one-click unsubscribe', async () => {
+    const topicPage = await (await t.request('/directory/causes-of-scleroderma')).text();
+    expect(topicPage).toContain('href="/follow?topic=causes-of-scleroderma"');
     const { visitor, html } = await follow('reader@example.org', 'causes-of-scleroderma');
     expect(html).toContain('I agree that Example Scleroderma Network keeps my e-mail address');
     // Consent recorded as shown, pending.
