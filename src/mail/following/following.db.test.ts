@@ -61,6 +61,18 @@ describe.skipIf(skip)('following by e-mail', () => {
     expect((await editing.publish(saved.revision.id, editor)).kind).toBe('published');
   }
 
+  /** Publishes a changed document through the whole workflow. */
+  async function publishDocument(slug: string, change: (doc: PageDocument) => PageDocument, summary: string) {
+    const located = await editing.locate(slug);
+    if (located.kind !== 'page') throw new Error(`no page ${slug}`);
+    const head = (await editing.read.head(located.pageKey))!;
+    const saved = await editing.save({ pageKey: located.pageKey, document: change(head.document), summary, baseRevisionId: head.id, actor: editor });
+    if (saved.kind !== 'saved') throw new Error(saved.kind);
+    await editing.submit(saved.revision.id, editor);
+    await editing.approve(saved.revision.id, reviewer);
+    expect((await editing.publish(saved.revision.id, editor)).kind).toBe('published');
+  }
+
   /** Asks to follow through the form, as a visitor; returns the visitor. */
   async function follow(email: string, topic: string, frequency = 'immediately') {
     const visitor = new SessionClient(t);
@@ -139,6 +151,29 @@ describe.skipIf(skip)('following by e-mail', () => {
     expect(await mail.runDigests()).toMatchObject({ queued: 0 });
     // The link keeps giving a clear answer.
     expect((await t.request(unsubscribe)).status).toBe(410);
+  });
+
+  it('a newly added research digest is in the digest with its study type; the whole-site follower gets it too', async () => {
+    const db = t.atoz.database.db;
+    const now = new Date().toISOString();
+    const sub = await db.insertInto('mail_subscribers').values({ address: 'site@example.org', lang: 'en', frequency: 'immediately', created_at: now, confirmation_sent_at: now, digest_through: now, last_digest_at: null }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('mail_subscriptions').values({ subscriber_id: sub.id, topic_key: 'site', page_id: null, requested_at: now, consent_text: 'I agree', confirmed_at: now }).execute();
+    const located = await editing.locate('causes-proteins');
+    if (located.kind !== 'page') throw new Error('no page');
+    const head = (await editing.read.head(located.pageKey))!;
+    const research = head.document.sections.flatMap((s) => s.entries).find((e) => e.kind === 'research');
+    if (!research || research.kind !== 'research') throw new Error('the demo page has no research digest');
+    const withoutIt = (doc: PageDocument): PageDocument => ({ ...doc, sections: doc.sections.map((s) => ({ ...s, entries: s.entries.filter((e) => !(e.kind === 'research' && e.citationKey === research.citationKey)) })) });
+    await publishDocument('causes-proteins', withoutIt, 'Took a study out for checking');
+    await mail.runDigests();
+    await db.deleteFrom('mail_outbox').execute();
+    await publishDocument('causes-proteins', () => head.document, 'Put the study back');
+    expect(await mail.runDigests()).toMatchObject({ queued: 1 });
+    const [row] = await db.selectFrom('mail_outbox').selectAll().execute();
+    const citation = await db.selectFrom('citations').select('title').where('key', '=', research.citationKey).executeTakeFirstOrThrow();
+    expect(row!.text_body).toContain('new research digest (');
+    expect(row!.text_body).toContain(citation.title);
+    expect(row!.text_body).toContain('Put the study back');
   });
 
   it('at most one confirmation e-mail an hour per address, however often someone asks; the answer never says whether the address is known', async () => {
