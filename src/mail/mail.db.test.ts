@@ -83,7 +83,7 @@ describe.skipIf(skip)('mail through a real SMTP server on loopback', () => {
     await sink.start();
     t = await createTestApp({
       config: { worker: false, smtpUrl: sink.url, mailFrom: 'Atoz Test <news@atoz.test>' },
-      mail: { log: (line) => log.push(line), retry: { baseMs: 1, maxMs: 4, maxAttempts: 4 }, timeouts: { connectionMs: 500, greetingMs: 300, socketMs: 2000 } },
+      mail: { log: (line) => log.push(line), retry: { baseMs: 1, maxMs: 4, maxAttempts: 4 }, timeouts: { connectionMs: 2000, greetingMs: 1500, socketMs: 5000 } },
     });
     const db = t.atoz.database.db;
     admin = await SessionClient.signedInAs(t, db, (await seedUser(db, 'admin', { name: 'Grace Admin' })).id);
@@ -197,12 +197,12 @@ describe.skipIf(skip)('mail through a real SMTP server on loopback', () => {
   });
 
   it('a slow server (no greeting in time) is retried; nothing is sent twice', async () => {
-    sink.behaviour = { greetingDelayMs: 800 };
+    sink.behaviour = { greetingDelayMs: 2500 };
     await invite(t, admin, 'slow@example.org');
     expect(await deliver()).toMatchObject({ sent: 0, retrying: 1 });
     expect((await outboxRows(t))[0]!.last_error).toMatch(/ETIMEDOUT|Greeting never received/i);
     sink.behaviour = {};
-    await sleep(900);
+    await sleep(2600);
     expect(await deliver()).toMatchObject({ sent: 1 });
     expect(sink.to('slow@example.org')).toHaveLength(1);
   });
