@@ -52,9 +52,12 @@ export async function runDigests(options: { db: Db; outbox: MailOutbox; sources:
     if (!list) windows.set(s.digest_through, (list = []));
     list.push(s);
   }
+  // Read once from the oldest window's start; each window then takes the changes after its own start.
+  const earliest = [...windows.keys()].sort()[0]!;
+  const all = (await Promise.all(options.sources.map((s) => s.changesBetween(db, earliest, to)))).flat().sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  report.changes = all.length;
   for (const [from, subscribers] of windows) {
-    const changes = (await Promise.all(options.sources.map((s) => s.changesBetween(db, from, to)))).flat().sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
-    report.changes += changes.length;
+    const changes = from === earliest ? all : all.filter((c) => c.at > from);
     const byTopic = changesByTopic(changes, ancestors);
     for (let i = 0; i < subscribers.length; i += BATCH) {
       const batch = subscribers.slice(i, i + BATCH);

@@ -176,6 +176,24 @@ describe.skipIf(skip)('following by e-mail', () => {
     expect(row!.text_body).toContain('Put the study back');
   });
 
+  it('daily and weekly followers get their digest once their period has passed, not before', async () => {
+    const db = t.atoz.database.db;
+    const start = new Date();
+    for (const frequency of ['daily', 'weekly']) {
+      const sub = await db.insertInto('mail_subscribers').values({ address: `${frequency}@example.org`, lang: 'en', frequency, created_at: start.toISOString(), confirmation_sent_at: null, digest_through: start.toISOString(), last_digest_at: null }).returning('id').executeTakeFirstOrThrow();
+      await db.insertInto('mail_subscriptions').values({ subscriber_id: sub.id, topic_key: 'site', page_id: null, requested_at: start.toISOString(), consent_text: 'I agree', confirmed_at: start.toISOString() }).execute();
+    }
+    await publishEdit('causes-silica', 'A change for the periodic digests');
+    const later = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
+    expect(await mail.runDigests(later(23))).toMatchObject({ queued: 0 });
+    expect(await mail.runDigests(later(25))).toMatchObject({ queued: 1 });
+    expect(await mail.runDigests(later(26))).toMatchObject({ queued: 0 });
+    expect(await mail.runDigests(later(7 * 24 + 1))).toMatchObject({ queued: 1 });
+    const rows = await db.selectFrom('mail_outbox').select(['to_address', 'text_body']).orderBy('id').execute();
+    expect(rows.map((r) => r.to_address)).toEqual(['daily@example.org', 'weekly@example.org']);
+    expect(rows.every((r) => r.text_body.includes('A change for the periodic digests'))).toBe(true);
+  });
+
   it('at most one confirmation e-mail an hour per address, however often someone asks; the answer never says whether the address is known', async () => {
     const first = await follow('target@example.org', '');
     const second = await follow('target@example.org', 'causes-silica');
