@@ -28,7 +28,7 @@ describe.skipIf(skip)('mail without an SMTP server', () => {
   let t: TestApp;
   const log: string[] = [];
   beforeAll(async () => {
-    t = await createTestApp({ config: { worker: false }, mail: { log: (line) => log.push(line) } });
+    t = await createTestApp({ config: { worker: false }, mail: { log: (line) => log.push(line) }, rateLimits: { mailRequests: { limit: 2, windowMs: 60_000 } } });
   });
   afterAll(async () => {
     await t?.close();
@@ -58,6 +58,18 @@ describe.skipIf(skip)('mail without an SMTP server', () => {
     // Not for editors.
     const editor = await SessionClient.signedInAs(t, db, (await seedUser(db, 'editor')).id);
     expect((await editor.get('/admin/outbox')).status).toBe(403);
+  });
+
+  it('rate limits the forgot-password and follow forms per network, each on its own count, with a clear answer', async () => {
+    const visitor = new SessionClient(t);
+    const token = await visitor.csrfToken('/password/forgot');
+    for (let i = 0; i < 2; i++) expect((await visitor.post('/password/forgot', { email: `someone${i}@example.org` }, token)).status).toBe(200);
+    const limited = await visitor.post('/password/forgot', { email: 'someone@example.org' }, token);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.text()).toMatch(/Too many requests. Try again in 1 minute/);
+    // The follow form counts separately.
+    expect((await visitor.post('/follow', { email: 'reader@example.org', topic: '', frequency: 'weekly', consent: 'yes' }, token)).status).toBe(200);
   });
 
   it('writes no e-mail when the change that causes it rolls back', async () => {
