@@ -204,6 +204,17 @@ describe.skipIf(skip)('following by e-mail', () => {
     expect(await t.atoz.database.db.selectFrom('mail_subscriptions').select('topic_key').execute()).toHaveLength(2);
   });
 
+  it('unsubscribing and asking again does not get around the limit: at most three confirmation e-mails an hour to one address', async () => {
+    for (let i = 0; i < 5; i++) {
+      await follow('bombed@example.org', '');
+      await deliver();
+      const id = (await t.atoz.database.db.selectFrom('mail_subscribers').select('id').where('address', '=', 'bombed@example.org').executeTakeFirstOrThrow()).id;
+      const token = (await createFollowLinks(t.atoz.database.db)).make('unsubscribe', id);
+      expect((await t.request(`/follow/unsubscribe/${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(200);
+    }
+    expect(sink.to('bombed@example.org')).toHaveLength(3);
+  });
+
   it('manage page by signed link: change how often, stop following one thing; forged and expired links get clear answers', async () => {
     await follow('manager@example.org', '');
     await deliver();

@@ -93,9 +93,11 @@ export function followRoutes(kernel: DomainKernel, store: FollowStore, links: Fo
       return pages.fresh(c, <FollowPage {...f} target={target} email={typed.replace(/[\r\n]+/g, ' ').slice(0, 320)} frequency={frequency} consent={consent} errors={errors} />, 400);
     }
     const lang: Lang = (LANGS as readonly string[]).includes(f.site.lang) ? f.site.lang : 'en';
+    // Counted outside the subscriber row, so unsubscribing and asking again does not reset it (no e-mail bombing).
+    const perAddress = await kernel.rateLimits.mailsPerAddress.take(`follow:${address.address}`);
     await db.transaction().execute(async (tx) => {
       const made = await store.request(tx, { address: address.address, lang, frequency, page: page ? { id: page.id } : null, consentText: consentText(f.site) });
-      if (!made.sendConfirmation) return;
+      if (!made.sendConfirmation || !perAddress.allowed) return;
       const pending = (await store.subscriptionsOf(made.subscriber.id, tx)).filter((s) => !s.confirmed_at);
       const topics = pending.map((s) => (s.topic_key === 'site' ? t('confirmSite') : t('confirmTopic', { title: s.title ?? '' })));
       const email = confirmationEmail(f.site, {
@@ -122,9 +124,10 @@ export function followRoutes(kernel: DomainKernel, store: FollowStore, links: Fo
     const f = await frame(c);
     const t = f.site.i18n.text(mailText);
     const site = await pages.siteContext(subscriber.lang as Lang);
+    const inTheirLanguage = site.i18n.text(mailText);
     await db.transaction().execute(async (tx) => {
       if (!(await store.confirm(tx, subscriber.id))) return;
-      const lines = (await store.subscriptionsOf(subscriber.id, tx)).map((s) => (s.topic_key === 'site' ? t('confirmSite') : t('confirmTopic', { title: s.title ?? '' })));
+      const lines = (await store.subscriptionsOf(subscriber.id, tx)).map((s) => (s.topic_key === 'site' ? inTheirLanguage('confirmSite') : inTheirLanguage('confirmTopic', { title: s.title ?? '' })));
       const email = welcomeEmail(site, { email: subscriber.address, frequency: subscriber.frequency as Frequency, topics: lines, links: linksFor(site, subscriber.id) });
       await kernel.mail.enqueue(tx, { to: subscriber.address, kind: 'welcome', lang: site.lang, ...email });
     });
