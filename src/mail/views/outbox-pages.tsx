@@ -18,6 +18,14 @@ function listHref(status: OutboxStatus | undefined, page: number): string {
   return s ? `/admin/outbox?${s}` : '/admin/outbox';
 }
 
+const KIND_KEYS = { invitation: 'kindInvitation', 'password-reset': 'kindPasswordReset', confirm: 'kindConfirm', welcome: 'kindWelcome', digest: 'kindDigest' } as const;
+
+/** The kind of an e-mail in words; a kind another domain adds later shows as stored until it has words. */
+function KindText({ site, kind }: { site: SiteContext; kind: string }) {
+  const key = (KIND_KEYS as Record<string, (typeof KIND_KEYS)[keyof typeof KIND_KEYS] | undefined>)[kind];
+  return <>{key ? site.i18n.text(mailText)(key) : kind}</>;
+}
+
 /** What a row's state is, in words: waiting, being sent, retrying at…, sent at…, failed, refused. */
 function StateText({ site, row, now }: { site: SiteContext; row: OutboxRow; now: string }) {
   const t = site.i18n.text(mailText);
@@ -107,7 +115,9 @@ export function OutboxPage(
                 <td>
                   <a href={site.i18n.path(`/admin/outbox/${row.id}`)}>{row.subject}</a>
                 </td>
-                <td>{row.kind}</td>
+                <td>
+                  <KindText site={site} kind={row.kind} />
+                </td>
                 <td>
                   <StateText site={site} row={row} now={props.now} />
                 </td>
