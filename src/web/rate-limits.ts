@@ -93,10 +93,18 @@ export function createRateLimits(db: Db, options: RateLimitOptions = {}): RateLi
     },
   });
   const longestWindowMs = Math.max(...Object.values(policy).map((p) => p.windowMs));
+  // Each limit's counters go once its own window has ended (an hour-long limit must not keep minute-long
+  // counters for an hour); a last sweep with the longest window catches counters of limits since removed.
   const prune = async () => {
-    const before = new Date(clock().getTime() - longestWindowMs).toISOString();
-    const result = await db.deleteFrom('rate_limits').where('window_started_at', '<=', before).executeTakeFirst();
-    return Number(result.numDeletedRows);
+    const now = clock().getTime();
+    let deleted = 0;
+    for (const name of Object.keys(policy) as RateLimitName[]) {
+      const before = new Date(now - policy[name].windowMs).toISOString();
+      const result = await db.deleteFrom('rate_limits').where('key', 'like', `${prefixOf(name)}:%`).where('window_started_at', '<=', before).executeTakeFirst();
+      deleted += Number(result.numDeletedRows);
+    }
+    const result = await db.deleteFrom('rate_limits').where('window_started_at', '<=', new Date(now - longestWindowMs).toISOString()).executeTakeFirst();
+    return deleted + Number(result.numDeletedRows);
   };
   return {
     suggest: limiter('suggest'),
