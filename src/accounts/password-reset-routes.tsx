@@ -96,6 +96,8 @@ export function passwordResetRoutes(deps: AccountsDeps, resets: PasswordResets, 
       const current = await tx.selectFrom('users').select(['password_changed_at']).where('id', '=', user.id).executeTakeFirst();
       if (!current || resets.stampOf(current) !== stamp) return null;
       await deps.users.setPassword(user.id, hash, tx);
+      // A sign-in link still waiting would set the password again: it is spent too.
+      await deps.invitations.revokeFor(user.id, tx);
       await deps.sessions.endAllFor(user.id, tx);
       if (previous) await deps.sessions.end(previous, tx);
       const created = await deps.sessions.create(user.id, tx);
