@@ -2,7 +2,8 @@
  * Builds and queues digests: for every confirmed subscriber whose period has
  * come (immediately: each run; daily; weekly), one e-mail merging what
  * changed on everything they follow since their last digest. Nothing is
- * queued when nothing changed; their window moves on either way. Each
+ * queued when nothing changed; their window moves on either way. An address
+ * whose mail server refused an e-mail for good (status "bounced") is left out. Each
  * e-mail has a dedupe key (subscriber + window end), so a run repeated after
  * a crash queues nothing twice.
  */
@@ -39,6 +40,8 @@ export async function runDigests(options: { db: Db; outbox: MailOutbox; sources:
       ),
     )
     .where((eb) => eb.exists(eb.selectFrom('mail_subscriptions').select('id').whereRef('mail_subscriptions.subscriber_id', '=', 'mail_subscribers.id').where('confirmed_at', 'is not', null)))
+    // An address its mail server refused for good gets no more digests, until an admin sends the refused e-mail again.
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('mail_outbox').select('id').whereRef('mail_outbox.to_address', '=', 'mail_subscribers.address').where('mail_outbox.status', '=', 'bounced'))))
     .orderBy('digest_through')
     .orderBy('id')
     .execute()) as SubscriberRow[];

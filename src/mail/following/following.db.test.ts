@@ -7,6 +7,7 @@ import type { PageDocument } from '../../directory/document.js';
 import { createEditingService } from '../../editing/service/index.js';
 import type { MailDomain } from '../domain.js';
 import { SmtpSink, linkIn, rawHeader } from '../test-support/smtp-sink.js';
+import { createOutbox } from '../outbox.js';
 import { createFollowLinks } from './links.js';
 
 const skip = await skipWithoutDatabase();
@@ -192,6 +193,25 @@ describe.skipIf(skip)('following by e-mail', () => {
     const rows = await db.selectFrom('mail_outbox').select(['to_address', 'text_body']).orderBy('id').execute();
     expect(rows.map((r) => r.to_address)).toEqual(['daily@example.org', 'weekly@example.org']);
     expect(rows.every((r) => r.text_body.includes('A change for the periodic digests'))).toBe(true);
+  });
+
+  it('an address refused for good by its mail server gets no more digests until an admin sends the refused e-mail again', async () => {
+    const db = t.atoz.database.db;
+    const now = new Date().toISOString();
+    const sub = await db.insertInto('mail_subscribers').values({ address: 'gone@example.org', lang: 'en', frequency: 'immediately', created_at: now, confirmation_sent_at: null, digest_through: now, last_digest_at: null }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('mail_subscriptions').values({ subscriber_id: sub.id, topic_key: 'site', page_id: null, requested_at: now, consent_text: 'I agree', confirmed_at: now }).execute();
+    sink.behaviour = { refuse: new Set(['gone@example.org']) };
+    await publishEdit('causes-silica', 'First change');
+    expect(await mail.runDigests()).toMatchObject({ queued: 1 });
+    expect(await deliver()).toMatchObject({ failed: 1 });
+    await publishEdit('causes-silica', 'Second change');
+    expect(await mail.runDigests()).toMatchObject({ queued: 0 });
+    sink.behaviour = {};
+    const bounced = await db.selectFrom('mail_outbox').select('id').where('status', '=', 'bounced').executeTakeFirstOrThrow();
+    expect(await createOutbox({ db, jobs: t.atoz.jobs.queue, delivering: true, messageIdDomain: 'atoz.test' }).retry(bounced.id)).toBe(true);
+    await deliver();
+    await publishEdit('causes-silica', 'Third change');
+    expect(await mail.runDigests()).toMatchObject({ queued: 1 });
   });
 
   it('at most one confirmation e-mail an hour per address, however often someone asks; the answer never says whether the address is known', async () => {
