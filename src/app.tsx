@@ -8,6 +8,8 @@ import { createCitationDomain } from './citations/domain.js';
 import { createDirectoryDomain } from './directory/domain.js';
 import { createEditingDomain } from './editing/domain.js';
 import { createNewsDomain } from './news/domain.js';
+import { type MailOptions, createMailDomain, mailFromOf } from './mail/domain.js';
+import { createOutbox, domainOf } from './mail/outbox.js';
 import { createSearchDomain } from './search/domain.js';
 import { createSiteDomain } from './site/domain.js';
 import type { AppEnv } from './accounts/context.js';
@@ -74,6 +76,8 @@ export interface CreateOptions {
   citationHttp?: Omit<CitationHttpOptions, 'fetch'>;
   /** Other numbers for some request limits (tests). */
   rateLimits?: RateLimitOptions['limits'];
+  /** Mail delivery: retry timing, SMTP timeouts, where its log lines go (tests). */
+  mail?: MailOptions;
 }
 
 
@@ -113,10 +117,13 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const pages = createPageRenderer({ db, cache, assets, baseUrl, i18n, cachePolicy });
   const rateLimits = createRateLimits(db, { limits: options.rateLimits });
   jobs.register(rateLimits.pruneJob);
+  // Queuing wakes mail.deliver, which the mail domain registers only when SMTP is configured.
+  const mail = createOutbox({ db, jobs: jobs.queue, delivering: Boolean(config.smtpUrl), messageIdDomain: domainOf(mailFromOf({ config })) });
   const kernel: DomainKernel = {
     config, database, db, queries, store, pages, assets,
     markdown: createMarkdownRenderer(),
     jobs: jobs.queue,
+    mail,
     rateLimits,
     clock: () => new Date(),
     contentChanged,
@@ -135,6 +142,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
     news,
     editing,
     createSiteDomain(kernel),
+    await createMailDomain(kernel, options.mail),
     search,
     createApiDomain(kernel, { search: search.search, baseUrl }),
     (publishing = createPublishingDomain(kernel, { request: (path) => Promise.resolve(app.request(path)) })),

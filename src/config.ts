@@ -77,6 +77,25 @@ export const ConfigSchema = z.object({
   crossrefMailto: z.string().trim().email('ATOZ_CROSSREF_MAILTO must be an e-mail address').optional(),
   /** The editors' dashboard lists pages whose newest evidence is older than this many years. */
   staleEvidenceYears: z.coerce.number().int().min(1).max(50).default(7),
+  /** smtp://user:pass@host:587 or smtps://…:465: where e-mail is handed on; unset means mail waits in the outbox (/admin/outbox). */
+  smtpUrl: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'ATOZ_SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example.org:587')
+    .optional(),
+  /** The From of every e-mail: "Example Network <news@example.org>" or an address. */
+  mailFrom: z
+    .string()
+    .trim()
+    .max(300)
+    .refine((v) => !/[\r\n]/.test(v) && /^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/.test(v), 'ATOZ_MAIL_FROM must be an address, or a name and an address: Example Network <news@example.org>')
+    .optional(),
+  /** E-mails handed to the SMTP server per minute, across all servers. */
+  mailPerMinute: z.coerce.number().int().min(1).max(10_000).default(60),
+  /** DKIM signing: the domain (d=), the selector (s=) and a file holding the PEM private key; all three or none. */
+  dkimDomain: z.string().trim().regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'ATOZ_DKIM_DOMAIN must be a domain name, e.g. example.org').optional(),
+  dkimSelector: z.string().trim().regex(/^[A-Za-z0-9._-]{1,63}$/, 'ATOZ_DKIM_SELECTOR must be the selector word of your DNS record, e.g. atoz').optional(),
+  dkimKeyFile: z.string().trim().min(1).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -111,6 +130,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ncbiApiKey: env.ATOZ_NCBI_API_KEY || undefined,
     crossrefMailto: env.ATOZ_CROSSREF_MAILTO || undefined,
     staleEvidenceYears: env.ATOZ_STALE_EVIDENCE_YEARS || undefined,
+    smtpUrl: env.ATOZ_SMTP_URL || undefined,
+    mailFrom: env.ATOZ_MAIL_FROM || undefined,
+    mailPerMinute: env.ATOZ_MAIL_PER_MINUTE || undefined,
+    dkimDomain: env.ATOZ_DKIM_DOMAIN || undefined,
+    dkimSelector: env.ATOZ_DKIM_SELECTOR || undefined,
+    dkimKeyFile: env.ATOZ_DKIM_KEY_FILE || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -123,7 +148,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         'so PostgreSQL cancels a slow statement itself before atoz gives up on the connection',
     );
   }
-  return { ...config, dataDir: resolve(config.dataDir), contentDir: resolve(config.contentDir), publishDir: config.publishDir === undefined ? undefined : resolve(config.publishDir) };
+  const dkim = [config.dkimDomain, config.dkimSelector, config.dkimKeyFile].filter((v) => v !== undefined).length;
+  if (dkim !== 0 && dkim !== 3) {
+    throw new ConfigError('Invalid configuration:\n  dkim: set all of ATOZ_DKIM_DOMAIN, ATOZ_DKIM_SELECTOR and ATOZ_DKIM_KEY_FILE to sign e-mail, or none of them');
+  }
+  return { ...config, dataDir: resolve(config.dataDir), contentDir: resolve(config.contentDir), publishDir: config.publishDir === undefined ? undefined : resolve(config.publishDir), ...(config.dkimKeyFile ? { dkimKeyFile: resolve(config.dkimKeyFile) } : {}) };
 }
 
 /** Interfaces that mean "every address of this machine". */

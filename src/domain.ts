@@ -17,6 +17,8 @@ import type { DatabaseHandle, Db } from './db/database.js';
 import type { DirectoryQueries } from './directory/queries.js';
 import type { DirectoryStore, PageIndexer } from './directory/store.js';
 import type { JobQueue } from './jobs/queue.js';
+import type { ChangeSource } from './mail/following/changes.js';
+import type { MailOutbox } from './mail/outbox.js';
 import type { JobDefinition } from './jobs/registry.js';
 import type { AssetBundle } from './web/assets.js';
 import type { PageRenderer } from './web/page-renderer.js';
@@ -36,6 +38,8 @@ export interface Domain {
   readonly jobs?: readonly JobDefinition<any>[];
   /** Derived indexes kept in step with page saves, inside the saving transaction. */
   readonly indexers?: readonly PageIndexer[];
+  /** What changed that followers hear about in their e-mail digests (news items, …); the directory's own changes are built in. */
+  readonly changeSources?: readonly ChangeSource[];
   /** Sections of the editors' dashboard, in this order after the editing domain's own. */
   readonly dashboardPanels?: readonly DashboardPanel[];
   /** Entries of the administration area (/admin), for people allowed to use them. */
@@ -106,6 +110,11 @@ export interface DomainKernel {
   assets: AssetBundle;
   /** Queue one-off background work; handlers are declared in `Domain.jobs`. */
   jobs: JobQueue;
+  /**
+   * The one way to send e-mail: `mail.enqueue(tx, message)` inside the transaction of the change
+   * that causes it, so both commit together; src/mail delivers it (or keeps it, without SMTP).
+   */
+  mail: MailOutbox;
   /** Every request limit, shared by all servers (src/web/rate-limits.ts); routes get theirs from here. */
   rateLimits: RateLimits;
   clock: () => Date;
@@ -117,6 +126,10 @@ export interface DomainKernel {
 
 export interface DomainContributions {
   dashboardPanels(): readonly DashboardPanel[];
+  /** Every domain's access rules (the CSRF check reads which routes are authorised by a signed link instead). */
+  access(): readonly AccessRule[];
+  /** What changed, for e-mail digests (src/mail/following/changes.ts). */
+  changeSources(): readonly ChangeSource[];
   adminLinks(): readonly AdminLink[];
   sitemap(): Promise<SitemapEntry[]>;
   publishedFiles(): Promise<string[]>;
@@ -126,6 +139,8 @@ export interface DomainContributions {
 export function contributionsOf(domains: () => readonly Domain[]): DomainContributions {
   return {
     dashboardPanels: () => domains().flatMap((d) => d.dashboardPanels ?? []),
+    access: () => domains().flatMap((d) => d.access ?? []),
+    changeSources: () => domains().flatMap((d) => d.changeSources ?? []),
     adminLinks: () => domains().flatMap((d) => d.adminLinks ?? []),
     sitemap: async () => (await Promise.all(domains().map((d) => d.sitemap?.() ?? []))).flat(),
     publishedFiles: async () => (await Promise.all(domains().map((d) => d.publishedFiles?.() ?? []))).flat(),

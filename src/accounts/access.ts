@@ -21,9 +21,24 @@ export interface AccessRule {
   allowed: readonly Who[];
   /** Status an allowed caller gets for a valid request (2xx, or 303 after a change). */
   success: number;
+  /**
+   * No CSRF token needed: the request is authorised by a signed token in its
+   * address, not by a session (RFC 8058 one-click unsubscribe, which mail
+   * clients POST without any page of ours). Only for routes that use no session.
+   */
+  csrfExempt?: true;
 }
 
 /** The key a rule's test request is filed under: "POST /edit/:slug". */
+/** The addresses a rule matches, for checks that run before routing: "/follow/unsubscribe/:token" → /^(\/[a-z]{2})?\/follow\/unsubscribe\/[^/]+$/. */
+export function routePattern(route: string): RegExp {
+  const body = route
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('\\/');
+  return new RegExp(`^(\\/[a-z]{2})?${body}$`);
+}
+
 export function ruleKey(rule: Pick<AccessRule, 'method' | 'route'>): string {
   return `${rule.method} ${rule.route}`;
 }
@@ -36,7 +51,7 @@ export function ruleKey(rule: Pick<AccessRule, 'method' | 'route'>): string {
  *   signed in with another role             → 403
  */
 export function expectedStatus(rule: AccessRule, who: Who, withCsrf: boolean): number {
-  if (rule.method !== 'GET' && !withCsrf) return 403;
+  if (rule.method !== 'GET' && !withCsrf && !rule.csrfExempt) return 403;
   if (rule.allowed.includes(who)) return rule.success;
   if (who === 'anonymous') return rule.method === 'GET' ? 303 : 401;
   return 403;

@@ -16,4 +16,5 @@ export const ACTION_LABELS: Record<Action, KeyOf<typeof accountsText>> = {
   'settings.edit': 'actionSettingsEdit',
   'users.manage': 'actionUsersManage',
   'audit.view': 'actionAuditView',
+  'mail.manage': 'actionMailManage',
 };

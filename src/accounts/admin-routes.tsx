@@ -12,6 +12,7 @@ import { type AccountsText, accountsText } from './messages/index.js';
 import { pathIn } from '../i18n/languages.js';
 import { AccountRuleError, DuplicateEmailError, type UserRow, isRole } from './users.js';
 import { ownValue } from '../web/known-key.js';
+import { queueInvitationEmail } from './invitation-mail.js';
 
 
 const EMPTY_INVITE: InviteValues = { name: '', email: '', role: '' };
@@ -66,11 +67,13 @@ export function adminRoutes(deps: AccountsDeps) {
     const invite = parseInvite(await formFields(c), t);
     if (invite.errors.length || !invite.values.role) return usersPage(c, invite, 400);
     const role = invite.values.role;
+    const site = await pages.siteContext(c);
     try {
       const { user, token, invitation } = await db.transaction().execute(async (tx) => {
         const user = await deps.users.create({ email: invite.values.email, name: invite.values.name, role, passwordHash: null }, tx);
         const { token, invitation } = await deps.invitations.create(user.id, admin.id, tx);
         await recordAudit(tx, { actorUserId: admin.id, action: 'user.invited', subjectType: 'user', subjectId: user.id, details: { email: user.email, role }, ip: ip(c) }, deps.clock());
+        await queueInvitationEmail(deps, tx, site, { email: user.email, name: user.name, role, inviter: admin.name, url: `${site.baseUrl}/invite/${token}`, expiresAt: invitation.expires_at, isNew: true });
         return { user, token, invitation };
       });
       return usersPage(c, { values: EMPTY_INVITE, errors: [] }, 200, await linkFor(token, user.email, invitation.expires_at));
@@ -121,9 +124,13 @@ export function adminRoutes(deps: AccountsDeps) {
     const [admin, user] = [c.get('user')!, await target(c)];
     if (!user) return c.notFound();
     if (user.disabled_at) return userPage(c, user, { errors: [{ field: 'access-title', message: (await text(c))('userLinkDisabled') }], status: 400 });
+    const site = await pages.siteContext(c);
     const { token, invitation } = await db.transaction().execute(async (tx) => {
       const made = await deps.invitations.create(user.id, admin.id, tx);
       await recordAudit(tx, { actorUserId: admin.id, action: 'user.link_created', subjectType: 'user', subjectId: user.id, details: { expiresAt: made.invitation.expires_at }, ip: ip(c) }, deps.clock());
+      if (isRole(user.role)) {
+        await queueInvitationEmail(deps, tx, site, { email: user.email, name: user.name, role: user.role, inviter: admin.name, url: `${site.baseUrl}/invite/${made.token}`, expiresAt: made.invitation.expires_at, isNew: !user.password_hash });
+      }
       return made;
     });
     return userPage(c, user, { issued: await linkFor(token, user.email, invitation.expires_at) });

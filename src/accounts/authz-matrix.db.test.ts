@@ -8,11 +8,12 @@ import { SessionClient, TEST_PASSWORD, csrfFrom, seedUser } from './test-support
 import { citationRequests } from '../citations/test-support/authz-requests.js';
 import { editingRequests } from '../editing/test-support/authz-requests.js';
 import { newsRequests } from '../news/test-support/authz-requests.js';
+import { mailRequests } from '../mail/test-support/authz-requests.js';
 
 const skip = await skipWithoutDatabase();
 
 /** One request builder per access rule, from each domain's test-support. */
-const REQUESTS: AuthzRequests = { ...accountsRequests, ...editingRequests, ...citationRequests, ...newsRequests };
+const REQUESTS: AuthzRequests = { ...accountsRequests, ...editingRequests, ...citationRequests, ...newsRequests, ...mailRequests };
 
 describe.skipIf(skip)('authorization matrix', () => {
   let t: TestApp;

@@ -19,4 +19,6 @@ export const accountsAccess: readonly AccessRule[] = [
   { method: 'POST', route: '/admin/users/:id/disable', allowed: ADMIN, success: 303 },
   { method: 'POST', route: '/admin/users/:id/enable', allowed: ADMIN, success: 303 },
   { method: 'GET', route: '/admin', allowed: ADMIN, success: 200 },
+  { method: 'POST', route: '/password/forgot', allowed: EVERYONE, success: 200 },
+  { method: 'POST', route: '/password/reset/:token', allowed: EVERYONE, success: 303 },
 ];

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import type { MailOutbox } from '../mail/outbox.js';
 import type { PageRenderer } from '../web/page-renderer.js';
 import { type InvitationStore, createInvitationStore } from './invitations.js';
 import { type SessionPolicy, type SessionStore, DEFAULT_SESSION_POLICY, createSessionStore } from './sessions.js';
@@ -19,6 +20,8 @@ export interface AccountsDeps {
   sessions: SessionStore;
   invitations: InvitationStore;
   throttle: LoginThrottle;
+  /** The outbox (kernel.mail): invitations and password resets are e-mailed in the transaction that makes them. */
+  mail: MailOutbox | null;
 }
 
 export interface AccountsOptions {
@@ -30,6 +33,7 @@ export interface AccountsOptions {
   sessionPolicy?: Partial<SessionPolicy>;
   throttlePolicy?: Partial<ThrottlePolicy>;
   invitationTtlMs?: number;
+  mail?: MailOutbox;
 }
 
 export async function createAccounts(options: AccountsOptions): Promise<AccountsDeps> {
@@ -49,5 +53,6 @@ export async function createAccounts(options: AccountsOptions): Promise<Accounts
     sessions,
     invitations: createInvitationStore(db, clock, options.invitationTtlMs),
     throttle,
+    mail: options.mail ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { type AccessRule, routePattern } from './access.js';
 import { ACTION_LABELS } from './action-labels.js';
 import { accountsText } from './messages/index.js';
 import { pathIn, splitLangPrefix } from '../i18n/languages.js';
@@ -94,9 +95,15 @@ async function submittedToken(c: Context): Promise<string | undefined> {
  * A request whose sign-in just ran out gets the 401 "sign in again" page
  * instead, since that is what the person needs to do.
  */
-export function csrfProtection(): MiddlewareHandler<AppEnv> {
+export function csrfProtection(rules: () => readonly AccessRule[] = () => []): MiddlewareHandler<AppEnv> {
+  // Routes authorised by a signed token in their address (one-click unsubscribe): read once every domain is built.
+  let exempt: Array<{ method: string; pattern: RegExp }> | undefined;
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
+    exempt ??= rules()
+      .filter((r) => r.csrfExempt)
+      .map((r) => ({ method: r.method, pattern: routePattern(r.route) }));
+    if (exempt.some((e) => e.method === c.req.method && e.pattern.test(c.req.path))) return next();
     const state = stateOf(c);
     if (tokenMatches(await submittedToken(c), state.csrfSecret)) return next();
     if (state.staleSession && !c.get('user')) return signInRequired(c, state);

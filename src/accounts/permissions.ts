@@ -13,13 +13,14 @@ export type Action =
   | 'inbox.manage'
   | 'settings.edit'
   | 'users.manage'
-  | 'audit.view';
+  | 'audit.view'
+  | 'mail.manage'; // the outbox and the subscribers of following by e-mail
 
 /** The one permission table: role → actions it may take. */
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set<Action>([
     'dashboard.view', 'page.edit', 'page.delete', 'page.submit', 'page.review', 'page.publish',
-    'citation.import', 'citation.resolve', 'inbox.manage', 'settings.edit', 'users.manage', 'audit.view',
+    'citation.import', 'citation.resolve', 'inbox.manage', 'settings.edit', 'users.manage', 'audit.view', 'mail.manage',
   ]),
   editor: new Set<Action>(['dashboard.view', 'page.edit', 'page.delete', 'page.submit', 'page.publish', 'citation.import', 'citation.resolve', 'inbox.manage']),
   reviewer: new Set<Action>(['dashboard.view', 'page.edit', 'page.submit', 'page.review', 'page.publish', 'citation.import']),

@@ -40,6 +40,9 @@ export interface Database {
   news_items: NewsItemsTable;
   news_topics: NewsTopicsTable;
   news_corrections: NewsCorrectionsTable;
+  mail_outbox: MailOutboxTable;
+  mail_subscribers: MailSubscribersTable;
+  mail_subscriptions: MailSubscriptionsTable;
 }
 
 /** A node of the directory tree: a topic page or a section page that groups others. */
@@ -582,4 +585,63 @@ export interface NewsCorrectionsTable {
   news_id: number;
   corrected_at: string;
   note: string;
+}
+
+/** One e-mail to send (src/mail/outbox.ts), written in the transaction of the change that causes it. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  /** "<uuid@domain>", kept across retries. */
+  message_id: string;
+  /** Same key, same e-mail: queuing it again adds nothing. */
+  dedupe_key: string | null;
+  /** What it is: "invitation", "password-reset", "confirm", "welcome", "digest". */
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  /** JSON object of extra headers (List-Unsubscribe…). */
+  headers: string;
+  lang: string;
+  /** queued (waiting or retrying) | sent | failed (gave up or refused for good) | bounced (the address was refused). */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  /** The SMTP server's answer when it took the message. */
+  smtp_response: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** An address that follows something by e-mail (src/mail/following/); no account. */
+export interface MailSubscribersTable {
+  id: Generated<number>;
+  /** As normaliseAddress() gives it; shown to admins only. */
+  address: string;
+  /** Language of its e-mails (the interface language it subscribed in). */
+  lang: string;
+  /** "immediately" | "daily" | "weekly". */
+  frequency: string;
+  created_at: string;
+  /** When the last confirmation e-mail was queued (one an hour at most). */
+  confirmation_sent_at: string | null;
+  /** Changes up to this instant have been considered for its digests. */
+  digest_through: string;
+  last_digest_at: string | null;
+}
+
+/** One thing an address follows: the whole site ("site") or a topic with its sub-pages ("page:<id>"). */
+export interface MailSubscriptionsTable {
+  id: Generated<number>;
+  subscriber_id: number;
+  topic_key: string;
+  page_id: number | null;
+  requested_at: string;
+  /** The consent text shown with the form, kept as it was. */
+  consent_text: string;
+  /** When the confirmation link was used; null while pending (nothing is sent for it). */
+  confirmed_at: string | null;
 }

@@ -10,9 +10,10 @@ import { apiText } from '../api/messages/index.js';
 import { citationsText } from '../citations/messages/index.js';
 import { directoryText } from '../directory/messages/index.js';
 import { editingText } from '../editing/messages/index.js';
+import { mailText } from '../mail/messages/index.js';
 import { newsText } from '../news/messages/index.js';
 import { searchText } from '../search/messages/index.js';
 import { siteText } from '../site/messages/index.js';
 import { webText } from '../web/messages/index.js';
 
-export const CATALOGUES: readonly Catalogue[] = [webText, directoryText, searchText, siteText, accountsText, citationsText, editingText, newsText, apiText];
+export const CATALOGUES: readonly Catalogue[] = [webText, directoryText, searchText, siteText, accountsText, citationsText, editingText, newsText, mailText, apiText];

@@ -39,6 +39,10 @@ export const RATE_LIMITS = {
   editorPreviews: { limit: 150, windowMs: 60_000 },
   /** The read-only API (/api/v1), per client address: a crawler at a page a second stays well inside. */
   api: { limit: 300, windowMs: 60_000 },
+  /** "Forgot password" and follow-by-e-mail forms, per client address: a person retries a few times, a script many. */
+  mailRequests: { limit: 10, windowMs: 15 * 60_000 },
+  /** E-mails asked for one address (a reset link, a confirmation), whoever asks: nobody's inbox gets bombed. */
+  mailsPerAddress: { limit: 3, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, RateLimit>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -91,16 +95,26 @@ export function createRateLimits(db: Db, options: RateLimitOptions = {}): RateLi
     },
   });
   const longestWindowMs = Math.max(...Object.values(policy).map((p) => p.windowMs));
+  // Each limit's counters go once its own window has ended (an hour-long limit must not keep minute-long
+  // counters for an hour); a last sweep with the longest window catches counters of limits since removed.
   const prune = async () => {
-    const before = new Date(clock().getTime() - longestWindowMs).toISOString();
-    const result = await db.deleteFrom('rate_limits').where('window_started_at', '<=', before).executeTakeFirst();
-    return Number(result.numDeletedRows);
+    const now = clock().getTime();
+    let deleted = 0;
+    for (const name of Object.keys(policy) as RateLimitName[]) {
+      const before = new Date(now - policy[name].windowMs).toISOString();
+      const result = await db.deleteFrom('rate_limits').where('key', 'like', `${prefixOf(name)}:%`).where('window_started_at', '<=', before).executeTakeFirst();
+      deleted += Number(result.numDeletedRows);
+    }
+    const result = await db.deleteFrom('rate_limits').where('window_started_at', '<=', new Date(now - longestWindowMs).toISOString()).executeTakeFirst();
+    return deleted + Number(result.numDeletedRows);
   };
   return {
     suggest: limiter('suggest'),
     editorWrites: limiter('editorWrites'),
     editorPreviews: limiter('editorPreviews'),
     api: limiter('api'),
+    mailRequests: limiter('mailRequests'),
+    mailsPerAddress: limiter('mailsPerAddress'),
     prune,
     pruneJob: defineJob({
       name: 'web.rate-limits-prune',

@@ -15,7 +15,7 @@ export interface TestApp {
 
 /** The demo directory in a fresh database of the run's dialect, served in-process. */
 export async function createTestApp(
-  options: { importDemo?: boolean; config?: Partial<Config> } & Pick<CreateOptions, 'fetch' | 'citationHttp' | 'rateLimits'> = {},
+  options: { importDemo?: boolean; config?: Partial<Config> } & Pick<CreateOptions, 'fetch' | 'citationHttp' | 'mail' | 'rateLimits'> = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig(
@@ -28,6 +28,7 @@ export async function createTestApp(
     importIfEmpty: options.importDemo !== false,
     fetch: options.fetch ?? fixtureFetch().fetch,
     citationHttp: options.citationHttp,
+    mail: options.mail,
     rateLimits: options.rateLimits,
   });
   return {

@@ -112,6 +112,7 @@ export const en = {
   actionSettingsEdit: 'change site settings',
   actionUsersManage: 'manage user accounts',
   actionAuditView: 'read the audit log',
+  actionMailManage: 'read the outbox or manage e-mail subscribers',
 
   // Administration area
   adminTitle: 'Administration',

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Role } from '../context.js';
+import { createPasswordResets } from '../password-reset.js';
 
 /** What a request builder gets to make fresh data for one run of the authorization matrix. */
 export interface MatrixContext {
@@ -51,4 +52,11 @@ export const accountsRequests: AuthzRequests = {
   'POST /admin/users/:id/disable': async (ctx) => ({ path: `/admin/users/${(await targetUser(ctx)).id}/disable`, body: {} }),
   'POST /admin/users/:id/enable': async (ctx) => ({ path: `/admin/users/${(await targetUser(ctx)).id}/enable`, body: {} }),
   'GET /admin': async () => ({ path: '/admin' }),
+  'POST /password/forgot': async (ctx) => ({ path: '/password/forgot', body: { email: (await ctx.createUser('editor')).email } }),
+  'POST /password/reset/:token': async (ctx) => {
+      const user = await ctx.createUser('editor');
+      const row = await ctx.db.selectFrom('users').select(['id', 'password_changed_at']).where('id', '=', user.id).executeTakeFirstOrThrow();
+      const { token } = (await createPasswordResets(ctx.db)).issue(row);
+      return { path: `/password/reset/${token}`, body: { password: NEW_PASSWORD, 'password-confirm': NEW_PASSWORD } };
+    },
 };

@@ -7,6 +7,8 @@ import * as editing from './0005_editing.js';
 import * as citations from './0006_citations.js';
 import * as rateLimits from './0008_rate_limits.js';
 import * as saveKeys from './0009_save_keys.js';
+import * as mail from './0010_mail.js';
+import * as mailFollowing from './0011_mail_following.js';
 import * as news from './0012_news.js';
 
 /**
@@ -22,5 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0006_citations': citations,
   '0008_rate_limits': rateLimits,
   '0009_save_keys': saveKeys,
+  '0010_mail': mail,
+  '0011_mail_following': mailFollowing,
   '0012_news': news,
 };

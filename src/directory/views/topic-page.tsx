@@ -11,6 +11,7 @@ import { directoryText } from '../messages/index.js';
 import { PageLink } from './page-link.js';
 import { InLang, InLangBlock } from '../../web/in-lang.js';
 import { langAttributes } from '../../i18n/languages.js';
+import { FollowLink } from '../../mail/views/follow-pages.js';
 
 /** Per-request extras for signed-in editors; cached reader pages never have them. */
 export interface TopicPageEditing {
@@ -46,6 +47,7 @@ export function TopicPage({ site, view, editing, news }: { site: SiteContext; vi
     >
       {editing?.toolbar}
       <TopicArticle view={view} news={news?.section} />
+      <FollowLink site={site} slug={page.slug} />
       <nav class="pager" aria-label={t('pager')}>
         {view.previous ? (
           <a class="pager-prev" href={site.i18n.path(`/directory/${view.previous.slug}`)} rel="prev">
