@@ -15,6 +15,7 @@ import { newsDashboardPanel } from './dashboard.js';
 import { newsEditorRoutes } from './editor-routes.js';
 import { feedLinks } from './feed-links.js';
 import { createNewsQueries, subtreeIds } from './queries.js';
+import { newsChanges } from './changes.js';
 import { FEEDS, newsRoutes } from './routes.js';
 import { createNewsStore } from './store.js';
 import { TopicNews } from './views/topic-news.js';
@@ -50,6 +51,8 @@ export function createNewsDomain(kernel: DomainKernel, needs: { citations: () =>
         section: list.items.length ? TopicNews({ site, slug, items: list.items, more: list.total > list.items.length, feeds }) : null,
       };
     },
+    // Followers' e-mail digests list news naming what they follow (src/mail/following).
+    changeSources: [newsChanges],
     // The static copy carries the site's feeds and every topic's (src/publishing).
     publishedFiles: async () => {
       const slugs = (await kernel.queries.pageDates()).map((d) => d.slug);
