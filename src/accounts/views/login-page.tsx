@@ -45,7 +45,7 @@ export function LoginPage(props: LoginPageProps) {
           </button>
         </form>
         <h2>{t('loginForgottenTitle')}</h2>
-        <p>{t('loginForgottenText')}</p>
+        <p>{t.rich('loginForgottenText', { link: (chunks) => <a href={site.i18n.path('/password/forgot')}>{chunks}</a> })}</p>
       </div>
     </Layout>
   );
