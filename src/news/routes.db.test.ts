@@ -7,6 +7,7 @@ import { NEWS_PER_PAGE } from './routes.js';
 import { createNewsStore } from './store.js';
 import { newsDraft, seedNews } from './test-support/seed.js';
 import { type XmlElement, all, one, parseXml } from './test-support/xml.js';
+import { parseFeed } from 'feedsmith';
 
 const skip = await skipWithoutDatabase();
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -218,6 +219,22 @@ describe.skipIf(skip)('news pages and feeds over the demo', () => {
       expect(item.authors).toEqual([{ name: 'Example Editor' }]);
       expect(item.author).toBeUndefined();
       expect(item.date_published).toBe('2013-06-20T00:00:00Z');
+    });
+
+    it('a feed reader sees the same items in all three formats (feedsmith, a feed parser)', async () => {
+      for (const base of ['/news', '/news/topics/causes-of-scleroderma']) {
+        const rss = parseFeed((await get(`${base}/feed.xml`)).body);
+        const atom = parseFeed((await get(`${base}/atom.xml`)).body);
+        const json = parseFeed(JSON.parse((await get(`${base}/feed.json`)).body));
+        expect([rss.format, atom.format, json.format]).toEqual(['rss', 'atom', 'json']);
+        const rssLinks = (rss.feed as { items?: Array<{ link?: string }> }).items?.map((i) => i.link) ?? [];
+        const atomLinks = (atom.feed as { entries?: Array<{ links?: Array<{ href: string; rel?: string }> }> }).entries?.map((e) => e.links?.find((l) => !l.rel || l.rel === 'alternate')?.href) ?? [];
+        const jsonLinks = (json.feed as { items?: Array<{ url?: string }> }).items?.map((i) => i.url) ?? [];
+        expect(rssLinks.length, base).toBeGreaterThan(0);
+        expect(new Set(atomLinks)).toEqual(new Set(rssLinks));
+        expect(new Set(jsonLinks)).toEqual(new Set(rssLinks));
+        for (const link of rssLinks) expect(link).toMatch(/^http:\/\/atoz\.test\/news\/[a-z0-9-]+$/);
+      }
     });
 
     it('a topic feed carries its subtree only; an unknown topic gets a clear 404', async () => {
