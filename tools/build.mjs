@@ -52,6 +52,9 @@ function fingerprint(files) {
   return hash.digest('hex');
 }
 
+/** Packages left in node_modules: native, loaded lazily on purpose, or reading their own files. */
+const KEEP_EXTERNAL = ['better-sqlite3', 'pg', 'pg-*', '@citation-js/*', 'citeproc', 'nodemailer', '@zxcvbn-ts/*', 'esbuild', 'typescript', 'playwright-core', 'vnu-jar', 'smtp-server', 'mailparser'];
+
 /** What `npm start`, `npm run atoz` and `npm run bench…` run. */
 const entryPoints = (files) => files.filter((f) => f === 'src/main.ts' || f === 'src/cli.ts' || /^bench\/[^/]+\.ts$/.test(f));
 
@@ -67,7 +70,12 @@ async function build(files) {
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     splitting: true,
-    packages: 'external',
+    // Pure-JavaScript packages are bundled too: resolving and linking their hundreds of small
+    // files was most of the server's start. Kept outside: native code (better-sqlite3), and
+    // what is only loaded when needed or reads files beside itself.
+    external: KEEP_EXTERNAL,
+    // Bundled CommonJS packages call require() for Node's own modules.
+    banner: { js: "import { createRequire as __atozCreateRequire } from 'node:module'; const require = __atozCreateRequire(import.meta.url);" },
     format: 'esm',
     platform: 'node',
     target: 'node20.10',

@@ -50,7 +50,7 @@ type FetchLike = (url: string, init: { method: string; headers: Record<string, s
  * when set). Queued once per change under one key, so a burst of saves
  * becomes one purge; a failed call is retried by the job queue with backoff.
  */
-export function cdnPurgeJob(config: Pick<Config, 'cdnPurgeUrl' | 'cdnPurgeToken'>, fetchImpl: FetchLike = fetch as unknown as FetchLike) {
+export function cdnPurgeJob(config: Pick<Config, 'cdnPurgeUrl' | 'cdnPurgeToken'>, fetchImpl?: FetchLike) {
   return defineJob({
     name: 'web.cdn-purge',
     payload: PurgePayload,
@@ -60,7 +60,9 @@ export function cdnPurgeJob(config: Pick<Config, 'cdnPurgeUrl' | 'cdnPurgeToken'
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (config.cdnPurgeToken) headers.authorization = `Bearer ${config.cdnPurgeToken}`;
       const timeout = AbortSignal.timeout(10_000);
-      const response = await fetchImpl(config.cdnPurgeUrl, {
+      // The global fetch is read only when a purge runs: touching it loads undici, which start-up does not need.
+      const send = fetchImpl ?? (globalThis.fetch as unknown as FetchLike);
+      const response = await send(config.cdnPurgeUrl, {
         method: 'POST',
         headers,
         body: JSON.stringify({ tags: [SITE_TAG], version }),
