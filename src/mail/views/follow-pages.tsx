@@ -5,6 +5,7 @@ import type { SiteContext } from '../../web/site-context.js';
 import type { LinkProblem } from '../following/links.js';
 import { FREQUENCIES, type Frequency } from '../following/store.js';
 import { mailText } from '../messages/index.js';
+import { CsrfField, ErrorSummary, type FieldError } from '../../accounts/views/form-parts.js';
 
 export interface PublicFrame {
   site: SiteContext;
@@ -12,32 +13,13 @@ export interface PublicFrame {
   csrfToken: string;
 }
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+/** A problem with one field of a follow form (the accounts forms' FieldError). */
+export type FieldProblem = FieldError;
 
 /** A topic to follow, or null for the whole site. */
 export type FollowTarget = { slug: string; title: string } | null;
 
 const FREQUENCY_KEYS = { immediately: 'followImmediately', daily: 'followDaily', weekly: 'followWeekly' } as const;
-
-function Problems({ site, errors }: { site: SiteContext; errors: FieldProblem[] }) {
-  const t = site.i18n.text(mailText);
-  if (!errors.length) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-      <h2 id="error-summary-title">{t('errorSummary')}</h2>
-      <ul>
-        {errors.map((e) => (
-          <li>
-            <a href={`#${e.field}`}>{e.message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 function FrequencyChoice({ site, value, idPrefix }: { site: SiteContext; value: Frequency; idPrefix: string }) {
   const t = site.i18n.text(mailText);
@@ -67,12 +49,12 @@ export function FollowPage(props: PublicFrame & { target: FollowTarget; email: s
   return (
     <Layout site={site} user={props.user} csrfToken={props.csrfToken} title={props.errors.length ? t('errorTitle', { title }) : title} noindex>
       <div class="narrow-form">
-        <Problems site={site} errors={props.errors} />
+        <ErrorSummary errors={props.errors} title={site.i18n.text(mailText)('errorSummary')} />
         <h1>{title}</h1>
         <p class="lead">{props.target ? t('followWhatTopic', { title: props.target.title }) : t('followWhatSite', { organisation: site.settings.organisation })}</p>
         <p>{t('followIntro')}</p>
         <form method="post" action={site.i18n.path('/follow')} novalidate>
-          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <CsrfField token={props.csrfToken} />
           <input type="hidden" name="topic" value={props.target?.slug ?? ''} />
           <Field
             id="email"
@@ -140,7 +122,7 @@ export function ConfirmPage(props: PublicFrame & { token: string; email: string;
             ))}
           </ul>
           <form method="post" action={site.i18n.path(`/follow/confirm/${props.token}`)}>
-            <input type="hidden" name="_csrf" value={props.csrfToken} />
+            <CsrfField token={props.csrfToken} />
             <button type="submit" class="button">
               {t('confirmButton')}
             </button>
@@ -188,7 +170,7 @@ export function UnsubscribePage(props: PublicFrame & { token: string; email: str
       <h1>{t('unsubscribeTitle')}</h1>
       <p class="lead">{t('unsubscribeQuestion', { email: props.email, organisation: site.settings.organisation })}</p>
       <form method="post" action={site.i18n.path(`/follow/unsubscribe/${props.token}`)}>
-        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <CsrfField token={props.csrfToken} />
         <button type="submit" class="button warning">
           {t('unsubscribeButton')}
         </button>
@@ -216,7 +198,7 @@ export function ManagePage(props: PublicFrame & { token: string; unsubscribeToke
           {props.topics.map((x) => (
             <li>
               <form method="post" action={action} class="inline-form">
-                <input type="hidden" name="_csrf" value={props.csrfToken} />
+                <CsrfField token={props.csrfToken} />
                 <input type="hidden" name="action" value="remove" />
                 <input type="hidden" name="subscription" value={String(x.id)} />
                 {x.label} {x.confirmed ? null : t('managePending')}{' '}
@@ -231,7 +213,7 @@ export function ManagePage(props: PublicFrame & { token: string; unsubscribeToke
         <p>{t('manageNothing')}</p>
       )}
       <form method="post" action={action}>
-        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <CsrfField token={props.csrfToken} />
         <input type="hidden" name="action" value="frequency" />
         <FrequencyChoice site={site} value={props.frequency} idPrefix="manage-frequency" />
         <button type="submit" class="button">
