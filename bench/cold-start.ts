@@ -8,6 +8,8 @@
  *   createAtoz() and the first page.
  * - the baseline: a bare node:http server answering 200, spawned the same way: what Node
  *   itself costs to boot on this machine, in this run.
+ * - the server alone again on the same database after adding BENCH_CITATIONS (default
+ *   100,000) synthetic citations: start must not grow with the directory.
  * Targets (issue 17): a second `npm start` under 1.5 s; the server's cold start under 0.5 s idle.
  * Numbers, not assertions.
  */
@@ -15,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { packageRoot } from '../src/web/package-root.js';
 import { startAtoz } from './support/atoz-process.js';
 import { freePort, waitFor200 } from './support/http.js';
@@ -52,6 +55,35 @@ async function timeToFirstPage(command: string, args: string[], env: Record<stri
   }
 }
 
+/** Synthetic citations added for the start-versus-size figure (BENCH_CITATIONS; 0 leaves it out). */
+const CITATIONS = Math.max(0, Number(process.env.BENCH_CITATIONS ?? 100_000));
+
+async function timeOnce(env: Record<string, string>): Promise<number> {
+  const atoz = await startAtoz(env, PAGE);
+  await atoz.stop();
+  return atoz.coldStartMs;
+}
+
+/** Word-salad records (never real studies) with a stored formatting each, written straight into the SQLite file. */
+function addSyntheticCitations(file: string, count: number): void {
+  const db = new Database(file);
+  try {
+    const now = new Date().toISOString();
+    const citation = db.prepare('insert into citations (key, csl, title, issued_year, changed_at) values (?, ?, ?, ?, ?)');
+    const format = db.prepare('insert into citation_formats (cache_key, citation_key, style, html, text, created_at) values (?, ?, ?, ?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        const key = `bench-synthetic-${i}`;
+        const title = `Synthetic record ${i} for timing only`;
+        citation.run(key, JSON.stringify({ id: key, type: 'article-journal', title, issued: { 'date-parts': [[2000 + (i % 25)]] } }), title, 2000 + (i % 25), now);
+        format.run(`bench:${key}`, key, 'vancouver', `<span>${title}.</span>`, `${title}.`, now);
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
+
 const BARE_SERVER = `require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), process.env.HOST)`;
 
 async function main(): Promise<void> {
@@ -86,6 +118,20 @@ async function main(): Promise<void> {
       console.log(`${''.padEnd(34)}   = Node boot and module loading ${p('loadMs')} + createAtoz ${p('startupMs')} + first page ${p('firstPageMs')}`);
     }
     row('second `npm start`', npmStart, `target < 1,500 · ${median(npmStart) < 1500 ? 'MET' : 'MISSED'}`);
+
+    // Start must not grow with the directory: the same server on the same database with many more citations
+    // (each with its stored formatting, as after the format job). No worker, so only start itself is timed.
+    if (CITATIONS > 0) {
+      const quiet = { ...env, ATOZ_WORKER: '0' };
+      const small: number[] = [];
+      for (let run = 0; run < RUNS; run++) small.push(await timeOnce(quiet));
+      addSyntheticCitations(join(dataDir, 'atoz.sqlite'), CITATIONS);
+      const large: number[] = [];
+      for (let run = 0; run < RUNS; run++) large.push(await timeOnce(quiet));
+      console.log('');
+      row('atoz server, demo citations', small, '(no worker)');
+      row(`atoz server, +${fmt(CITATIONS)} citations`, large, `${(median(large) / median(small)).toFixed(2)} × the demo's start`);
+    }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -6,6 +6,8 @@
  * 2. Start dist/src/main.js on it as its own process; time spawn → first 200 of a topic page.
  * 3. Save that page's gzip bytes; start nginx (1 worker, gzip_static) serving them.
  * 4. For context, start a bare node:http server sending the same bytes and headers (Node's own ceiling).
+ * 4b. Publish the same database (npm run atoz -- publish) and start nginx on that folder with the configuration
+ *     publish writes, beside nginx serving the published page's bytes by hand (BENCH_PUBLISHED=0 skips it).
  * 5. wrk each (2 threads, 50 connections, 10 s, Accept-Encoding: gzip) in alternating rounds; print req/s, p99 and ratios.
  *
  * Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50), BENCH_THREADS (2),
@@ -14,14 +16,17 @@
  * nginx/atoz runs, the median round per side is reported), BENCH_POSTGRES=0 to skip PostgreSQL.
  * Numbers, not assertions: the run never fails on speed; it prints the targets beside the results.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { type AtozProcess, startAtoz } from './support/atoz-process.js';
 import { get } from './support/http.js';
 import { startBareNode } from './support/bare-node.js';
-import { startNginx } from './support/nginx.js';
+import { startNginx, startNginxOnFolder } from './support/nginx.js';
+import { fileForPath } from '../src/publishing/publish.js';
+import { packageRoot } from '../src/web/package-root.js';
 import { createPostgresDemoDatabase } from './support/postgres-demo.js';
 import { prepareSqliteDemo } from './support/sqlite-demo.js';
 import { type WrkResult, runWrk } from './support/wrk.js';
@@ -108,7 +113,7 @@ async function main(): Promise<void> {
 
     // Every server runs for the whole benchmark; rounds alternate between them, so a
     // burst of other work on this machine falls on both sides rather than one.
-    const servers: Array<{ name: string; url: string; coldStart?: number[]; versus?: string }> = [];
+    const servers: Array<{ name: string; url: string; coldStart?: number[]; versus?: string; note?: string }> = [];
     let referenceGzip: Buffer | undefined;
     let referenceHeaders: Record<string, string> = {};
     for (const target of targets) {
@@ -141,6 +146,29 @@ async function main(): Promise<void> {
     servers.push({ name: 'node:http (bare)', url: `${bare.url}/` });
     console.log(`reference: ${nginx.description}, same ${fmt(referenceGzip!.length)} gzip bytes (${fmt(gunzipSync(referenceGzip!).length)} bytes of HTML)`);
 
+    // The static copy: nginx serving the published folder against nginx serving the same file's bytes by hand (target 1.0 ×).
+    if (process.env.BENCH_PUBLISHED !== '0') {
+      const folder = join(work, 'published');
+      const started = performance.now();
+      const cli = spawnSync(process.execPath, [join(packageRoot(), 'dist', 'src', 'cli.js'), 'publish', folder, '--live', 'http://127.0.0.1:9'], {
+        env: { PATH: process.env.PATH ?? '', ATOZ_DATA_DIR: dataDir, ATOZ_PUBLIC_URL: 'https://atoz.bench.example', NODE_ENV: 'production' },
+        encoding: 'utf8',
+      });
+      if (cli.status !== 0) throw new Error(`publish failed: ${cli.stderr}`);
+      console.log(`published the demo into ${folder} in ${fmt(performance.now() - started)} ms (not part of any figure)`);
+      // nginx's workers run as another user: the folders on the way must be readable.
+      chmodSync(work, 0o755);
+      const file = join(folder, fileForPath(PAGE));
+      const published = await startNginxOnFolder(folder, PAGE);
+      stops.push(published.stop);
+      const byHand = await startNginx({ 'topic.html': readFileSync(file), 'topic.html.gz': readFileSync(`${file}.gz`) });
+      stops.push(byHand.stop);
+      const [a, b] = [await get(published.url + PAGE, ENCODING), await get(`${byHand.url}/topic.html`, ENCODING)];
+      if (!a.body.equals(b.body) || a.headers['content-encoding'] !== 'gzip') throw new Error('nginx on the published folder does not send the bytes nginx sends by hand: the comparison would be unfair');
+      servers.push({ name: 'nginx, published by hand', url: `${byHand.url}/topic.html`, note: 'the published bytes' });
+      servers.push({ name: 'nginx, published folder', url: published.url + PAGE, versus: 'nginx, published by hand', note: 'vs by hand (target 1.00)' });
+    }
+
     // Every core: atoz with one HTTP process per core (ATOZ_PROCESSES) against nginx with as many workers.
     if (PROCESSES > 1) {
       const multi = await startAtoz({ ATOZ_PUBLIC_URL: 'https://atoz.bench.example', ATOZ_DATA_DIR: dataDir, ATOZ_PROCESSES: String(PROCESSES) }, PAGE);
@@ -161,7 +189,7 @@ async function main(): Promise<void> {
     // Per side, the round with the median req/s.
     const pick = (name: string) => [...results.get(name)!].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(ROUNDS / 2)]!;
     const reference = pick('nginx (static)');
-    const rows = servers.slice(1).map((s) => ({ name: s.name, result: pick(s.name), coldStart: s.coldStart, versus: s.versus }));
+    const rows = servers.slice(1).map((s) => ({ name: s.name, result: pick(s.name), coldStart: s.coldStart, versus: s.versus, note: s.note }));
     const ceiling = pick('node:http (bare)');
 
     console.log('');
@@ -170,9 +198,13 @@ async function main(): Promise<void> {
       console.log([name.padEnd(20), fmt(r.requestsPerSecond).padStart(10), fmt(r.p50Ms, 2).padStart(8), fmt(r.p99Ms, 2).padStart(8), fmt(r.errors).padStart(7), extra.padStart(8), cold.padStart(32)].join(' '));
     line('nginx (static)', reference, '1.00');
     const verdicts: string[] = [];
-    for (const { name, result, coldStart, versus } of rows) {
+    for (const { name, result, coldStart, versus, note } of rows) {
       const against = versus ? pick(versus) : reference;
       const ratio = result.requestsPerSecond / against.requestsPerSecond;
+      if (note) {
+        line(name, result, fmt(ratio, 2), note);
+        continue;
+      }
       if (name.startsWith('nginx')) {
         line(name, result, fmt(ratio, 2), 'more workers, same bytes');
         continue;

@@ -206,7 +206,7 @@ async function main() {
 async function miniSearchBaseline(pageIds: number[], queries: Array<{ text: string; category: Category }>) {
   const directory = syntheticDirectory({ seed: SEED, digests: DIGESTS, contentDir: CONTENT });
   const processTerm = (term: string) => {
-    const words = foldedWords(term).filter((w) => !STOPWORDS.has(w)).map(stem);
+    const words = foldedWords(term).filter((w) => !STOPWORDS.has(w)).map((t) => stem(t));
     return words.length ? words : null;
   };
   const mini = new MiniSearch<{ id: number; title: string; heading: string; links: string; body: string; source: string }>({

@@ -24,6 +24,11 @@
     input.insertAdjacentElement('afterend', list);
     list.insertAdjacentElement('afterend', status);
 
+    // ARIA in HTML allows role=combobox on a text input, not on type=search
+    // (the Nu checker refuses it there), so the enhanced box becomes a text
+    // input that keeps the search keyboard; without this script it stays type=search.
+    input.type = 'text';
+    input.setAttribute('enterkeyhint', 'search');
     input.setAttribute('role', 'combobox');
     input.setAttribute('aria-autocomplete', 'list');
     input.setAttribute('aria-expanded', 'false');

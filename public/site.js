@@ -55,5 +55,17 @@
     (skip ? skip.parentNode : document.body).insertBefore(box, skip ? skip.nextSibling : document.body.firstChild);
   }
 
+  // Print buttons are in the page, hidden, because without JavaScript they could not work (the browser's own Print still does).
+  function enablePrintButtons() {
+    var buttons = document.querySelectorAll('button[data-print]');
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener('click', function () {
+        window.print();
+      });
+    }
+  }
+
   suggestLanguage();
+  enablePrintButtons();
 })();

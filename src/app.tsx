@@ -5,13 +5,19 @@ import type { Config } from './config.js';
 import { type Domain, type DomainKernel, contributionsOf, fanOutIndexer } from './domain.js';
 import { createAccountsDomain } from './accounts/domain.js';
 import { createCitationDomain } from './citations/domain.js';
+import { createCommunityDomain } from './community/domain.js';
 import { createDirectoryDomain } from './directory/domain.js';
+import { createTranslationsDomain } from './translations/domain.js';
 import { createEditingDomain } from './editing/domain.js';
+import { createFeedbackDomain } from './feedback/domain.js';
+import { createGlossaryDomain } from './glossary/domain.js';
 import { createNewsDomain } from './news/domain.js';
 import { type MailOptions, createMailDomain, mailFromOf } from './mail/domain.js';
 import { createOutbox, domainOf } from './mail/outbox.js';
 import { createSearchDomain } from './search/domain.js';
+import { wordsFromAddress } from './site/not-found.js';
 import { createSiteDomain } from './site/domain.js';
+import { createStoriesDomain } from './stories/domain.js';
 import type { AppEnv } from './accounts/context.js';
 import { SESSION_COOKIE } from './accounts/cookies.js';
 import type { FetchLike } from './citations/http.js';
@@ -114,7 +120,7 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const assets = loadAssets();
   const baseUrl = (config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`).replace(/\/$/, '');
   const i18n = createI18n();
-  const pages = createPageRenderer({ db, cache, assets, baseUrl, i18n, cachePolicy });
+  const pages = createPageRenderer({ db, cache, assets, baseUrl, i18n, cachePolicy, searchExample: () => queries.searchExample() });
   const rateLimits = createRateLimits(db, { limits: options.rateLimits });
   jobs.register(rateLimits.pruneJob);
   // Queuing wakes mail.deliver, which the mail domain registers only when SMTP is configured.
@@ -133,20 +139,43 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
   const accounts = await createAccountsDomain(kernel);
   const search = createSearchDomain(kernel);
   const citations = createCitationDomain(kernel, { ...options.citationHttp, fetch: options.fetch });
-  const editing = createEditingDomain(kernel, { citations: citations.citationsForPages });
+  const feedback = createFeedbackDomain(kernel);
+  const translations = createTranslationsDomain(kernel, { citations: citations.citationsForPages });
+  const glossary = createGlossaryDomain(kernel, { reviewsLanguage: (userId, lang) => translations.reviewsLanguage(userId, lang) });
+  const editing = createEditingDomain(kernel, {
+    citations: citations.citationsForPages,
+    openReports: (ids) => feedback.store.openReportCounts(ids),
+    glossaryGaps: (text) => glossary.gapsIn(text),
+  });
   const news = createNewsDomain(kernel, { citations: citations.citationsForPages });
-  // Mount order. The one order that matters: citations (/edit/citations…, /edit/inbox…) and news (/edit/news…) before editing's /edit/:slug.
+  const stories = await createStoriesDomain(kernel);
+  // Mount order. The one order that matters: citations (/edit/citations…, /edit/inbox…), news (/edit/news…) feedback (/edit/feedback…) and glossary (/edit/glossary…) before editing's /edit/:slug.
   domains = [
     accounts,
     citations,
     news,
+    await createCommunityDomain(kernel, { accounts: accounts.accounts, queueSources: [stories.moderationQueue] }),
+    stories,
+    feedback,
+    glossary,
     editing,
     createSiteDomain(kernel),
     await createMailDomain(kernel, options.mail),
+    // Before search: its indexer marks outdated translated sections first, so search indexes them as readers will see them.
+    translations,
     search,
     createApiDomain(kernel, { search: search.search, baseUrl }),
     (publishing = createPublishingDomain(kernel, { request: (path) => Promise.resolve(app.request(path)) })),
-    createDirectoryDomain(kernel, { citations: citations.citationsForPages, editorToolbar: editing.toolbar, topicNews: news.topicNews }),
+    createDirectoryDomain(kernel, {
+      citations: citations.citationsForPages,
+      editorToolbar: editing.toolbar,
+      topicNews: news.topicNews,
+      topicStories: stories.topicStories,
+      translation: translations.topicTranslation,
+      pageLanguages: translations.pageLanguages,
+      glossary: (site, lang) => glossary.marker(site, lang),
+      listedIn: translations.listedIn,
+    }),
   ];
 
   if (options.importIfEmpty !== false) {
@@ -155,8 +184,12 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
       if ((await queries.pageCount()) === 0) await importContent(db, store, config.contentDir);
     });
   }
-  for (const domain of domains) await domain.start?.();
+  // Jobs first: a domain's start may queue one of its own.
   for (const domain of domains) for (const job of domain.jobs ?? []) jobs.register(job);
+  for (const domain of domains) await domain.start?.();
+  // The import and start hooks may have moved the content version since the first read: pages rendered before the
+  // next poll would be cached for an old version and dropped (or, on another server, served stale) a moment later.
+  await watcher.refresh();
 
   // The language prefix (/es/…) is not part of any route: see src/i18n/address.ts.
   const app = new Hono<AppEnv>({ getPath: pathWithoutLanguage });
@@ -181,7 +214,10 @@ export async function createAtoz(config: Config, options: CreateOptions = {}): P
 
   app.notFound(async (c) => {
     const site = await pages.siteContext(c);
-    return pages.fresh(c, <NotFoundPage site={site} />, 404);
+    // The address in words fills the page's search box, and search may know the page meant.
+    const words = wordsFromAddress(c.req.path);
+    const suggestion = words ? (await search.search.suggest(words, 1, site.lang).catch(() => []))[0] : undefined;
+    return pages.fresh(c, <NotFoundPage site={site} words={words} suggestion={suggestion && { title: suggestion.label, href: suggestion.url, lang: suggestion.lang }} />, 404);
   });
   app.onError(async (error, c) => {
     if (isDatabaseUnavailable(error)) {

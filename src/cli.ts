@@ -8,9 +8,11 @@ import { type CliCommand, UsageError } from './cli/command.js';
 const commands: Record<string, () => Promise<CliCommand>> = {
   backup: async () => (await import('./cli/backup.js')).backupCommand,
   'copy-database': async () => (await import('./cli/copy-database.js')).copyDatabaseCommand,
+  'export-data': async () => (await import('./cli/export-data.js')).exportDataCommand,
   import: async () => (await import('./cli/import.js')).importCommand,
   jobs: async () => (await import('./cli/jobs.js')).jobsCommand,
   messages: async () => (await import('./cli/messages.js')).messagesCommand,
+  offline: async () => (await import('./cli/offline.js')).offlineCommand,
   publish: async () => (await import('./cli/publish.js')).publishCommand,
   restore: async () => (await import('./cli/restore.js')).restoreCommand,
   search: async () => (await import('./cli/search.js')).searchCommand,

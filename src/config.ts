@@ -67,6 +67,8 @@ export const ConfigSchema = z.object({
   cdnPurgeToken: z.string().trim().min(1).max(500).optional(),
   /** Folder kept as a static copy of the public site: re-published after every content change (src/publishing). */
   publishDir: z.string().min(1).optional(),
+  /** Most URLs in one sitemap file; a site with more gets a sitemap index (50,000 is the sitemaps protocol's limit). */
+  sitemapUrlLimit: z.coerce.number().int('ATOZ_SITEMAP_URL_LIMIT must be a whole number').min(1).max(50_000, 'ATOZ_SITEMAP_URL_LIMIT must be at most 50000, the sitemaps protocol limit').default(50_000),
   /** Software name sent to PubMed's E-utilities with every request (NCBI asks for it). */
   ncbiTool: z.string().trim().min(1).max(100).regex(/^\S+$/, 'ATOZ_NCBI_TOOL must be one word, e.g. atoz').default('atoz'),
   /** Contact address sent to PubMed; required to import from PubMed and to run retraction watch and the research inbox. */
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cdnPurgeUrl: env.ATOZ_CDN_PURGE_URL || undefined,
     cdnPurgeToken: env.ATOZ_CDN_PURGE_TOKEN || undefined,
     publishDir: env.ATOZ_PUBLISH_DIR || undefined,
+    sitemapUrlLimit: env.ATOZ_SITEMAP_URL_LIMIT || undefined,
     ncbiTool: env.ATOZ_NCBI_TOOL || undefined,
     ncbiEmail: env.ATOZ_NCBI_EMAIL || undefined,
     ncbiApiKey: env.ATOZ_NCBI_API_KEY || undefined,

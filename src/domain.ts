@@ -13,7 +13,7 @@ import type { Catalogue } from './i18n/catalogue.js';
 import type { Lang } from './i18n/languages.js';
 import type { Localizer } from './i18n/localizer.js';
 import type { MarkdownRenderer } from './content/markdown.js';
-import type { DatabaseHandle, Db } from './db/database.js';
+import type { DatabaseHandle, Db, Tx } from './db/database.js';
 import type { DirectoryQueries } from './directory/queries.js';
 import type { DirectoryStore, PageIndexer } from './directory/store.js';
 import type { JobQueue } from './jobs/queue.js';
@@ -44,6 +44,10 @@ export interface Domain {
   readonly dashboardPanels?: readonly DashboardPanel[];
   /** Entries of the administration area (/admin), for people allowed to use them. */
   readonly adminLinks?: readonly AdminLink[];
+  /** The editors' tools this domain offers (sources, inbox, news), listed at the top of the dashboard; same shape as admin links. */
+  readonly dashboardLinks?: readonly AdminLink[];
+  /** What it keeps about one person: a section of a member's data download, erased when they delete their account. */
+  readonly personalData?: PersonalData;
   /** Public addresses for sitemap.xml. */
   sitemap?(): Promise<SitemapEntry[]>;
   /** Public addresses a static copy includes besides its sitemap pages (downloads, feeds): src/publishing. */
@@ -82,6 +86,30 @@ export interface AdminLink {
 /** An admin link whose label and description are checked to be keys of its catalogue. */
 export function adminLink<K extends string>(catalogue: Catalogue<K>, link: { href: string; label: NoInfer<K>; description: NoInfer<K>; visibleTo(user: CurrentUser): boolean }): AdminLink {
   return { ...link, catalogue };
+}
+
+/** The person a data download or an account deletion is for. */
+export interface DataSubject {
+  userId: number;
+  /** Their account's address; records kept by address (e-mail updates, stories sent before signing up) match it in any letter case. */
+  email: string;
+}
+
+/**
+ * One domain's part of a person's data (in the spirit of WordPress's personal
+ * data exporters and erasers): what the download shows, and what deleting the
+ * account does to it. The member's choice for what they wrote applies to every part.
+ */
+export interface PersonalData {
+  /** Its key in the downloaded JSON: "stories". */
+  readonly section: string;
+  /** JSON-ready; an empty list when it holds nothing about them. */
+  export(subject: DataSubject): Promise<unknown>;
+  /**
+   * Inside the deletion's transaction, before the account row goes. `published`: "keep" leaves what they
+   * published for readers without a link to the account; "remove" takes it down. True when reader pages changed.
+   */
+  erase(tx: Tx, subject: DataSubject, published: 'keep' | 'remove'): Promise<boolean>;
 }
 
 export interface SitemapEntry {
@@ -131,8 +159,11 @@ export interface DomainContributions {
   /** What changed, for e-mail digests (src/mail/following/changes.ts). */
   changeSources(): readonly ChangeSource[];
   adminLinks(): readonly AdminLink[];
+  dashboardLinks(): readonly AdminLink[];
   sitemap(): Promise<SitemapEntry[]>;
   publishedFiles(): Promise<string[]>;
+  /** Every domain's part of a person's data, in domain order. */
+  personalData(): readonly PersonalData[];
 }
 
 /** Gathers the declarations of a list of domains (filled once the composition root has built them all). */
@@ -142,8 +173,10 @@ export function contributionsOf(domains: () => readonly Domain[]): DomainContrib
     access: () => domains().flatMap((d) => d.access ?? []),
     changeSources: () => domains().flatMap((d) => d.changeSources ?? []),
     adminLinks: () => domains().flatMap((d) => d.adminLinks ?? []),
+    dashboardLinks: () => domains().flatMap((d) => d.dashboardLinks ?? []),
     sitemap: async () => (await Promise.all(domains().map((d) => d.sitemap?.() ?? []))).flat(),
     publishedFiles: async () => (await Promise.all(domains().map((d) => d.publishedFiles?.() ?? []))).flat(),
+    personalData: () => domains().flatMap((d) => (d.personalData ? [d.personalData] : [])),
   };
 }
 
@@ -151,8 +184,8 @@ export function contributionsOf(domains: () => readonly Domain[]): DomainContrib
 export function fanOutIndexer(domains: () => readonly Domain[]): PageIndexer {
   const all = () => domains().flatMap((d) => d.indexers ?? []);
   return {
-    pageChanged: async (tx, pageId) => {
-      for (const indexer of all()) await indexer.pageChanged(tx, pageId);
+    pageChanged: async (tx, pageId, change) => {
+      for (const indexer of all()) await indexer.pageChanged(tx, pageId, change);
     },
     pageRemoved: async (tx, pageId) => {
       for (const indexer of all()) await indexer.pageRemoved(tx, pageId);

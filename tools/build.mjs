@@ -53,7 +53,7 @@ function fingerprint(files) {
 }
 
 /** Packages left in node_modules: native, loaded lazily on purpose, or reading their own files. */
-const KEEP_EXTERNAL = ['better-sqlite3', 'pg', 'pg-*', '@citation-js/*', 'citeproc', 'nodemailer', '@zxcvbn-ts/*', 'esbuild', 'typescript', 'playwright-core', 'vnu-jar', 'smtp-server', 'mailparser'];
+const KEEP_EXTERNAL = ['better-sqlite3', 'pagefind', 'pg', 'pg-*', '@citation-js/*', 'citeproc', 'nodemailer', '@zxcvbn-ts/*', 'esbuild', 'typescript', 'playwright-core', 'vnu-jar', 'smtp-server', 'mailparser'];
 
 /** What `npm start`, `npm run atoz` and `npm run bench…` run. */
 const entryPoints = (files) => files.filter((f) => f === 'src/main.ts' || f === 'src/cli.ts' || /^bench\/[^/]+\.ts$/.test(f));

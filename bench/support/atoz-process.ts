@@ -5,6 +5,8 @@ import { freePort, waitFor200 } from './http.js';
 
 export interface AtozProcess {
   url: string;
+  /** The server's process id (its memory: /proc/<pid>/status). */
+  pid: number;
   /** Milliseconds from spawn to the first 200 of `firstPath`. */
   coldStartMs: number;
   /**
@@ -50,6 +52,7 @@ export async function startAtoz(env: Record<string, string>, firstPath: string, 
   }
   return {
     url,
+    pid: child.pid!,
     coldStartMs,
     phases: ready ? { loadMs: ready.at - ready.startupMs, startupMs: ready.startupMs, firstPageMs: coldStartMs - ready.at } : null,
     stop: () =>

@@ -85,3 +85,51 @@ http {
       }),
   };
 }
+
+/**
+ * Debian's nginx serving a published folder (npm run atoz -- publish) with the
+ * configuration publish writes (src/publishing/nginx-config.ts), one worker,
+ * access log off like startNginx.
+ */
+export async function startNginxOnFolder(folder: string, firstPath: string): Promise<StaticServer> {
+  const { nginxConfig } = await import('../../src/publishing/nginx-config.js');
+  const dir = mkdtempSync(join(tmpdir(), 'atoz-nginx-folder-'));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const conf = join(dir, 'nginx.conf');
+  const temp = (name: string) => `${name}_temp_path ${join(dir, name)};`;
+  writeFileSync(
+    conf,
+    nginxConfig({
+      root: folder,
+      listen: `127.0.0.1:${port}`,
+      preamble: `daemon off;\nmaster_process on;\nworker_processes 1;\npid ${join(dir, 'nginx.pid')};\nerror_log ${join(dir, 'error.log')} warn;\n`,
+    }).replace('  sendfile on;', `  sendfile on;\n  tcp_nopush on;\n  keepalive_requests 1000000;\n  access_log off;\n  ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}`),
+  );
+  const child: ChildProcess = spawn('nginx', ['-c', conf, '-p', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  let alive = true;
+  child.on('exit', () => (alive = false));
+  try {
+    await waitFor200(`http://127.0.0.1:${port}${firstPath}`, performance.now(), 10_000, () => alive);
+  } catch (error) {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`nginx did not start on ${folder}: ${(error as Error).message}\n${stderr}`);
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    description: 'nginx 1 worker, the configuration `publish` writes (gzip_static, types, headers), access_log off',
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (!alive) return done();
+        child.once('exit', done);
+        child.kill('SIGQUIT');
+      }),
+  };
+}

@@ -9,8 +9,11 @@ import type { Role } from './context.js';
  */
 
 export type Who = 'anonymous' | Role;
-export const EVERYONE: readonly Who[] = ['anonymous', 'admin', 'editor', 'reviewer'];
+export const EVERYONE: readonly Who[] = ['anonymous', 'admin', 'editor', 'reviewer', 'member', 'moderator', 'translator'];
+/** The editorial side: everyone with a staff role. */
 export const SIGNED_IN: readonly Who[] = ['admin', 'editor', 'reviewer'];
+/** Anyone with an account, community members included (their own account pages). */
+export const ANY_ACCOUNT: readonly Who[] = [...SIGNED_IN, 'member', 'moderator', 'translator'];
 export const ADMIN: readonly Who[] = ['admin'];
 
 export interface AccessRule {
@@ -27,6 +30,13 @@ export interface AccessRule {
    * clients POST without any page of ours). Only for routes that use no session.
    */
   csrfExempt?: true;
+  /**
+   * A form whose text must survive the end of a sign-in (the page editor):
+   * sent from this site after the session ended, it is parked
+   * (src/accounts/parked-forms.ts) and the person is sent to sign in instead
+   * of being refused, then gets the text back on the form's own page.
+   */
+  keepsFormWhenSignedOut?: true;
 }
 
 /** The key a rule's test request is filed under: "POST /edit/:slug". */

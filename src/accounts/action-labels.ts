@@ -17,4 +17,8 @@ export const ACTION_LABELS: Record<Action, KeyOf<typeof accountsText>> = {
   'users.manage': 'actionUsersManage',
   'audit.view': 'actionAuditView',
   'mail.manage': 'actionMailManage',
+  'forum.post': 'actionForumPost',
+  'forum.moderate': 'actionForumModerate',
+  'translation.edit': 'actionTranslationEdit',
+  'translation.review': 'actionTranslationReview',
 };

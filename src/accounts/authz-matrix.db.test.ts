@@ -9,11 +9,16 @@ import { citationRequests } from '../citations/test-support/authz-requests.js';
 import { editingRequests } from '../editing/test-support/authz-requests.js';
 import { newsRequests } from '../news/test-support/authz-requests.js';
 import { mailRequests } from '../mail/test-support/authz-requests.js';
+import { communityRequests } from '../community/test-support/authz-requests.js';
+import { translationRequests } from '../translations/test-support/authz-requests.js';
+import { storiesRequests } from '../stories/test-support/authz-requests.js';
+import { feedbackRequests } from '../feedback/test-support/authz-requests.js';
+import { glossaryRequests } from '../glossary/test-support/authz-requests.js';
 
 const skip = await skipWithoutDatabase();
 
 /** One request builder per access rule, from each domain's test-support. */
-const REQUESTS: AuthzRequests = { ...accountsRequests, ...editingRequests, ...citationRequests, ...newsRequests, ...mailRequests };
+const REQUESTS: AuthzRequests = { ...accountsRequests, ...editingRequests, ...citationRequests, ...newsRequests, ...mailRequests, ...communityRequests, ...storiesRequests, ...translationRequests, ...feedbackRequests, ...glossaryRequests };
 
 describe.skipIf(skip)('authorization matrix', () => {
   let t: TestApp;

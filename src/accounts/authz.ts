@@ -1,12 +1,12 @@
-import { ADMIN, type AccessRule, EVERYONE, SIGNED_IN } from './access.js';
+import { ADMIN, ANY_ACCOUNT, type AccessRule, EVERYONE } from './access.js';
 
 /** Who may use each accounts route: signing in and out, your own account, sign-in links, user administration, the audit log. */
 export const accountsAccess: readonly AccessRule[] = [
   { method: 'POST', route: '/login', allowed: EVERYONE, success: 303 },
   { method: 'POST', route: '/logout', allowed: EVERYONE, success: 303 },
-  { method: 'GET', route: '/account', allowed: SIGNED_IN, success: 200 },
-  { method: 'GET', route: '/account/password', allowed: SIGNED_IN, success: 200 },
-  { method: 'POST', route: '/account/password', allowed: SIGNED_IN, success: 303 },
+  { method: 'GET', route: '/account', allowed: ANY_ACCOUNT, success: 200 },
+  { method: 'GET', route: '/account/password', allowed: ANY_ACCOUNT, success: 200 },
+  { method: 'POST', route: '/account/password', allowed: ANY_ACCOUNT, success: 303 },
   { method: 'POST', route: '/invite/:token', allowed: EVERYONE, success: 303 },
   { method: 'GET', route: '/admin/users', allowed: ADMIN, success: 200 },
   { method: 'GET', route: '/admin/users/:id', allowed: ADMIN, success: 200 },

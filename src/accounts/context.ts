@@ -1,8 +1,13 @@
 import type { Lang } from '../i18n/languages.js';
 
-/** Who may do what on the editorial side; anonymous readers have no role. */
-export type Role = 'admin' | 'editor' | 'reviewer';
-export const ROLES: readonly Role[] = ['admin', 'editor', 'reviewer'];
+/**
+ * Who may do what; anonymous readers have no role. admin, editor and reviewer
+ * are the editorial side; member and moderator the community (src/community);
+ * translator translates pages and nothing else (src/translations).
+ * A person has one main role (users.role) and may hold more (user_roles).
+ */
+export type Role = 'admin' | 'editor' | 'reviewer' | 'member' | 'moderator' | 'translator';
+export const ROLES: readonly Role[] = ['admin', 'editor', 'reviewer', 'member', 'moderator', 'translator'];
 
 /** The signed-in person, as every route and view sees them. */
 export interface CurrentUser {
@@ -10,6 +15,8 @@ export interface CurrentUser {
   email: string;
   name: string;
   role: Role;
+  /** Every role they hold, the main one first (user_roles adds to it); absent means just `role`. */
+  roles?: readonly Role[];
   /** The author record used in bylines and "reviewed by", when linked. */
   authorKey: string | null;
 }
@@ -23,5 +30,7 @@ export type AppEnv = {
     user: CurrentUser | null;
     /** Token to embed in every state-changing form (hidden field `_csrf`) or header `x-csrf-token`. */
     csrfToken: string;
+    /** The signed hidden field `_owner` of forms that are kept when a sign-in runs out (src/accounts/parked-forms.ts); null when anonymous. */
+    formOwner: string | null;
   };
 };

@@ -2,6 +2,7 @@ import type { Db } from '../db/database.js';
 import type { MailOutbox } from '../mail/outbox.js';
 import type { PageRenderer } from '../web/page-renderer.js';
 import { type InvitationStore, createInvitationStore } from './invitations.js';
+import { type ParkedForms, createParkedForms } from './parked-forms.js';
 import { type SessionPolicy, type SessionStore, DEFAULT_SESSION_POLICY, createSessionStore } from './sessions.js';
 import { loadSigningKey } from './signing-keys.js';
 import { type LoginThrottle, type ThrottlePolicy, DEFAULT_THROTTLE_POLICY, createLoginThrottle } from './throttle.js';
@@ -20,6 +21,8 @@ export interface AccountsDeps {
   sessions: SessionStore;
   invitations: InvitationStore;
   throttle: LoginThrottle;
+  /** Forms kept when a sign-in ran out mid-edit. */
+  parkedForms: ParkedForms;
   /** The outbox (kernel.mail): invitations and password resets are e-mailed in the transaction that makes them. */
   mail: MailOutbox | null;
 }
@@ -42,7 +45,8 @@ export async function createAccounts(options: AccountsOptions): Promise<Accounts
   const sessions = createSessionStore(db, { ...DEFAULT_SESSION_POLICY, ...options.sessionPolicy }, clock);
   const throttle = createLoginThrottle(db, { ...DEFAULT_THROTTLE_POLICY, ...options.throttlePolicy }, clock);
   // Expired rows from earlier runs go now; afterwards each sign-in sweeps.
-  await Promise.all([sessions.cleanup(), throttle.cleanup()]);
+  const parkedForms = createParkedForms(db, clock);
+  await Promise.all([sessions.cleanup(), throttle.cleanup(), parkedForms.cleanup()]);
   return {
     db,
     pages: options.pages,
@@ -53,6 +57,7 @@ export async function createAccounts(options: AccountsOptions): Promise<Accounts
     sessions,
     invitations: createInvitationStore(db, clock, options.invitationTtlMs),
     throttle,
+    parkedForms,
     mail: options.mail ?? null,
   };
 }

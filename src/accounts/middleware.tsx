@@ -9,6 +9,7 @@ import { maskToken, signAnonymousNonce, tokenMatches, verifyAnonymousCookie } fr
 import type { AccountsDeps } from './deps.js';
 import { type Action, can } from './permissions.js';
 import { randomToken } from './tokens.js';
+import { FORM_OWNER_FIELD, newParkedToken, parkedCookieHeader, parkedTokenOf, signFormOwner, verifyFormOwner } from './parked-forms.js';
 import { CsrfFailedPage, ForbiddenPage, SignInRequiredPage } from './views/problem-pages.js';
 
 /** What the accounts middleware learned about a request, for the guards that run after it. */
@@ -57,8 +58,10 @@ export function accountsMiddleware(deps: AccountsDeps): MiddlewareHandler<AppEnv
       state.sessionId = active.id;
       state.csrfSecret = active.csrfSecret;
       c.set('csrfToken', maskToken(active.csrfSecret));
+      c.set('formOwner', signFormOwner(deps.csrfKey, active.user.id));
     } else {
       c.set('user', null);
+      c.set('formOwner', null);
       state.staleSession = sessionToken !== undefined;
       const nonce = verifyAnonymousCookie(deps.csrfKey, readCookie(c, deps.trustProxy, CSRF_COOKIE));
       state.csrfSecret = nonce;
@@ -98,17 +101,90 @@ async function submittedToken(c: Context): Promise<string | undefined> {
 export function csrfProtection(rules: () => readonly AccessRule[] = () => []): MiddlewareHandler<AppEnv> {
   // Routes authorised by a signed token in their address (one-click unsubscribe): read once every domain is built.
   let exempt: Array<{ method: string; pattern: RegExp }> | undefined;
+  let keepsForm: Array<{ method: string; pattern: RegExp }> | undefined;
+  const matching = (flag: 'csrfExempt' | 'keepsFormWhenSignedOut') =>
+    rules()
+      .filter((r) => r[flag])
+      .map((r) => ({ method: r.method, pattern: routePattern(r.route) }));
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
-    exempt ??= rules()
-      .filter((r) => r.csrfExempt)
-      .map((r) => ({ method: r.method, pattern: routePattern(r.route) }));
+    exempt ??= matching('csrfExempt');
+    keepsForm ??= matching('keepsFormWhenSignedOut');
     if (exempt.some((e) => e.method === c.req.method && e.pattern.test(c.req.path))) return next();
     const state = stateOf(c);
     if (tokenMatches(await submittedToken(c), state.csrfSecret)) return next();
+    if (keepsForm.some((e) => e.method === c.req.method && e.pattern.test(c.req.path))) {
+      const parked = await parkForm(c, state);
+      if (parked) return parked;
+    }
     if (state.staleSession && !c.get('user')) return signInRequired(c, state);
     return render(c, state, <CsrfFailedPage site={await state.deps.pages.siteContext(c)} user={c.get('user')} csrfToken={c.get('csrfToken')} />, 403);
   };
+}
+
+/**
+ * Parks a form sent from one of our own pages by its owner after their
+ * sign-in ended (or was replaced in another tab), and answers with the way
+ * back: sign in (the notice says nothing is lost), or, when they are already
+ * signed in again, the form's own page, which takes the parked text back.
+ * Null when the form cannot be kept: sent by another site, by fetch (the
+ * live preview has its own answer), without a genuine owner field, too large.
+ */
+async function parkForm(c: Context, state: RequestState): Promise<Response | null> {
+  if (!fromOurOwnPage(c)) return null;
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') return null;
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) if (typeof value === 'string' && name !== '_csrf' && name !== FORM_OWNER_FIELD) fields[name] = value;
+  const owner = verifyFormOwner(state.deps.csrfKey, typeof body[FORM_OWNER_FIELD] === 'string' ? body[FORM_OWNER_FIELD] : undefined);
+  const user = c.get('user') as CurrentUser | null;
+  // A form is only ever given back to the person it was shown to.
+  if (owner === null || (user && user.id !== owner)) return null;
+  const token = parkedTokenOf(c, state.deps.trustProxy) ?? newParkedToken();
+  if (!(await state.deps.parkedForms.park(token, parkedPathOf(c), owner, fields))) return null;
+  const res = user ? c.redirect(new URL(c.req.url).pathname, 303) : c.redirect(loginHref(c, 'form-kept'), 303);
+  res.headers.append('set-cookie', parkedCookieHeader(c, state.deps.trustProxy, token));
+  res.headers.set('cache-control', 'no-store');
+  return res;
+}
+
+/**
+ * A top-level form submission from a page of this site. Another site can make
+ * a browser send our forms too; parking its text would put words of its
+ * choosing into an editor's form, so such requests are refused as before.
+ */
+function fromOurOwnPage(c: Context): boolean {
+  const mode = c.req.header('sec-fetch-mode');
+  if (mode && mode !== 'navigate') return false;
+  if (/application\/json/.test(c.req.header('accept') ?? '')) return false;
+  const site = c.req.header('sec-fetch-site');
+  if (site) return site === 'same-origin';
+  const origin = c.req.header('origin');
+  if (!origin || origin === 'null') return false;
+  try {
+    return new URL(origin).host === new URL(c.req.url).host;
+  } catch {
+    return false;
+  }
+}
+
+/** The address a parked form belongs to, the same in every language (/es/edit/x and /edit/x). */
+function parkedPathOf(c: Context): string {
+  return splitLangPrefix(new URL(c.req.url).pathname).path;
+}
+
+/**
+ * The fields of a form this browser parked for the address of this request,
+ * when the signed-in person is the one who sent it; taken once. The form's
+ * own GET route calls this and shows the text for the person to save again.
+ */
+export async function takeParkedForm(c: Context<AppEnv>): Promise<Record<string, string> | null> {
+  const state = stateOf(c);
+  const user = c.get('user');
+  const token = parkedTokenOf(c, state.deps.trustProxy);
+  if (!user || !token) return null;
+  return state.deps.parkedForms.take(token, parkedPathOf(c), user.id);
 }
 
 /**
@@ -136,7 +212,7 @@ export function requireSignedIn(): MiddlewareHandler<AppEnv> {
 }
 
 /** Where to send someone to sign in and come back here. */
-export function loginHref(c: Context, notice?: 'session-ended'): string {
+export function loginHref(c: Context, notice?: 'session-ended' | 'form-kept'): string {
   const url = new URL(c.req.url);
   const params = new URLSearchParams();
   const next = url.pathname + url.search;

@@ -8,7 +8,9 @@ import { formFields, parseAcceptInvitation, parseLogin, parsePasswordChange, saf
 import { attemptLogin } from './login.js';
 import { requireSignedIn, sessionIdOf } from './middleware.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { can } from './permissions.js';
 import { accountKey } from './throttle.js';
+import { toCurrentUser } from './users.js';
 import { AccountPage, ChangePasswordPage } from './views/account-pages.js';
 import type { FieldError } from './views/form-parts.js';
 import { type Frame, minutesUntil } from './views/frame.js';
@@ -91,8 +93,11 @@ export function sessionRoutes(deps: AccountsDeps) {
       return created;
     });
     // Sign-ins are rare: a good moment to sweep expired sessions and counters.
-    await Promise.all([deps.sessions.cleanup(), deps.throttle.cleanup()]);
-    return redirectWithSession(c, deps, inRequestLanguage(c, values.next), token);
+    await Promise.all([deps.sessions.cleanup(), deps.throttle.cleanup(), deps.parkedForms.cleanup()]);
+    // Members and translators have no dashboard: the default after sign-in is the forums, or the translators' dashboard.
+    const signedIn = toCurrentUser(result.user);
+    const next = values.next === safeNext(undefined) && !can(signedIn, 'dashboard.view') ? (can(signedIn, 'translation.edit') ? '/translate' : '/forums') : values.next;
+    return redirectWithSession(c, deps, inRequestLanguage(c, next), token);
   });
 
   app.post('/logout', async (c) => {
@@ -179,7 +184,8 @@ export function sessionRoutes(deps: AccountsDeps) {
     });
     if (!session) return pages.fresh(c, <InvitationProblemPage {...await frame(c)} problem="used" />, 410);
     await deps.throttle.reset(accountKey(user.email));
-    return redirectWithSession(c, deps, inRequestLanguage(c, '/dashboard'), session.token);
+    // Translators have no editors' dashboard: theirs is /translate.
+    return redirectWithSession(c, deps, inRequestLanguage(c, user.role === 'translator' ? '/translate' : '/dashboard'), session.token);
   });
 
   return app;

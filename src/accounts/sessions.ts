@@ -73,7 +73,9 @@ export function createSessionStore(db: Db, policy: SessionPolicy = DEFAULT_SESSI
       if (idleSince >= policy.touchEveryMs) {
         await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
       }
-      return { id, csrfSecret: row.csrf_secret, user: toCurrentUser({ id: row.user_id, email: row.email, name: row.name, role: row.role, author_key: row.author_key }) };
+      const extra = await db.selectFrom('user_roles').select('role').where('user_id', '=', row.user_id).execute();
+      const user = toCurrentUser({ id: row.user_id, email: row.email, name: row.name, role: row.role, author_key: row.author_key }, extra.map((r) => r.role));
+      return { id, csrfSecret: row.csrf_secret, user };
     },
 
     /** Ends one session by its id (sign out). */

@@ -32,9 +32,12 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-export function toCurrentUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'author_key'>): CurrentUser {
+export function toCurrentUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'author_key'>, extraRoles: readonly string[] = []): CurrentUser {
   if (!isRole(row.role)) throw new Error(`User ${row.id} has an unknown role "${row.role}"`);
-  return { id: row.id, email: row.email, name: row.name, role: row.role, authorKey: row.author_key };
+  const user: CurrentUser = { id: row.id, email: row.email, name: row.name, role: row.role, authorKey: row.author_key };
+  // A role from user_roles that this version does not know grants nothing rather than failing the sign-in.
+  const more = extraRoles.filter((r): r is Role => isRole(r) && r !== row.role);
+  return more.length ? { ...user, roles: [row.role, ...more] } : user;
 }
 
 /** The users table: create, find, and the changes admins make. */

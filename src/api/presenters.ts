@@ -4,6 +4,7 @@ import { citationsTextIn, studyTypeText } from '../citations/messages/index.js';
 import { retractionStatus, studyTypeFromPubTypes } from '../citations/study-type.js';
 import type { CitationView, LinkView, PageView, PersonView } from '../directory/queries.js';
 import type { TreeNode as DirectoryTreeNode } from '../directory/tree.js';
+import { codeLabel, codeLink } from '../directory/clinical-codes.js';
 import { LANGS, SOURCE_LANG } from '../i18n/languages.js';
 import type { SearchResults } from '../search/search.js';
 import type { CitationSummary, Link, Page, PageSummary, SearchAnswer, TreeNode } from './schemas.js';
@@ -21,7 +22,9 @@ export interface PageRow {
   reviewer: PersonView | null;
 }
 
-const person = (p: PersonView) => ({ name: p.name, role: p.role, disclosure: p.disclosure });
+const person = (p: PersonView) => ({
+  name: p.name, role: p.role, disclosure: p.disclosure, qualifications: p.qualifications, affiliation: p.affiliation, funding: p.funding, declaredOn: p.declaredOn,
+});
 
 export function presentPageSummary(row: PageRow, baseUrl: string): z.infer<typeof PageSummary> {
   return {
@@ -82,6 +85,7 @@ export function presentPage(view: PageView, parentSlug: string | null, baseUrl: 
     })),
     alsoSee: view.alsoSee.map(link),
     footnotes: view.footnotes,
+    codes: view.codes.map((c) => ({ system: c.system, code: codeLabel(c), url: codeLink(c) })),
     citations: view.citations.map(presentCitation),
     linkedFrom: view.backlinks,
     // Pages are written in the source language; translated pages are not part of the directory yet.

@@ -29,6 +29,7 @@ export function createApiQueries(db: Db) {
           .select([
             'p.slug', 'p.title', 'p.summary', 'parent.slug as parentSlug', 'p.created_on', 'p.updated_on', 'p.reviewed_on', 'p.next_review_on', 'p.changed_at',
             'reviewer.key as reviewerKey', 'reviewer.name as reviewerName', 'reviewer.role as reviewerRole', 'reviewer.disclosure as reviewerDisclosure',
+            'reviewer.qualifications as reviewerQualifications', 'reviewer.affiliation as reviewerAffiliation', 'reviewer.funding as reviewerFunding', 'reviewer.declared_on as reviewerDeclaredOn',
           ])
           // The slug breaks ties, so a page of results is the same on SQLite and PostgreSQL.
           .orderBy('p.title')
@@ -50,7 +51,12 @@ export function createApiQueries(db: Db) {
           reviewedOn: r.reviewed_on,
           nextReviewOn: r.next_review_on,
           changedAt: r.changed_at,
-          reviewer: r.reviewerKey ? { key: r.reviewerKey, name: r.reviewerName!, role: r.reviewerRole!, disclosure: r.reviewerDisclosure! } : null,
+          reviewer: r.reviewerKey
+            ? {
+                key: r.reviewerKey, name: r.reviewerName!, role: r.reviewerRole!, disclosure: r.reviewerDisclosure!,
+                qualifications: r.reviewerQualifications!, affiliation: r.reviewerAffiliation!, funding: r.reviewerFunding!, declaredOn: r.reviewerDeclaredOn ?? null,
+              }
+            : null,
         })),
       };
     },

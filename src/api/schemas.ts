@@ -4,11 +4,22 @@
  */
 import { z } from '@hono/zod-openapi';
 import { LANGS } from '../i18n/languages.js';
+import { CODE_SYSTEMS } from '../directory/clinical-codes.js';
 
 const Slug = z.string().openapi({ example: 'causes-silica', description: 'The page address: /directory/<slug>.' });
 const IsoDate = z.string().openapi({ example: '2024-05-01', description: 'YYYY-MM-DD' });
 
-export const Person = z.object({ name: z.string(), role: z.string(), disclosure: z.string() }).openapi('Person');
+export const Person = z
+  .object({
+    name: z.string(),
+    role: z.string(),
+    disclosure: z.string().openapi({ description: 'Conflict-of-interest statement in the person’s words; empty with declaredOn set: no conflicts declared.' }),
+    qualifications: z.string(),
+    affiliation: z.string(),
+    funding: z.string(),
+    declaredOn: IsoDate.nullable().openapi({ description: 'When the declaration was made; null: no declaration recorded.' }),
+  })
+  .openapi('Person');
 
 export const CitationSummary = z
   .object({
@@ -59,11 +70,20 @@ export const PageSummary = z
   })
   .openapi('PageSummary');
 
+export const MedicalCode = z
+  .object({
+    system: z.enum(CODE_SYSTEMS).openapi({ example: 'ICD-10-CM' }),
+    code: z.string().openapi({ example: 'M34.9', description: 'As the system writes it; ORPHA codes with their prefix (ORPHA:90291).' }),
+    url: z.string().nullable().openapi({ description: 'Where the code can be looked up; null when there is no such page for it.' }),
+  })
+  .openapi('MedicalCode');
+
 export const Page = PageSummary.extend({
   authors: z.array(Person),
   sections: z.array(Section),
   alsoSee: z.array(Link),
   footnotes: z.array(z.string()),
+  codes: z.array(MedicalCode).openapi({ description: 'Clinical codes of the condition the page is about, in the editors’ order.' }),
   citations: z.array(CitationSummary),
   linkedFrom: z.array(z.object({ slug: z.string(), title: z.string() })),
   translations: z

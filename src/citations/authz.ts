@@ -8,6 +8,8 @@ export const citationAccess: readonly AccessRule[] = [
   { method: 'GET', route: '/edit/citations/import', allowed: SIGNED_IN, success: 200 },
   { method: 'POST', route: '/edit/citations/import', allowed: SIGNED_IN, success: 200 },
   { method: 'POST', route: '/edit/citations/import/confirm', allowed: SIGNED_IN, success: 303 },
+  { method: 'POST', route: '/edit/citations/import/manual', allowed: SIGNED_IN, success: 200 },
+  { method: 'POST', route: '/edit/citations/import/manual/confirm', allowed: SIGNED_IN, success: 303 },
   { method: 'GET', route: '/edit/citations/:id', allowed: SIGNED_IN, success: 200 },
   { method: 'POST', route: '/edit/citations/:id/resolve', allowed: EDITORS, success: 303 },
   { method: 'GET', route: '/edit/inbox', allowed: EDITORS, success: 200 },

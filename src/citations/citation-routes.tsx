@@ -27,6 +27,8 @@ import { recordFromStored } from './stored-record.js';
 import { CitationDetailPage, CitationsPage } from './views/citation-pages.js';
 import { ConfirmImportPage, ImportPage } from './views/import-pages.js';
 import { displayable } from './views/parts.js';
+import { EMPTY_MANUAL, type EntryProblem, MANUAL_FIELD_IDS, type ManualForm, type ReferenceFormat, cslFromManual, cslFromPaste, keyBaseFor, recordFromEntry } from './manual-entry.js';
+import type { CitationRecord, CslItem } from './record.js';
 
 export interface CitationRouteDeps {
   db: Db;
@@ -74,9 +76,34 @@ export function citationRoutes(deps: CitationRouteDeps) {
   const unavailable = (t: CitationsText) => [deps.services.pubmed ? null : t('importPubmedOff'), deps.services.crossref ? null : t('importCrossrefOff')].filter((m): m is string => m !== null);
   const siteStyle = async () => (await pages.siteContext()).settings.citationStyle;
 
-  async function importForm(c: Context<AppEnv>, identifier: string, errors: FieldError[], status: 200 | 400 | 422 | 502 | 503 | 504 = 200) {
+  async function importForm(c: Context<AppEnv>, identifier: string, errors: FieldError[], status: 200 | 400 | 422 | 502 | 503 | 504 = 200, entry: { paste?: string; manual?: ManualForm } = {}) {
     const view = await frame(c);
-    return pages.fresh(c, <ImportPage {...view} identifier={identifier} errors={errors} unavailable={unavailable(view.site.i18n.text(citationsText))} />, status);
+    const page = <ImportPage {...view} identifier={identifier} errors={errors} unavailable={unavailable(view.site.i18n.text(citationsText))} paste={entry.paste ?? ''} manual={entry.manual ?? EMPTY_MANUAL} />;
+    return pages.fresh(c, page, status);
+  }
+
+  /**
+   * A pasted reference or the by-hand form, read into a record under a key
+   * no other record has; or the form again with what was typed and what is wrong.
+   */
+  async function readEntry(c: Context<AppEnv>): Promise<{ record: CitationRecord; source: string; hidden: Record<string, string> } | { response: Response }> {
+    const fields = await formFields(c);
+    const t = (await pages.siteContext(c)).i18n.text(citationsText);
+    const manual = Object.fromEntries(Object.keys(EMPTY_MANUAL).map((k) => [k, displayable(fields[k] ?? '').slice(0, 20_000)])) as unknown as ManualForm;
+    const paste = (fields.paste ?? '').slice(0, 40_000);
+    const byHand = fields.mode === 'manual';
+    const read: { csl: CslItem; format?: ReferenceFormat } | { problems: EntryProblem[] } | { problem: EntryProblem } = byHand ? cslFromManual(manual) : cslFromPaste(paste);
+    const fail = async (problems: EntryProblem[]) => ({ response: await importForm(c, '', problems.map((p) => ({ field: p.field, message: t(p.key) })), 400, { paste, manual }) });
+    if ('problems' in read) return fail(read.problems);
+    if ('problem' in read) return fail([read.problem]);
+    const base = keyBaseFor(read.csl);
+    const taken = new Set((await db.selectFrom('citations').select('key').where('key', 'like', `${base}%`).execute()).map((r) => r.key));
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
+    const record = recordFromEntry(key, read.csl);
+    if (!record) return fail([{ field: byHand ? MANUAL_FIELD_IDS.title : 'paste', key: 'pasteUnreadable' }]);
+    const source = read.format ? t('sourcePasted', { format: read.format }) : t('sourceManual');
+    return { record, source, hidden: byHand ? { mode: 'manual', ...manual } : { mode: 'paste', paste } };
   }
 
   /** Looks up the pasted text; on failure answers the form again with the problem (the caller returns that response). */
@@ -84,7 +111,9 @@ export function citationRoutes(deps: CitationRouteDeps) {
     const outcome = await lookupCitation(deps.services, identifier);
     if (outcome.ok) return { outcome };
     const lang = c.get('lang');
-    const message = lang === SOURCE_LANG ? outcome.message : (await pages.siteContext(c)).i18n.text(citationsText)(LOOKUP_MESSAGES[outcome.code]);
+    // Switched off or out of reach: the plain words (what an admin can switch on, what to do meanwhile), in every language.
+    const plain = lang !== SOURCE_LANG || outcome.code === 'not-configured' || outcome.code === 'network';
+    const message = plain ? (await pages.siteContext(c)).i18n.text(citationsText)(LOOKUP_MESSAGES[outcome.code]) : outcome.message;
     return { response: await importForm(c, identifier, [{ field: 'identifier', message }], LOOKUP_STATUS[outcome.code]) };
   }
 
@@ -119,6 +148,26 @@ export function citationRoutes(deps: CitationRouteDeps) {
     const saved = await saveCitation(deps, found.outcome.record, { actorUserId: c.get('user')!.id, ip: clientIp(c, deps.trustProxy), source: found.outcome.source });
     await deps.contentChanged();
     return c.redirect(pathIn(c.get('lang'), `/edit/citations/${saved.id}?notice=${saved.created ? 'imported' : 'refreshed'}`), 303);
+  });
+
+  app.post('/edit/citations/import/manual', async (c) => {
+    const entry = await readEntry(c);
+    if ('response' in entry) return entry.response;
+    const [existing, style] = await Promise.all([findExistingCitation(db, entry.record), siteStyle()]);
+    const html = deps.rendering.formatter(style).html(entry.record);
+    return pages.fresh(c, <ConfirmImportPage {...await frame(c)} identifier="" record={entry.record} source={entry.source} html={html} existing={existing} manual={entry.hidden} />);
+  });
+
+  app.post('/edit/citations/import/manual/confirm', async (c) => {
+    // Read again from what the editor typed rather than trusting a record sent back by the browser.
+    const entry = await readEntry(c);
+    if ('response' in entry) return entry.response;
+    // The same paper (by PMID or DOI) is already stored: it is not overwritten with typed details.
+    const existing = await findExistingCitation(db, entry.record);
+    if (existing) return c.redirect(pathIn(c.get('lang'), `/edit/citations/${existing.id}?notice=exists`), 303);
+    const saved = await saveCitation(deps, entry.record, { actorUserId: c.get('user')!.id, ip: clientIp(c, deps.trustProxy), source: entry.hidden.mode === 'manual' ? 'manual' : 'pasted' });
+    await deps.contentChanged();
+    return c.redirect(pathIn(c.get('lang'), `/edit/citations/${saved.id}?notice=imported`), 303);
   });
 
   async function detailPage(c: Context<AppEnv>, id: number, options: { note?: string; errors?: FieldError[]; status?: 200 | 400 } = {}) {

@@ -8,7 +8,7 @@ import { loadCitationDashboard } from './dashboard.js';
 import { cacheKeyForUrl, createDatabaseResponseCache } from './db-response-cache.js';
 import { flagsOfCitation, openFlags, openFlagsByCitation, raiseFlag, resolveFlags } from './flags.js';
 import { findExistingCitation, saveCitation } from './import-service.js';
-import { createCitationRendering } from './rendering.js';
+import { FORMAT_CACHE_SIZE, createCitationRendering } from './rendering.js';
 import { addInboxItems, dismissInboxItem, newInboxItems, saveResearchQuery, researchQueryOf } from './research-inbox.js';
 import { createCitationServices } from './services.js';
 import { staleEvidencePages } from './stale-evidence.js';
@@ -99,6 +99,20 @@ describe.skipIf(skip)('citation stores', () => {
       expect(third).toMatchObject({ formatted: 1, pruned: 1 });
       const rows = await db.selectFrom('citation_formats').select('html').where('citation_key', '=', bare.key).where('style', '=', 'vancouver').execute();
       expect(rows.map((r) => r.html.includes('A changed title'))).toEqual([true]);
+    });
+
+    it('start loads stored formats without reading every citation, and the format job fills in the rest', async () => {
+      const bare = freshRecord();
+      await db.transaction().execute(async (tx) => (await import('./store.js')).upsertCitation(tx, bare));
+      const rendering = createCitationRendering(db);
+      const stored = Number((await db.selectFrom('citation_formats').select((eb) => eb.fn.countAll().as('n')).where('style', '=', 'vancouver').executeTakeFirstOrThrow()).n);
+      // Start-up only reads stored rows (bounded by the memory cache), and formats nothing.
+      expect(await rendering.load('vancouver')).toBe(Math.min(stored, FORMAT_CACHE_SIZE));
+      expect(await db.selectFrom('citation_formats').select('cache_key').where('citation_key', '=', bare.key).execute()).toEqual([]);
+      // The job run after start formats the record the importer stored bare.
+      const report = await rendering.warm('vancouver');
+      expect(report.formatted).toBeGreaterThanOrEqual(1);
+      expect(await db.selectFrom('citation_formats').select('cache_key').where('citation_key', '=', bare.key).where('style', '=', 'vancouver').execute()).toHaveLength(1);
     });
 
     it('serves pages from the loaded formats, with a warning before a flagged citation only', async () => {

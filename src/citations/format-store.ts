@@ -27,6 +27,17 @@ export interface WarmReport {
 }
 
 /**
+ * Start-up's share: at most `limit` stored formattings of the style into
+ * `cache` (as many as it holds), so the time to start does not grow with the
+ * directory. Formatting what is missing and pruning is the job's (warm below).
+ */
+export async function loadStoredFormats(db: Db, style: string, cache: FormattedCitationCache, limit: number): Promise<number> {
+  const rows = await db.selectFrom('citation_formats').select(['cache_key', 'html', 'text']).where('style', '=', style).limit(limit).execute();
+  for (const row of rows) cache.set(row.cache_key, { html: row.html, text: row.text });
+  return rows.length;
+}
+
+/**
  * Loads every stored formatting of the formatter's style into `cache`, formats
  * and stores the citations that have none, and removes rows for records that
  * changed. Safe to run on several servers at once (upserts, idempotent).

@@ -26,6 +26,15 @@ function loadCite(): typeof CiteClass {
   return citeConstructor;
 }
 
+/**
+ * CSL-JSON items read from pasted RIS or BibTeX by citation-js (no plugin
+ * that reaches the network is loaded, so a DOI in the text is only text).
+ */
+export function cslFromReferenceText(text: string, format: 'ris' | 'bibtex'): Array<Record<string, unknown>> {
+  const Cite = loadCite();
+  return new Cite(text, { forceType: format === 'ris' ? '@ris/file' : '@biblatex/text' }).data;
+}
+
 export type CitationStyle = 'vancouver' | 'apa';
 export type BibliographyExportFormat = 'ris' | 'bibtex' | 'csl-json';
 
@@ -81,14 +90,38 @@ export function createCitationFormatter(style: CitationStyle, options: CitationF
   };
 }
 
-/** The links after a citation: PubMed, PMC and DOI where known; a visible note when no PubMed record is linked. */
+/** The links after a citation: PubMed, PMC and DOI where known; a visible note when no PubMed record is linked (the editors' words). */
 export function identifierLinks(record: CitationRecord): string {
   const links: string[] = [];
-  if (record.pmid) links.push(link(`https://pubmed.ncbi.nlm.nih.gov/${record.pmid}/`, 'PubMed'));
-  if (record.pmcid) links.push(link(`https://www.ncbi.nlm.nih.gov/pmc/articles/${record.pmcid}/`, 'PMC'));
-  if (record.doi) links.push(link(`https://doi.org/${doiPath(record.doi)}`, 'DOI'));
+  for (const source of sourceAddresses(record)) links.push(link(source.href, source.kind === 'pubmed' ? 'PubMed' : source.kind === 'pmc' ? 'PMC' : 'DOI'));
   if (!record.pmid) links.push('<span class="cite-missing">No PubMed record linked</span>');
   return links.join(' ');
+}
+
+/** Where a reader can read a cited work: its PubMed record, the free full text in PMC, the publisher's page (DOI). */
+export function sourceAddresses(record: Pick<CitationRecord, 'pmid' | 'pmcid' | 'doi'>): Array<{ kind: 'pubmed' | 'pmc' | 'doi'; href: string }> {
+  const out: Array<{ kind: 'pubmed' | 'pmc' | 'doi'; href: string }> = [];
+  if (record.pmid) out.push({ kind: 'pubmed', href: `https://pubmed.ncbi.nlm.nih.gov/${record.pmid}/` });
+  if (record.pmcid) out.push({ kind: 'pmc', href: `https://www.ncbi.nlm.nih.gov/pmc/articles/${record.pmcid}/` });
+  if (record.doi) out.push({ kind: 'doi', href: `https://doi.org/${doiPath(record.doi)}` });
+  return out;
+}
+
+/**
+ * The same links in words a reader understands, in the reader's language
+ * (`words`): "Read the study (journal site)" rather than "DOI". A work with
+ * no link says so plainly instead of naming a database.
+ */
+export function readerSourceLinks(record: Pick<CitationRecord, 'pmid' | 'pmcid' | 'doi'>, words: { pubmed: string; pmc: string; doi: string; none: string }): string {
+  const sources = sourceAddresses(record);
+  if (!sources.length) return `<span class="cite-missing">${escapeHtml(words.none)}</span>`;
+  return sources.map((s) => link(s.href, escapeHtml(words[s.kind]))).join(' ');
+}
+
+/** Splits what the formatter made into the formatted work and the editors' identifier links after it. */
+export function withoutIdentifierLinks(html: string, record: CitationRecord): string {
+  const links = ` ${identifierLinks(record)}`;
+  return html.endsWith(links) ? html.slice(0, -links.length) : html;
 }
 
 /** Exports records as RIS, BibTeX or CSL-JSON (ids are the record keys). */

@@ -7,8 +7,9 @@ import { LRUCache } from 'lru-cache';
 import type { Db, Tx } from '../db/database.js';
 import type { Localizer } from '../i18n/localizer.js';
 import { openFlagsByCitation } from './flags.js';
-import { type CitationFormatter, type CitationStyle, type FormattedCitation, createCitationFormatter } from './format.js';
-import { type WarmReport, storeFormats, warmStoredFormats } from './format-store.js';
+import { type CitationFormatter, type CitationStyle, type FormattedCitation, createCitationFormatter, readerSourceLinks, withoutIdentifierLinks } from './format.js';
+import { citationsTextIn } from './messages/index.js';
+import { type WarmReport, loadStoredFormats, storeFormats, warmStoredFormats } from './format-store.js';
 import type { CitationRecord } from './record.js';
 import { type StoredCitation, recordFromStored } from './stored-record.js';
 import { flagWarningHtml } from './views/evidence.js';
@@ -29,14 +30,19 @@ export interface CitationRendering {
   formatter(style: CitationStyle): CitationFormatter;
   /** For one page render: the style's formatter plus the warnings of open flags, read now. */
   forPages(style: CitationStyle): Promise<PageCitations>;
-  /** Loads stored formats of `style` into memory and formats what is missing (start-up). */
+  /** Loads stored formats of `style` into memory, as many as the memory cache holds (start-up; bounded, whatever the directory's size). */
+  load(style: CitationStyle): Promise<number>;
+  /** Loads stored formats of `style`, formats and stores what is missing, prunes stale rows (a job after start). */
   warm(style: CitationStyle): Promise<WarmReport>;
   /** Formats records in every style and stores the results, in the caller's transaction (import). */
   store(tx: Tx, records: readonly CitationRecord[]): Promise<void>;
 }
 
+/** Formatted citations kept in memory per process. */
+export const FORMAT_CACHE_SIZE = 20_000;
+
 export function createCitationRendering(db: Db): CitationRendering {
-  const cache = new LRUCache<string, FormattedCitation>({ max: 20_000 });
+  const cache = new LRUCache<string, FormattedCitation>({ max: FORMAT_CACHE_SIZE });
   const formatters = new Map<CitationStyle, CitationFormatter>();
 
   function formatter(style: CitationStyle): CitationFormatter {
@@ -54,11 +60,17 @@ export function createCitationRendering(db: Db): CitationRendering {
       return {
         html(citation, i18n) {
           const statuses = flags.get(citation.id);
-          const html = f.html(recordFromStored(citation));
+          const record = recordFromStored(citation);
+          // Readers get the way to each source in plain words, in their language, instead of the editors' "DOI", "PMC".
+          const t = citationsTextIn(i18n);
+          const links = readerSourceLinks(record, { pubmed: t('readOnPubmed'), pmc: t('readFreeFullText'), doi: t('readOnJournalSite'), none: t('noOnlineCopy') });
+          const html = `${withoutIdentifierLinks(f.html(record), record)} ${links}`;
           return statuses ? flagWarningHtml(statuses, i18n) + html : html;
         },
       };
     },
+
+    load: (style) => loadStoredFormats(db, style, cache, FORMAT_CACHE_SIZE),
 
     warm: (style) => warmStoredFormats(db, formatter(style), cache),
 

@@ -6,12 +6,13 @@ import { type Db, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createDirectoryStore } from '../directory/store.js';
 import { createSearch } from '../search/search.js';
+import { translationSourceIndexer } from '../translations/store.js';
 import { type CliCommand, UsageError, parseCommandLine } from './command.js';
 
 /** Imports a content folder through the same store (and search indexer) the editor uses. */
 export async function runImport(db: Db, folder: string): Promise<ImportResult> {
   const search = createSearch(db);
-  const store = createDirectoryStore(db, [search.indexer]);
+  const store = createDirectoryStore(db, [search.indexer, translationSourceIndexer()]);
   return importContent(db, store, folder);
 }
 
@@ -30,7 +31,7 @@ export const importCommand: CliCommand = {
       const started = performance.now();
       const result = await runImport(handle.db, folder);
       console.log(
-        `Imported ${result.pages} pages, ${result.news} news items, ${result.citations} citations and ${result.authors} authors from ${folder} ` +
+        `Imported ${result.pages} pages, ${result.translations} translations, ${result.news} news items, ${result.citations} citations and ${result.authors} authors from ${folder} ` +
           `into ${handle.location} in ${Math.round(performance.now() - started)} ms. Running servers show the change within a second.`,
       );
       return 0;

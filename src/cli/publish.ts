@@ -13,6 +13,7 @@ export const publishCommand: CliCommand = {
     'publish <folder> [--live http://127.0.0.1:3000] [--listen 80]\n\n' +
     '  Writes only files whose bytes changed, each renamed into place (readers never see half a file), and removes pages that are gone.\n' +
     '  Also writes <folder>/../<folder name>.nginx.conf: it serves the folder and passes search, sign-in, editing and the API to --live.\n' +
+    '  Without --live the copy searches on its own: a pagefind index per language and a search page (/static-search) that runs in the browser.\n' +
     '  Set ATOZ_PUBLISH_DIR instead to keep a folder up to date after every change while atoz runs.',
   async run(args) {
     const { values, positionals } = parseCommandLine(args, { live: { type: 'string' }, listen: { type: 'string', default: '80' } }, true);
@@ -25,7 +26,7 @@ export const publishCommand: CliCommand = {
     try {
       const publishing = atoz.domains.find((d): d is PublishingDomain => d.name === 'publishing');
       if (!publishing) throw new Error('the publishing domain is not in src/app.tsx');
-      const report = await publishing.publish(folder);
+      const report = await publishing.publish(folder, { search: values.live === undefined ? 'static' : 'live' });
       const confFile = `${folder.replace(/\/+$/, '')}.nginx.conf`;
       writeFileSync(confFile, nginxConfig({ root: folder, listen: values.listen, liveServer: values.live }));
       console.log(

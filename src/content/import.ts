@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CitationRecordError, citationFromBibliographyEntry } from '../citations/record.js';
 import { upsertCitation } from '../citations/store.js';
 import type { Db } from '../db/database.js';
-import type { PageDocumentInput } from '../directory/document.js';
+import { type PageDocumentInput, isoDate } from '../directory/document.js';
 import { ContentValidationError } from '../directory/errors.js';
 import type { DirectoryStore } from '../directory/store.js';
 import { saveSettings } from '../site/settings.js';
@@ -13,11 +13,26 @@ import { NewsValidationError } from '../news/errors.js';
 import { importNewsItem } from '../news/store.js';
 import { type ImportedNews, newsFromPageDigests, parseNewsFile } from './news-file.js';
 import { ContentSyntaxError, parsePageFile } from './page-file.js';
+import { importTranslations } from '../translations/import.js';
 
 const AuthorsFile = z.record(
   z.string(),
-  z.object({ name: z.string().min(1), role: z.string().default(''), disclosure: z.string().default('') }),
+  z.object({
+    name: z.string().min(1),
+    role: z.string().default(''),
+    /** Conflict-of-interest statement; with `declared` and no text: no conflicts declared. */
+    disclosure: z.string().default(''),
+    qualifications: z.string().max(300).default(''),
+    affiliation: z.string().max(300).default(''),
+    funding: z.string().max(1000).default(''),
+    /** When the person made the declaration (YYYY-MM-DD); leave out when no declaration is recorded. */
+    declared: isoDate.optional(),
+  }),
 );
+
+function authorRow(a: z.infer<typeof AuthorsFile>[string]) {
+  return { name: a.name, role: a.role, disclosure: a.disclosure, qualifications: a.qualifications, affiliation: a.affiliation, funding: a.funding, declared_on: a.declared ?? null };
+}
 
 export interface ImportResult {
   pages: number;
@@ -25,6 +40,8 @@ export interface ImportResult {
   authors: number;
   /** News items: the news/ folder's, and the `::: news` digests of pages, converted. */
   news: number;
+  /** Translation files (pages/<lang>/<slug>.md). */
+  translations: number;
 }
 
 /**
@@ -59,13 +76,13 @@ export async function importContent(db: Db, store: DirectoryStore, dir: string):
     }
   });
 
-  await db.transaction().execute(async (tx) => {
+  const translations = await db.transaction().execute(async (tx) => {
     await saveSettings(tx, site as never);
     for (const [key, a] of Object.entries(authors)) {
       await tx
         .insertInto('authors')
-        .values({ key, name: a.name, role: a.role, disclosure: a.disclosure })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ name: a.name, role: a.role, disclosure: a.disclosure }))
+        .values({ key, ...authorRow(a) })
+        .onConflict((oc) => oc.column('key').doUpdateSet(authorRow(a)))
         .execute();
     }
     for (const citation of citations) await upsertCitation(tx, citation);
@@ -80,6 +97,7 @@ export async function importContent(db: Db, store: DirectoryStore, dir: string):
       }
     }
     const at = new Date().toISOString();
+    const translated = await importTranslations(tx, dir, at);
     const named: number[] = [];
     for (const item of news) {
       try {
@@ -89,10 +107,12 @@ export async function importContent(db: Db, store: DirectoryStore, dir: string):
         throw error;
       }
     }
-    // Search shows news with the pages it names: index those pages again now that their news is in.
-    await store.pagesChanged(tx, named);
+    // Search shows news with the pages it names, and translations with their pages: index those pages again now that they are in.
+    const translatedPages = (await tx.selectFrom('page_translations').select('page_id').distinct().execute()).map((r) => r.page_id);
+    await store.pagesChanged(tx, [...named, ...translatedPages]);
+    return translated;
   });
-  return { pages: pages.length, citations: citations.length, authors: Object.keys(authors).length, news: news.length };
+  return { pages: pages.length, citations: citations.length, authors: Object.keys(authors).length, news: news.length, translations };
 }
 
 /** The news/ folder's files; a content folder without one has no news files. */

@@ -15,6 +15,11 @@ describe('markdown renderer', () => {
     expect(html).toContain('<a href="/wanted#missing-page" class="wanted">the missing one<span class="wanted-note"> (page not written yet)</span></a>');
   });
 
+  it('writes a link to a page not written yet as plain text when there is nowhere to send a reader', () => {
+    const html = md.render('See [[Missing Page|the <missing> one]] here.', { ...context, resolveLink: () => ({ href: null, wanted: true }) });
+    expect(html).toBe('<p>See <span class="wanted">the &lt;missing&gt; one</span> here.</p>\n');
+  });
+
   it('numbers citations and footnotes, and flags unknown ones', () => {
     const html = md.render('A [@smith-2010] B [@PMID:123] C [@nobody] D [^1] E [^9]', context);
     expect(html.match(/href="#ref-2"/g)).toHaveLength(2);

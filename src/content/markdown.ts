@@ -6,10 +6,16 @@ import { isSafeLink } from './links.js';
 
 /** What the renderer needs to know about the page it renders for. */
 export interface RenderContext {
-  /** Where a [[link]] goes; wanted pages get a distinct class. */
-  resolveLink(targetSlug: string): { href: string; wanted: boolean };
-  /** The reference number and fragment of a [@key] on this page, or null if unknown. */
-  citation(key: string): { number: number; anchor: string } | null;
+  /**
+   * Where a [[link]] goes; wanted pages get a distinct class. A null href (a
+   * wanted page shown to a reader) makes the link plain text: nothing to follow.
+   */
+  resolveLink(targetSlug: string): { href: string | null; wanted: boolean };
+  /**
+   * The reference number and fragment of a [@key] on this page, or null if
+   * unknown; `id` names this marker, so the reference can link back to it.
+   */
+  citation(key: string): { number: number; anchor: string; id?: string } | null;
   /** The fragment of footnote N, or null if the page has no such footnote. */
   footnote(n: number): string | null;
   /** The words the renderer adds, in the reader's language (English when omitted: the editor's tools). */
@@ -36,8 +42,8 @@ const wordsOf = (env: unknown) => (env as RenderContext).words ?? ENGLISH_WORDS;
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'a', 'em', 'strong', 'ul', 'ol', 'li', 'code', 'blockquote', 'sup', 'br', 'span'],
-  allowedAttributes: { a: ['href', 'class', 'title', 'aria-label'], span: ['class'], sup: ['class'] },
-  allowedClasses: { a: ['wanted', 'cite-ref', 'footnote-ref'], span: ['wanted-note'], sup: ['ref'] },
+  allowedAttributes: { a: ['href', 'id', 'class', 'title', 'aria-label'], span: ['class'], sup: ['class'] },
+  allowedClasses: { a: ['wanted', 'cite-ref', 'footnote-ref'], span: ['wanted', 'wanted-note'], sup: ['ref'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -64,6 +70,7 @@ export function createMarkdownRenderer() {
     const t = tokens[idx]!;
     const { href, wanted } = (env as unknown as RenderContext).resolveLink(slugify((t.meta as { target: string }).target));
     const label = md.utils.escapeHtml(t.content);
+    if (href === null) return `<span class="wanted">${label}</span>`;
     return wanted
       ? `<a href="${md.utils.escapeHtml(href)}" class="wanted">${label}<span class="wanted-note">${md.utils.escapeHtml(wordsOf(env).wantedNote)}</span></a>`
       : `<a href="${md.utils.escapeHtml(href)}">${label}</a>`;
@@ -72,7 +79,8 @@ export function createMarkdownRenderer() {
     const key = tokens[idx]!.content;
     const ref = (env as unknown as RenderContext).citation(key);
     if (!ref) return `<span class="wanted-note">${md.utils.escapeHtml(wordsOf(env).unknownCitation(key))}</span>`;
-    return `<sup class="ref"><a href="#${ref.anchor}" class="cite-ref" aria-label="${md.utils.escapeHtml(wordsOf(env).reference(ref.number))}">[${ref.number}]</a></sup>`;
+    const id = ref.id ? ` id="${md.utils.escapeHtml(ref.id)}"` : '';
+    return `<sup class="ref"><a href="#${ref.anchor}"${id} class="cite-ref" aria-label="${md.utils.escapeHtml(wordsOf(env).reference(ref.number))}">[${ref.number}]</a></sup>`;
   };
   md.renderer.rules.footnote_ref = (tokens, idx, _opts, env) => {
     const n = Number(tokens[idx]!.content);

@@ -76,6 +76,12 @@ describe('parsePageFile', () => {
     }
   });
 
+  it('reads the name a page is listed under from `sort:`, null when absent', () => {
+    const file = (extra: string) => `---\ntitle: "Causes: Silica"\ncreated: 2013-06-20\n${extra}---\nText.\n`;
+    expect(parsePageFile(file('sort: "  Quartz  "\n'), 'x').sortTitle).toBe('Quartz');
+    expect(parsePageFile(file(''), 'x').sortTitle).toBeNull();
+  });
+
   it('rejects missing front matter and bad YAML', () => {
     expect(() => parsePageFile('no front matter', 's')).toThrow(/front matter/);
     expect(() => parsePageFile('---\ntitle: [unclosed\n---\n', 's')).toThrow(/not valid YAML/);

@@ -1,11 +1,14 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Entry, LinkRef, PageDocumentInput } from '../directory/document.js';
+import { readCode } from '../directory/clinical-codes.js';
 import { CITATION, WIKI_LINK, extractLinks, normaliseCitationKey, parseWikiLink } from './inline.js';
 
 /** Front matter of a page file (docs/content-format.md). */
 const FrontMatter = z.object({
   title: z.string(),
+  /** The title the page is listed under (A–Z, tree, search); default: from the title. */
+  sort: z.string().optional(),
   parent: z.string().optional(),
   position: z.number().int().default(0),
   summary: z.string().default(''),
@@ -18,6 +21,8 @@ const FrontMatter = z.object({
   reviewIntervalMonths: z.number().int().optional(),
   alsoSee: z.array(z.string()).default([]),
   footnotes: z.array(z.string()).default([]),
+  /** Clinical codes, each "SYSTEM:CODE" (src/directory/clinical-codes.ts). */
+  codes: z.array(z.string()).default([]),
 });
 
 /** A page file that cannot be read, with the file and line to fix. */
@@ -55,6 +60,7 @@ export function parsePageFile(text: string, slug: string, file = `${slug}.md`): 
   return {
     slug,
     title: front.title,
+    sortTitle: front.sort?.trim() || null,
     parentSlug: front.parent ?? null,
     position: front.position,
     summary: front.summary.trim(),
@@ -67,6 +73,11 @@ export function parsePageFile(text: string, slug: string, file = `${slug}.md`): 
     reviewIntervalMonths: front.reviewIntervalMonths ?? 24,
     alsoSee: front.alsoSee.map((t) => linkFromText(t)),
     footnotes: front.footnotes.map((f) => f.trim()),
+    codes: front.codes.map((text) => {
+      const read = readCode(text);
+      if ('problem' in read) throw new ContentSyntaxError(file, null, `front matter field "codes": ${read.problem}`);
+      return read.code;
+    }),
     sections: parsePageBody(content, file, bodyStartLine),
   };
 }

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import { type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type Transaction } from 'kysely';
 import { createRequire } from 'node:module';
 import type PgDriver from 'pg';
@@ -94,18 +95,46 @@ export function openSqliteFile(file: string, options: SqliteOptions = {}): Datab
  * Kysely would throw that instead of the error that says what happened.
  */
 class KeepingErrorsSqliteDialect extends SqliteDialect {
+  private readonly cached: ReturnType<typeof withStatementCache>;
   constructor(private readonly sqlite: SQLite.Database) {
-    super({ database: sqlite });
+    const cached = withStatementCache(sqlite);
+    super({ database: cached });
+    this.cached = cached;
   }
   override createDriver(): SqliteDriver {
     const sqlite = this.sqlite;
+    const cached = this.cached;
     return new (class extends SqliteDriver {
       override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
         if (!sqlite.inTransaction) return;
         await super.rollbackTransaction(connection);
       }
-    })({ database: sqlite });
+    })({ database: cached });
   }
+}
+
+/** Prepared statements kept per SQL text; a page render runs the same few dozen queries every time. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely prepares every query anew, and preparing was a tenth of a topic
+ * page's render. Reusing a statement is safe here: Kysely runs one query at a
+ * time per connection and runs it to the end (all/run; atoz never streams), and
+ * SQLite recompiles a statement by itself after a schema change.
+ */
+function withStatementCache(sqlite: SQLite.Database): { prepare(sql: string): SQLite.Statement; close(): void } {
+  const statements = new LRUCache<string, SQLite.Statement>({ max: STATEMENT_CACHE_SIZE });
+  return {
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)));
+      return statement;
+    },
+    close: () => {
+      statements.clear();
+      sqlite.close();
+    },
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 export interface Database {
   pages: PagesTable;
   page_authors: PageAuthorsTable;
+  page_codes: PageCodesTable;
   sections: SectionsTable;
   entries: EntriesTable;
   links: LinksTable;
@@ -43,6 +44,32 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   mail_subscribers: MailSubscribersTable;
   mail_subscriptions: MailSubscriptionsTable;
+  parked_forms: ParkedFormsTable;
+  revision_comments: RevisionCommentsTable;
+  user_roles: UserRolesTable;
+  community_members: CommunityMembersTable;
+  community_signups: CommunitySignupsTable;
+  forum_categories: ForumCategoriesTable;
+  forum_topics: ForumTopicsTable;
+  forum_posts: ForumPostsTable;
+  forum_flags: ForumFlagsTable;
+  forum_reads: ForumReadsTable;
+  stories: StoriesTable;
+  story_topics: StoryTopicsTable;
+  story_consents: StoryConsentsTable;
+  community_sanctions: CommunitySanctionsTable;
+  community_member_notes: CommunityMemberNotesTable;
+  forum_follows: ForumFollowsTable;
+  forum_follow_notices: ForumFollowNoticesTable;
+  forum_evidence_notes: ForumEvidenceNotesTable;
+  page_translations: PageTranslationsTable;
+  translation_sections: TranslationSectionsTable;
+  translation_revisions: TranslationRevisionsTable;
+  translator_languages: TranslatorLanguagesTable;
+  source_change_impacts: SourceChangeImpactsTable;
+  reader_feedback: ReaderFeedbackTable;
+  glossary_terms: GlossaryTermsTable;
+  glossary_revisions: GlossaryRevisionsTable;
 }
 
 /** A node of the directory tree: a topic page or a section page that groups others. */
@@ -55,6 +82,8 @@ export interface PagesTable {
   /** Order among siblings, ascending. */
   position: number;
   title: string;
+  /** The title it is listed under (A–Z, tree, search), set by an editor; null: derived from the title (src/directory/sort-title.ts). */
+  sort_title: string | null;
   /** One or two plain sentences for lists, search results and meta description. */
   summary: string;
   /** When the page was first written (YYYY-MM-DD). */
@@ -73,6 +102,18 @@ export interface PagesTable {
   deleted_at: string | null;
   /** Last write to this row or its parts (ISO instant). */
   changed_at: string;
+}
+
+/** Clinical codes of the condition a page is about (src/directory/clinical-codes.ts), in the order shown. */
+export interface PageCodesTable {
+  page_id: number;
+  position: number;
+  /** One of CODE_SYSTEMS: 'ICD-10-CM', 'ICD-11', 'ORPHA', 'MeSH', 'SNOMED CT', 'OMIM'. */
+  system: string;
+  /** Canonical form: 'M34.9', '90291' (ORPHA without prefix), 'D012595'. */
+  code: string;
+  /** ICD-11 only: the WHO entity number its browser link needs. */
+  who_entity: string | null;
 }
 
 export interface PageAuthorsTable {
@@ -166,7 +207,16 @@ export interface AuthorsTable {
   key: string;
   name: string;
   role: string;
+  /** Conflict-of-interest statement ('' with a declared_on date: no conflicts declared). */
   disclosure: string;
+  /** Degrees and professional qualifications, as the person gives them. */
+  qualifications: Generated<string>;
+  /** Where the person works or studies. */
+  affiliation: Generated<string>;
+  /** Who funds the person's work on the site, if anyone. */
+  funding: Generated<string>;
+  /** When the statement was declared (YYYY-MM-DD); null when no declaration is recorded. */
+  declared_on: string | null;
 }
 
 export interface FootnotesTable {
@@ -200,7 +250,7 @@ export interface UsersTable {
   email: string;
   /** Name shown in the signed-in bar, user lists and the audit log. */
   name: string;
-  /** 'admin' | 'editor' | 'reviewer' (Role in src/accounts/context.ts). */
+  /** The main role (Role in src/accounts/context.ts, checked in code); more in user_roles. */
   role: string;
   /** scrypt$N$r$p$salt$hash; null until an invitation is accepted. */
   password_hash: string | null;
@@ -375,6 +425,8 @@ export interface PageRevisionsTable {
  */
 export interface SearchDocumentsTable {
   id: Generated<number>;
+  /** The language of its text: 'en', or a translation's language (0021). */
+  lang: Generated<string>;
   /** The page it belongs to; deleting the page row deletes it. */
   page_id: number;
   /** 'page' (title, headings, linked titles) or 'entry' (one digest): which full-text index holds it. */
@@ -418,6 +470,8 @@ export interface SearchSynonymsTable {
   group_id: number;
   /** A term as readers write it. */
   term: string;
+  /** The language the term is in ('en' for the seed list); searches in that language use it (0021). */
+  lang: Generated<string>;
 }
 
 /** One row: bumped by every index or synonym change, so each server knows when its cached vocabulary is stale. */
@@ -644,4 +698,369 @@ export interface MailSubscriptionsTable {
   consent_text: string;
   /** When the confirmation link was used; null while pending (nothing is sent for it). */
   confirmed_at: string | null;
+}
+
+/** A form sent after its sign-in ran out, kept for the browser that sent it until it signs in again (src/accounts/parked-forms.ts). */
+export interface ParkedFormsTable {
+  /** sha256 (hex) of the random token in the browser's parked-form cookie. */
+  owner_hash: string;
+  /** The site path the form was sent to, without language prefix. */
+  path: string;
+  /** Who was signed in when that is still known; another person signing in never gets the form. */
+  user_id: number | null;
+  /** JSON object of the form's string fields, without the CSRF token. */
+  fields: string;
+  /** ISO instant. */
+  created_at: string;
+  /** ISO instant after which the form is gone. */
+  expires_at: string;
+}
+
+/** A reviewer's comment on a revision (sending it back to its author). */
+export interface RevisionCommentsTable {
+  id: Generated<number>;
+  revision_id: number;
+  page_key: string;
+  /** The reviewer; null once their account is deleted. */
+  user_id: number | null;
+  /** 'sent_back'. */
+  kind: string;
+  body: string;
+  /** ISO instant. */
+  created_at: string;
+}
+
+/** A role a person holds besides users.role (an editor who also moderates). */
+export interface UserRolesTable {
+  user_id: number;
+  role: string;
+  granted_at: string;
+}
+
+/** A member of the community: their pseudonym and how far they are trusted. */
+export interface CommunityMembersTable {
+  user_id: number;
+  /** The name other members see (a pseudonym). */
+  display_name: string;
+  /** display_name lower-cased with spaces squeezed, unique. */
+  display_key: string;
+  joined_at: string;
+  /** Posts a moderator let through or that passed every check: new members' first posts are held. */
+  approved_posts: Generated<number>;
+}
+
+/** A sign-up waiting for its e-mail address to be confirmed; the account is made on confirmation. */
+export interface CommunitySignupsTable {
+  id: Generated<number>;
+  /** sha256 (hex) of the token in the confirmation link. */
+  token_hash: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export type ForumVisibility = 'public' | 'members';
+
+export interface ForumCategoriesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  /** BCP 47 language of the conversations, when the category has one. */
+  lang: string | null;
+  /** 'members': never in the sitemap, feeds or public search, and sent with noindex. */
+  visibility: Generated<ForumVisibility>;
+  position: number;
+}
+
+export type ForumTopicStatus = 'visible' | 'held' | 'rejected';
+
+export interface ForumTopicsTable {
+  id: Generated<number>;
+  category_id: number;
+  title: string;
+  /** null once the member deleted their account (shown as "a former member"). */
+  author_id: number | null;
+  /** Follows the opening post: a topic is visible once its first post is. */
+  status: ForumTopicStatus;
+  created_at: string;
+  /** Of the latest visible post ("new since your last visit"). */
+  last_post_at: string;
+  /** Visible replies (not counting the opening post). */
+  reply_count: Generated<number>;
+  /** Set by a moderator: no more replies; the topic says so, with lock_reason. */
+  locked_at: string | null;
+  lock_reason: string | null;
+}
+
+export type ForumPostStatus = 'visible' | 'held' | 'rejected' | 'removed';
+
+export interface ForumPostsTable {
+  id: Generated<number>;
+  topic_id: number;
+  author_id: number | null;
+  /** Markdown, as written (or as a moderator edited it). */
+  body: string;
+  /** 1 for the post that opened the topic. */
+  is_opening: Generated<number>;
+  status: ForumPostStatus;
+  /** Name of the first moderation check that held the post. */
+  hold_reason: string | null;
+  /** JSON array of every check that matched: [{ check, detail }]. */
+  hold_details: Generated<string>;
+  /** 1: crisis words; first in the moderators' queue. */
+  urgent: Generated<number>;
+  /** The moderator handling the post, so two do not act at once. */
+  claimed_by: number | null;
+  claimed_at: string | null;
+  /** "Edited by a moderator: <reason>", shown with the post. */
+  moderator_note: string | null;
+  created_at: string;
+  decided_at: string | null;
+  /** Set when a moderator hid the post (status 'removed'): "Hidden by a moderator: <reason>". */
+  hidden_reason: string | null;
+}
+
+export interface ForumFlagsTable {
+  id: Generated<number>;
+  post_id: number;
+  user_id: number | null;
+  reason: string;
+  note: Generated<string>;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export type SanctionKind = 'warning' | 'suspension';
+
+/** A warning (an e-mail and a note) or a suspension (no posting until `until`) given to a member by a moderator. */
+export interface CommunitySanctionsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: SanctionKind;
+  /** Told to the member, in the e-mail and when they try to post. */
+  reason: string;
+  until: string | null;
+  /** The post that led to it, when given from the queue. */
+  post_id: number | null;
+  moderator_id: number | null;
+  created_at: string;
+}
+
+/** A private note of moderators about a member, shown beside the member's queue items; never shown to the member. */
+export interface CommunityMemberNotesTable {
+  id: Generated<number>;
+  user_id: number;
+  author_id: number | null;
+  body: string;
+  created_at: string;
+}
+
+/** A member following a topic: each new approved reply is e-mailed to them. */
+export interface ForumFollowsTable {
+  user_id: number;
+  topic_id: number;
+  created_at: string;
+}
+
+/** A reply e-mailed to a follower (never twice). */
+export interface ForumFollowNoticesTable {
+  user_id: number;
+  post_id: number;
+  sent_at: string;
+}
+
+/** "What the evidence says": a moderator's note on a post, linking the directory page that answers it (instead of deleting the post). */
+export interface ForumEvidenceNotesTable {
+  id: Generated<number>;
+  post_id: number;
+  page_id: number;
+  note: string;
+  moderator_id: number | null;
+  created_at: string;
+}
+
+/** When a member last read a topic: later posts are "new since your last visit". */
+export interface ForumReadsTable {
+  user_id: number;
+  topic_id: number;
+  read_at: string;
+}
+
+/** A page's published translation into one language (src/translations/): what readers of /<lang>/directory/<slug> see. */
+export interface PageTranslationsTable {
+  id: Generated<number>;
+  page_id: number;
+  /** Interface language code (es, fr, ar). */
+  lang: string;
+  title: string;
+  summary: string;
+  /** JSON text: [{ name, credentials }]. */
+  translators: string;
+  /** 1 for the demo's translations: readers are told it is not medically reviewed. */
+  demo: number;
+  /** Who reviewed the translation for accuracy and cultural fit, and when (ISO instant). */
+  reviewer_name: string | null;
+  reviewed_at: string | null;
+  /** The translation revision now published; null for imported translations. */
+  revision_id: number | null;
+  published_at: string;
+  changed_at: string;
+}
+
+/** One translated section, keyed by the English section's anchor, with the English text it was made from. */
+export interface TranslationSectionsTable {
+  id: Generated<number>;
+  translation_id: number;
+  /** Anchor of the English section (sections.anchor) this translates. */
+  source_anchor: string;
+  heading: string | null;
+  /** JSON text: the entries' bodies in order (Markdown), one per English entry. */
+  entries: string;
+  /** The English page revision (page_revisions.id) it was made from, when known. */
+  source_revision_id: number | null;
+  /** Hash of the English section text it was made from (src/translations/source-text.ts). */
+  source_hash: string;
+  /** That English text, so readers of an outdated section can see what changed since. */
+  source_text: string;
+  made_at: string;
+  /** When the English section changed after this was made; null while it is current. */
+  outdated_since: string | null;
+  /** 1: the English change was marked safety-relevant, readers get the current English text until it is updated. */
+  safety: number;
+}
+
+export type TranslationRevisionState = 'draft' | 'in_review' | 'published' | 'superseded';
+
+/** Every save of a translation: a TranslationDocument snapshot and its review state. */
+export interface TranslationRevisionsTable {
+  id: Generated<number>;
+  page_id: number;
+  lang: string;
+  number: number;
+  /** The TranslationDocument as JSON text. */
+  document: string;
+  author_user_id: number | null;
+  summary: string;
+  created_at: string;
+  state: TranslationRevisionState;
+  submitted_at: string | null;
+  reviewed_by_user_id: number | null;
+  reviewed_at: string | null;
+}
+
+/** The languages a person translates, their credentials in it, and whether they review translations into it. */
+export interface TranslatorLanguagesTable {
+  user_id: number;
+  lang: string;
+  credentials: string;
+  reviews: number;
+}
+
+/** How an English revision affects translations when published: "minor" keeps them valid, "safety" shows readers the English. */
+export interface SourceChangeImpactsTable {
+  revision_id: number;
+  impact: 'minor' | 'safety';
+}
+
+export type StoryStatus = 'unconfirmed' | 'pending' | 'awaiting-storyteller' | 'published' | 'rejected' | 'withdrawn';
+
+/** A patient's or caregiver's story (src/stories/): moderated, published only with consent, withdrawn by a signed link. */
+export interface StoriesTable {
+  id: Generated<number>;
+  /** unconfirmed: e-mail not confirmed yet; pending: in the moderators' queue; awaiting-storyteller: a moderator's edit waits for the storyteller. */
+  status: StoryStatus;
+  title: string;
+  /** Markdown: the storyteller's text, or the edit they approved. Emptied when the story is taken down. */
+  body: string;
+  /** A moderator's edit, shown to the storyteller to approve. */
+  proposed_title: string | null;
+  proposed_body: string | null;
+  edit_reason: string | null;
+  author_id: number | null;
+  /** Where the confirmation, approval and withdrawal links go. */
+  email: string;
+  display_name: string;
+  name_kind: 'pseudonym' | 'name';
+  country: Generated<string>;
+  lang: string;
+  created_at: string;
+  confirmed_at: string | null;
+  published_at: string | null;
+  /** Withdrawal asked for (or consent ran out): hidden from that instant; the take-down job finishes the rest. */
+  withdrawn_at: string | null;
+  taken_down_at: string | null;
+  /** The moderator handling it, so two do not act at once. */
+  claimed_by: number | null;
+  claimed_at: string | null;
+}
+
+export interface StoryTopicsTable {
+  story_id: number;
+  page_id: number;
+}
+
+export type StoryConsentPurpose = 'publish' | 'translate' | 'newsletter';
+
+/** One purpose the storyteller agreed to (or declined), with the version of the words they read. */
+export interface StoryConsentsTable {
+  id: Generated<number>;
+  story_id: number;
+  purpose: StoryConsentPurpose;
+  granted: number;
+  text_version: string;
+  /** 'YYYY-MM-DD': the consent ends at the start of this day (UTC). */
+  expires_on: string | null;
+  recorded_at: string;
+  withdrawn_at: string | null;
+}
+
+export type FeedbackKind = 'helpful' | 'problem';
+export type FeedbackProblem = 'wrong' | 'outdated' | 'broken-link' | 'hard-to-read';
+
+/** A reader's answer to "Was this page helpful?" or a problem report (src/feedback/); editors only. */
+export interface ReaderFeedbackTable {
+  id: Generated<number>;
+  page_id: number;
+  kind: FeedbackKind;
+  /** 1 yes, 0 no; null for a problem report. */
+  helpful: number | null;
+  problem: FeedbackProblem | null;
+  comment: string;
+  lang: string;
+  created_at: string;
+  handled_at: string | null;
+  handled_by_user_id: number | null;
+}
+
+/** A glossary term (src/glossary/); its words live in revisions. */
+export interface GlossaryTermsTable {
+  id: Generated<number>;
+  slug: string;
+  created_at: string;
+  published_revision_id: number | null;
+}
+
+export type GlossaryRevisionState = 'in_review' | 'approved' | 'superseded';
+
+/** One save of a glossary term: a full snapshot. */
+export interface GlossaryRevisionsTable {
+  id: Generated<number>;
+  term_id: number;
+  term: string;
+  /** JSON array of strings. */
+  synonyms: string;
+  definition: string;
+  state: GlossaryRevisionState;
+  author_user_id: number | null;
+  created_at: string;
+  reviewed_by_user_id: number | null;
+  reviewed_at: string | null;
+  /** The language of its words ("en" for the source). */
+  lang: Generated<string>;
+  /** A translation: the English revision it was translated from (outdated once another English revision is published). */
+  source_revision_id: number | null;
 }

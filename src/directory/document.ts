@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from './slug.js';
 import { isSafeLink } from '../content/links.js';
+import { CODE_SYSTEMS, codeProblem, sameCode } from './clinical-codes.js';
 
 export const isoDate = z
   .string()
@@ -55,10 +56,30 @@ export const Section = z.object({
   alsoSee: z.array(LinkRef).max(100).default([]),
 });
 
+/** A code of a clinical classification naming the page's condition (src/directory/clinical-codes.ts). */
+export const ClinicalCodeSchema = z
+  .object({
+    system: z.enum(CODE_SYSTEMS),
+    code: z.string().min(1).max(30),
+    whoEntity: z.string().regex(/^\d{1,12}$/, 'must be the digits of a WHO entity number').optional(),
+  })
+  .superRefine((c, ctx) => {
+    const problem = codeProblem(c.system, c.code);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['code'], message: problem });
+  });
+
 /** One directory page as a whole: what the editor saves, what a revision stores, what the importer reads. */
 export const PageDocument = z.object({
   slug: Slug,
   title: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+  /** The title it is listed under in the A–Z, tree and search ("Silica"); null: derived from the title (src/directory/sort-title.ts). */
+  sortTitle: z
+    .string()
+    .trim()
+    .max(200, 'must be at most 200 characters')
+    .nullable()
+    .default(null)
+    .transform((s) => (s ? s : null)),
   /** Slug of the parent page; null for a top-level page. */
   parentSlug: Slug.nullable(),
   /** Order among siblings. */
@@ -76,6 +97,16 @@ export const PageDocument = z.object({
   /** Page-level "Also see". */
   alsoSee: z.array(LinkRef).max(100).default([]),
   footnotes: z.array(z.string().min(1).max(5000)).max(100).default([]),
+  /** Codes of the condition the page is about (ICD-10-CM, ORPHA, MeSH…), in the order shown. */
+  codes: z
+    .array(ClinicalCodeSchema)
+    .max(30)
+    .default([])
+    .superRefine((codes, ctx) => {
+      codes.forEach((c, i) => {
+        if (codes.findIndex((o) => sameCode(o, c)) < i) ctx.addIssue({ code: 'custom', path: [i], message: `${c.system} ${c.code} is listed twice` });
+      });
+    }),
   sections: z.array(Section).max(200),
 });
 
@@ -84,3 +115,4 @@ export type PageDocumentInput = z.input<typeof PageDocument>;
 export type Section = z.infer<typeof Section>;
 export type Entry = z.infer<typeof Entry>;
 export type LinkRef = z.infer<typeof LinkRef>;
+export type ClinicalCodeEntry = z.infer<typeof ClinicalCodeSchema>;

@@ -124,6 +124,21 @@ describe.skipIf(skip)('directory queries (read side)', () => {
     expect(await queries.redirectFor('q-temp')).toBeNull();
   });
 
+  it('keeps the name a page is listed under (sort title) and derives one when it is blank', async () => {
+    await store.savePage(page('q-sort-a', 'Kind: Alpha', { position: 9 }));
+    await store.savePage(page('q-sort-b', 'Kind: Beta', { position: 9 }));
+    await store.savePage(page('q-sort-c', 'Kind: Gamma', { position: 9, sortTitle: 'Aardvark' }));
+    const listed = (slug: string) => tree.then((t) => t.bySlug.get(slug)!.sortTitle);
+    let tree = queries.tree();
+    expect([await listed('q-sort-a'), await listed('q-sort-b'), await listed('q-sort-c')]).toEqual(['Alpha', 'Beta', 'Aardvark']);
+    const row = await database.handle.db.selectFrom('pages').select(['slug', 'sort_title']).where('slug', 'in', ['q-sort-a', 'q-sort-c']).orderBy('slug').execute();
+    expect(row).toEqual([{ slug: 'q-sort-a', sort_title: null }, { slug: 'q-sort-c', sort_title: 'Aardvark' }]);
+    // Cleared: back to the default.
+    await store.savePage(page('q-sort-c', 'Kind: Gamma', { position: 9, sortTitle: '' }));
+    tree = queries.tree();
+    expect(await listed('q-sort-c')).toBe('Gamma');
+  });
+
   it('counts pages as a number and moves the content version on every write', async () => {
     const count = await queries.pageCount();
     expect(typeof count).toBe('number');

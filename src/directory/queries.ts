@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/database.js';
+import type { Db, Tx } from '../db/database.js';
 import type { EntryKind, LinkKind } from '../db/schema.js';
 import { type DirectoryTree, buildTree } from './tree.js';
+import { CODE_SYSTEMS, type ClinicalCode, type CodeSystem } from './clinical-codes.js';
+import type { DigestRow } from './evidence.js';
+import { isRetractionStatus, type RetractionStatus } from '../citations/study-type.js';
 
 /**
  * Reader-facing lists are sorted here, not by ORDER BY on text: SQLite
@@ -62,7 +65,20 @@ export interface PersonView {
   key: string;
   name: string;
   role: string;
+  /** Conflict-of-interest statement in the person's words ('' with declaredOn: no conflicts declared). */
   disclosure: string;
+  qualifications: string;
+  affiliation: string;
+  funding: string;
+  /** When the declaration was made (YYYY-MM-DD); null when none is recorded. */
+  declaredOn: string | null;
+}
+
+/** Columns of the authors table a byline shows. */
+export const PERSON_COLUMNS = ['key', 'name', 'role', 'disclosure', 'qualifications', 'affiliation', 'funding', 'declared_on'] as const;
+
+export function toPersonView(r: { key: string; name: string; role: string; disclosure: string; qualifications: string; affiliation: string; funding: string; declared_on: string | null }): PersonView {
+  return { key: r.key, name: r.name, role: r.role, disclosure: r.disclosure, qualifications: r.qualifications, affiliation: r.affiliation, funding: r.funding, declaredOn: r.declared_on };
 }
 
 export interface PageView {
@@ -82,6 +98,8 @@ export interface PageView {
   /** Every [[link]] in the page's text, for rendering inline links. */
   inlineLinks: LinkView[];
   footnotes: string[];
+  /** Clinical codes of the condition the page is about, in the order the editor gave them. */
+  codes: ClinicalCode[];
   /** Citations cited anywhere on the page, in order of first use. */
   citations: CitationView[];
   backlinks: Array<{ slug: string; title: string }>;
@@ -104,19 +122,41 @@ export function createDirectoryQueries(db: Db) {
       .leftJoin('pages as moved', (j) => j.onRef('moved.id', '=', 'r.page_id').on('moved.deleted_at', 'is', null));
   }
 
+  async function tree(): Promise<DirectoryTree> {
+    const rows = await db
+      .selectFrom('pages')
+      .select(['id', 'slug', 'title', 'sort_title', 'summary', 'parent_id', 'position'])
+      .where('deleted_at', 'is', null)
+      .execute();
+    return buildTree(rows);
+  }
+
   return {
     async contentVersion(): Promise<number> {
       const row = await db.selectFrom('content_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
       return Number(row.version);
     },
 
-    async tree(): Promise<DirectoryTree> {
-      const rows = await db
-        .selectFrom('pages')
-        .select(['id', 'slug', 'title', 'summary', 'parent_id', 'position'])
-        .where('deleted_at', 'is', null)
-        .execute();
-      return buildTree(rows);
+    tree,
+
+    /**
+     * A topic name readers can type to find something, for the search box's
+     * example: the listed name of the written page most other pages link to
+     * (a central topic), short enough for the box; null for an empty directory.
+     */
+    async searchExample(): Promise<string | null> {
+      const [directory, counts] = await Promise.all([
+        tree(),
+        db
+          .selectFrom('links')
+          .select(['target_slug', sql<number>`count(distinct from_page_id)`.as('n')])
+          .groupBy('target_slug')
+          .execute(),
+      ]);
+      const linked = new Map(counts.map((c) => [c.target_slug, Number(c.n)]));
+      const candidates = directory.order.filter((n) => n.sortTitle.length <= 24);
+      candidates.sort((a, b) => (linked.get(b.slug) ?? 0) - (linked.get(a.slug) ?? 0) || a.depth - b.depth || a.slug.localeCompare(b.slug));
+      return candidates[0]?.sortTitle ?? null;
     },
 
     /** Where an old slug now lives, if the page was renamed. */
@@ -138,13 +178,13 @@ export function createDirectoryQueries(db: Db) {
         db
           .selectFrom('page_authors as pa')
           .innerJoin('authors as a', 'a.id', 'pa.author_id')
-          .select(['a.key', 'a.name', 'a.role', 'a.disclosure'])
+          .select(PERSON_COLUMNS.map((c) => `a.${c}` as const))
           .where('pa.page_id', '=', page.id)
           .orderBy('pa.position')
           .execute(),
         page.reviewed_by === null
           ? Promise.resolve(undefined)
-          : db.selectFrom('authors').select(['key', 'name', 'role', 'disclosure']).where('id', '=', page.reviewed_by).executeTakeFirst(),
+          : db.selectFrom('authors').select(PERSON_COLUMNS).where('id', '=', page.reviewed_by).executeTakeFirst(),
         db.selectFrom('sections').select(['id', 'heading', 'anchor']).where('page_id', '=', page.id).orderBy('position').execute(),
         db
           .selectFrom('entries as e')
@@ -220,7 +260,7 @@ export function createDirectoryQueries(db: Db) {
                 }),
         });
       }
-      const citations = await citationsOfPage(db, page.id);
+      const [citations, codes] = await Promise.all([citationsOfPage(db, page.id), readPageCodes(db, page.id)]);
       return {
         id: page.id,
         slug: page.slug,
@@ -229,14 +269,15 @@ export function createDirectoryQueries(db: Db) {
         createdOn: page.created_on,
         updatedOn: page.updated_on,
         reviewedOn: page.reviewed_on,
-        reviewedBy: reviewer ?? null,
+        reviewedBy: reviewer ? toPersonView(reviewer) : null,
         nextReviewOn: page.next_review_on,
         changedAt: page.changed_at,
-        authors,
+        authors: authors.map(toPersonView),
         sections: sectionViews,
         alsoSee: linkViews.filter((l) => l.sectionId === null && l.kind === 'also'),
         inlineLinks: linkViews.filter((l) => l.kind === 'inline'),
         footnotes: footnotes.map((f) => f.body),
+        codes,
         citations,
         backlinks,
       };
@@ -283,10 +324,45 @@ export function createDirectoryQueries(db: Db) {
       }));
     },
 
+    /**
+     * Research digests on live pages with their study's year, publication types
+     * and open retraction flags (the evidence map): of the given pages (a
+     * topic's subtree, read in chunks so a large one stays within the
+     * databases' parameter limits), or of every page.
+     */
+    async researchDigests(pageIds?: readonly number[]): Promise<DigestRow[]> {
+      const query = () =>
+        db
+          .selectFrom('entries as e')
+          .innerJoin('pages as p', 'p.id', 'e.page_id')
+          .leftJoin('citations as c', 'c.id', 'e.citation_id')
+          .select(['e.id', 'e.page_id', 'c.id as c_id', 'c.title as c_title', 'c.issued_year as c_year', 'c.pub_types as c_types'])
+          .where('e.kind', '=', 'research')
+          .where('p.deleted_at', 'is', null);
+      const chunks: number[][] = [];
+      if (pageIds) for (let i = 0; i < pageIds.length; i += 1000) chunks.push(pageIds.slice(i, i + 1000));
+      const [lists, flags] = await Promise.all([
+        pageIds ? Promise.all(chunks.map((ids) => query().where('e.page_id', 'in', ids).execute())) : query().execute().then((r) => [r]),
+        db.selectFrom('citation_flags').select(['citation_id', 'status']).where('resolved_at', 'is', null).execute(),
+      ]);
+      const rows = lists.flat().sort((a, b) => Number(a.id) - Number(b.id));
+      const open = new Map<number, RetractionStatus[]>();
+      for (const f of flags) if (isRetractionStatus(f.status)) open.set(Number(f.citation_id), [...(open.get(Number(f.citation_id)) ?? []), f.status]);
+      return rows.map((r) => ({
+        entryId: Number(r.id),
+        pageId: Number(r.page_id),
+        citationId: r.c_id === null ? null : Number(r.c_id),
+        citationTitle: r.c_title,
+        issuedYear: r.c_year === null ? null : Number(r.c_year),
+        pubTypes: r.c_types ? (JSON.parse(r.c_types) as string[]) : [],
+        openFlags: r.c_id === null ? [] : (open.get(Number(r.c_id)) ?? []),
+      }));
+    },
+
     /** Published pages with their last change, for the sitemap. */
-    async pageDates(): Promise<Array<{ slug: string; changedAt: string }>> {
-      const rows = await db.selectFrom('pages').select(['slug', 'changed_at']).where('deleted_at', 'is', null).orderBy('slug').execute();
-      return rows.map((r) => ({ slug: r.slug, changedAt: r.changed_at }));
+    async pageDates(): Promise<Array<{ id: number; slug: string; changedAt: string }>> {
+      const rows = await db.selectFrom('pages').select(['id', 'slug', 'changed_at']).where('deleted_at', 'is', null).orderBy('slug').execute();
+      return rows.map((r) => ({ id: r.id, slug: r.slug, changedAt: r.changed_at }));
     },
 
     async pageCount(): Promise<number> {
@@ -294,6 +370,16 @@ export function createDirectoryQueries(db: Db) {
       return Number(row.n);
     },
   };
+}
+
+/** A page's clinical codes in their order; a system this version does not know (a newer server's) is left out. */
+export async function readPageCodes(db: Db | Tx, pageId: number): Promise<ClinicalCode[]> {
+  const rows = await db.selectFrom('page_codes').select(['system', 'code', 'who_entity']).where('page_id', '=', pageId).orderBy('position').execute();
+  return rows.flatMap((r) =>
+    (CODE_SYSTEMS as readonly string[]).includes(r.system)
+      ? [{ system: r.system as CodeSystem, code: r.code, ...(r.who_entity ? { whoEntity: r.who_entity } : {}) }]
+      : [],
+  );
 }
 
 async function citationsOfPage(db: Db, pageId: number): Promise<CitationView[]> {

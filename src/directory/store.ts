@@ -7,8 +7,14 @@ import { sectionAnchor, slugify } from './slug.js';
 
 /** Keeps a derived index (search, …) in step with pages, inside the saving transaction. */
 export interface PageIndexer {
-  pageChanged(tx: Tx, pageId: number): Promise<void>;
+  pageChanged(tx: Tx, pageId: number, change?: PageChange): Promise<void>;
   pageRemoved(tx: Tx, pageId: number): Promise<void>;
+}
+
+/** What a save was, for indexers that care (translations: which English revision was published). */
+export interface PageChange {
+  /** The editor's revision (page_revisions.id) being published; absent for imports. */
+  revisionId?: number;
 }
 
 export type DirectoryStore = ReturnType<typeof createDirectoryStore>;
@@ -23,9 +29,26 @@ export function createDirectoryStore(db: Db, indexers: PageIndexer[] = []) {
     return tx ? work(tx) : db.transaction().execute(work);
   }
 
+  /** Tells the indexers about the live pages that link to these slugs (other than `exceptId`): whether their links lead to a written page changed. */
+  async function reindexLinkers(tx: Tx, slugs: string[], exceptId: number): Promise<void> {
+    if (!indexers.length) return;
+    const rows = await tx
+      .selectFrom('links as l')
+      .innerJoin('pages as p', 'p.id', 'l.from_page_id')
+      .select('p.id')
+      .distinct()
+      .where('l.target_slug', 'in', slugs)
+      .where('l.kind', '!=', 'inline')
+      .where('p.deleted_at', 'is', null)
+      .where('p.id', '!=', exceptId)
+      .orderBy('p.id')
+      .execute();
+    for (const { id } of rows) for (const indexer of indexers) await indexer.pageChanged(tx, id);
+  }
+
   return {
     /** Creates or replaces the page with the document's slug; returns its id. */
-    async savePage(input: PageDocumentInput, options: { tx?: Tx; previousSlug?: string } = {}): Promise<number> {
+    async savePage(input: PageDocumentInput, options: { tx?: Tx; previousSlug?: string; change?: PageChange } = {}): Promise<number> {
       const parsed = PageDocument.safeParse(input);
       if (!parsed.success) {
         throw new ContentValidationError(
@@ -58,6 +81,7 @@ export function createDirectoryStore(db: Db, indexers: PageIndexer[] = []) {
           parent_id: parentId,
           position: doc.position,
           title: doc.title,
+          sort_title: doc.sortTitle,
           summary: doc.summary,
           created_on: doc.createdOn,
           updated_on: doc.updatedOn,
@@ -151,13 +175,21 @@ export function createDirectoryStore(db: Db, indexers: PageIndexer[] = []) {
             .values([...new Set(citationIds.values())].map((citation_id) => ({ page_id: pageId, citation_id })))
             .execute();
         }
+        if (doc.codes.length) {
+          await tx
+            .insertInto('page_codes')
+            .values(doc.codes.map((c, position) => ({ page_id: pageId, position, system: c.system, code: c.code, who_entity: c.whoEntity ?? null })))
+            .execute();
+        }
         if (doc.footnotes.length) {
           await tx
             .insertInto('footnotes')
             .values(doc.footnotes.map((body, i) => ({ page_id: pageId, position: i + 1, body })))
             .execute();
         }
-        for (const indexer of indexers) await indexer.pageChanged(tx, pageId);
+        for (const indexer of indexers) await indexer.pageChanged(tx, pageId, options.change);
+        // Pages linking here now link to a written page (search weighs such links above wanted ones).
+        if (!existing || existing.slug !== doc.slug) await reindexLinkers(tx, [doc.slug, ...(existing ? [existing.slug] : [])], pageId);
         await bumpContentVersion(tx);
         return pageId;
       });
@@ -170,6 +202,7 @@ export function createDirectoryStore(db: Db, indexers: PageIndexer[] = []) {
         if (!page) throw new ContentValidationError([{ path: 'slug', message: `no page "${slug}"` }]);
         await tx.updateTable('pages').set({ deleted_at: nowIso(), changed_at: nowIso() }).where('id', '=', page.id).execute();
         for (const indexer of indexers) await indexer.pageRemoved(tx, page.id);
+        await reindexLinkers(tx, [slug], page.id);
         await bumpContentVersion(tx);
       });
     },
@@ -191,6 +224,7 @@ export function createDirectoryStore(db: Db, indexers: PageIndexer[] = []) {
         if (!page) throw new ContentValidationError([{ path: 'slug', message: `no deleted page "${slug}"` }]);
         await tx.updateTable('pages').set({ deleted_at: null, changed_at: nowIso() }).where('id', '=', page.id).execute();
         for (const indexer of indexers) await indexer.pageChanged(tx, page.id);
+        await reindexLinkers(tx, [slug], page.id);
         await bumpContentVersion(tx);
       });
     },
@@ -210,6 +244,7 @@ async function clearParts(tx: Tx, pageId: number): Promise<void> {
   await tx.deleteFrom('page_authors').where('page_id', '=', pageId).execute();
   await tx.deleteFrom('citation_uses').where('page_id', '=', pageId).execute();
   await tx.deleteFrom('footnotes').where('page_id', '=', pageId).execute();
+  await tx.deleteFrom('page_codes').where('page_id', '=', pageId).execute();
 }
 
 async function resolveParent(tx: Tx, parentSlug: string, selfId: number | undefined, problems: FieldProblem[]): Promise<number | null> {

@@ -1,6 +1,7 @@
 import type { PageDocument } from '../directory/document.js';
 import type { RevisionState } from '../db/schema.js';
 import { normaliseCitationKey } from '../content/inline.js';
+import { addMonths } from '../directory/store.js';
 
 /** What is there, or what is missing and how to fix it: words chosen by the view, in the editor's language. */
 export type ChecklistDetail =
@@ -16,11 +17,13 @@ export type ChecklistDetail =
   | { kind: 'published-unreviewed' }
   | { kind: 'unchanged-since'; on: string }
   | { kind: 'waiting-review' }
-  | { kind: 'not-reviewed' };
+  | { kind: 'not-reviewed' }
+  | { kind: 'declarations-ok'; count: number }
+  | { kind: 'declarations-missing'; missing: string[]; outdated: string[] };
 
 /** One thing a trustworthy health page needs before readers see it. */
 export interface ChecklistItem {
-  id: 'author' | 'research-sources' | 'news-sources' | 'review';
+  id: 'author' | 'research-sources' | 'news-sources' | 'review' | 'declarations';
   ok: boolean;
   detail: ChecklistDetail;
 }
@@ -32,10 +35,21 @@ export interface ChecklistInput {
   published: PageDocument | null;
   /** Citation keys the bibliography does not have. */
   unknownCitations: string[];
+  /** The page's authors and reviewer, with when each last declared their interests (null: never). */
+  people: PersonDeclaration[];
+  /** Today (YYYY-MM-DD) and how many months a declaration stays current (site setting). */
+  today: string;
+  declarationMonths: number;
+}
+
+export interface PersonDeclaration {
+  key: string;
+  name: string;
+  declaredOn: string | null;
 }
 
 /** The publish gate: every item must be ok. */
-export function publishChecklist({ doc, state, published, unknownCitations }: ChecklistInput): ChecklistItem[] {
+export function publishChecklist({ doc, state, published, unknownCitations, people, today, declarationMonths }: ChecklistInput): ChecklistItem[] {
   const unknown = new Set(unknownCitations);
   const research = doc.sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'research' ? [{ e, heading: s.heading }] : [])));
   const news = doc.sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'news' ? [{ e, heading: s.heading }] : [])));
@@ -67,7 +81,17 @@ export function publishChecklist({ doc, state, published, unknownCitations }: Ch
           : { kind: 'news-ok', count: news.length },
     },
     reviewItem(doc, state, published),
+    declarationsItem(people, today, declarationMonths),
   ];
+}
+
+/** Everyone named on the page has declared their interests within the last `months` months (an older declaration counts as missing). */
+function declarationsItem(people: PersonDeclaration[], today: string, months: number): ChecklistItem {
+  const oldestCurrent = addMonths(today, -months);
+  const missing = people.filter((p) => p.declaredOn === null).map((p) => p.name);
+  const outdated = people.filter((p) => p.declaredOn !== null && p.declaredOn < oldestCurrent).map((p) => p.name);
+  const ok = missing.length === 0 && outdated.length === 0;
+  return { id: 'declarations', ok, detail: ok ? { kind: 'declarations-ok', count: people.length } : { kind: 'declarations-missing', missing, outdated } };
 }
 
 function reviewItem(doc: PageDocument, state: RevisionState, published: PageDocument | null): ChecklistItem {

@@ -43,8 +43,8 @@ describe.skipIf(skip)('the dashboard', () => {
     expect(data.myDrafts.map((r) => r.slug)).not.toContain(theirs.slug);
     expect(data.awaitingReview.map((r) => r.slug)).toEqual([waiting.slug]);
     expect(data.reviewDue).toEqual([
-      { slug: 'causes-genetics', title: 'Causes: Genetics', nextReviewOn: '2025-06-01', overdue: true },
-      { slug: 'causes-stress', title: 'Causes: Stress', nextReviewOn: '2025-07-10', overdue: false },
+      { slug: 'causes-genetics', title: 'Causes: Genetics', nextReviewOn: '2025-06-01', overdue: true, openReports: 0 },
+      { slug: 'causes-stress', title: 'Causes: Stress', nextReviewOn: '2025-07-10', overdue: false, openReports: 0 },
     ]);
     const never = data.neverReviewed.map((p) => p.slug);
     expect(never).toContain('causes-silica');

@@ -5,7 +5,13 @@ import { type Revision, createRevisionReader, pageIdOf } from './revision-store.
 import type { DashboardData } from './views/dashboard-page.js';
 
 /** Everything on an editor's dashboard, gathered in parallel. */
-export async function loadDashboard(db: Db, queries: DirectoryQueries, user: CurrentUser, today: string): Promise<DashboardData> {
+export async function loadDashboard(
+  db: Db,
+  queries: DirectoryQueries,
+  user: CurrentUser,
+  today: string,
+  openReports?: (pageIds: readonly number[]) => Promise<Map<number, number>>,
+): Promise<DashboardData> {
   const read = createRevisionReader(db);
   const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
   const [myDrafts, awaitingReview, approved, due, never, wanted, recent, deleted] = await Promise.all([
@@ -14,7 +20,7 @@ export async function loadDashboard(db: Db, queries: DirectoryQueries, user: Cur
     read.inStates(['approved']),
     db
       .selectFrom('pages')
-      .select(['slug', 'title', 'next_review_on'])
+      .select(['id', 'slug', 'title', 'next_review_on'])
       .where('deleted_at', 'is', null)
       .where('next_review_on', 'is not', null)
       .where('next_review_on', '<=', soon)
@@ -26,11 +32,12 @@ export async function loadDashboard(db: Db, queries: DirectoryQueries, user: Cur
     read.recent(20),
     db.selectFrom('pages').select(['slug', 'title', 'deleted_at']).where('deleted_at', 'is not', null).orderBy('deleted_at', 'desc').limit(100).execute(),
   ]);
+  const reports = openReports ? await openReports(due.map((p) => p.id)) : new Map<number, number>();
   return {
     myDrafts,
     awaitingReview,
     approved,
-    reviewDue: due.map((p) => ({ slug: p.slug, title: p.title, nextReviewOn: p.next_review_on!, overdue: p.next_review_on! < today })),
+    reviewDue: due.map((p) => ({ slug: p.slug, title: p.title, nextReviewOn: p.next_review_on!, overdue: p.next_review_on! < today, openReports: reports.get(p.id) ?? 0 })),
     neverReviewed: never,
     wanted,
     recent,

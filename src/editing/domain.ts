@@ -7,11 +7,12 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../accounts/context.js';
 import { can } from '../accounts/permissions.js';
-import type { CitationHtml } from '../directory/presenter.js';
 import { type Domain, type DomainKernel, adminLink } from '../domain.js';
 import { accountsText } from '../accounts/messages/index.js';
 import { editingAccess } from './authz.js';
+import { editingText } from './messages/index.js';
 import { editingRoutes } from './routes/index.js';
+import type { EditingRouteDeps } from './routes/kit.js';
 import type { EditingService } from './service/index.js';
 
 export interface EditingDomain extends Domain {
@@ -25,7 +26,10 @@ export interface EditingDomain extends Domain {
   unconfirmedSaveAnswer(c: Context<AppEnv>): Promise<Response | null>;
 }
 
-export function createEditingDomain(kernel: DomainKernel, needs: { citations: () => Promise<CitationHtml> }): EditingDomain {
+export function createEditingDomain(
+  kernel: DomainKernel,
+  needs: Pick<EditingRouteDeps, 'citations' | 'openReports' | 'glossaryGaps'>,
+): EditingDomain {
   const editing = editingRoutes({
     db: kernel.db,
     store: kernel.store,
@@ -33,6 +37,8 @@ export function createEditingDomain(kernel: DomainKernel, needs: { citations: ()
     pages: kernel.pages,
     markdown: kernel.markdown,
     citations: needs.citations,
+    openReports: needs.openReports,
+    glossaryGaps: needs.glossaryGaps,
     assets: kernel.assets,
     trustProxy: kernel.config.trustProxy,
     rateLimits: kernel.rateLimits,
@@ -47,6 +53,7 @@ export function createEditingDomain(kernel: DomainKernel, needs: { citations: ()
     unconfirmedSaveAnswer: editing.unconfirmedSaveAnswer,
     routes: editing.app,
     access: editingAccess,
+    dashboardLinks: [adminLink(editingText, { href: '/account/byline', label: 'bylineTitle', description: 'bylineToolDescription', visibleTo: (u) => can(u, 'page.edit') })],
     adminLinks: [
       // Its words are in the accounts catalogue with the other admin-area entries until editing has a catalogue of its own.
       adminLink(accountsText, { href: '/admin/settings', label: 'adminLinkSettings', description: 'adminLinkSettingsDescription', visibleTo: (u) => can(u, 'settings.edit') }),

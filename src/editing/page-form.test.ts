@@ -27,6 +27,16 @@ describe('the page form', () => {
     expect(edited(back)).toEqual(edited(doc));
   });
 
+  it('keeps the "Listed as" name through the form, and a blank one means the default', () => {
+    const doc = { ...demoPages[0]!, sortTitle: 'Quartz dust' };
+    const form = formFromDocument(doc, 7);
+    expect(form.sortTitle).toBe('Quartz dust');
+    expect(PageDocument.parse(documentFromForm(form, english).document).sortTitle).toBe('Quartz dust');
+    expect(PageDocument.parse(documentFromForm({ ...form, sortTitle: '   ' }, english).document).sortTitle).toBeNull();
+    const tooLong = documentFromForm({ ...form, sortTitle: 'x'.repeat(201) }, english);
+    expect(tooLong.errors.map((e) => e.field)).toEqual([FIELD_IDS.sortTitle]);
+  });
+
   it('writes any section structure so that the body parser reads it back', () => {
     const text = fc.stringMatching(/^[A-Za-z][A-Za-z ,.'"#:\-]{0,40}[A-Za-z.]$/);
     const body = fc
@@ -123,5 +133,26 @@ describe('the page form', () => {
     const read = documentFromForm(emptyForm({ title: 'Causes: Raynaud’s', body: 'Text.' }), english);
     expect(read.document?.slug).toBe('causes-raynauds');
     expect(read.positionBlank).toBe(true);
+  });
+
+  it('reads medical codes one per line, and says which line is wrong, in the editor’s language, keeping what was typed', () => {
+    const codes = 'ICD-10-CM:M34.9\n\nORPHA:90291\nICD-9:710.1\nMeSH:D12595\nSNOMED CT:73211008';
+    const form = emptyForm({ title: 'Codes', body: 'Text.', codes });
+    const read = documentFromForm(form, english);
+    expect(read.document).toBeNull();
+    expect(read.errors).toEqual([
+      { field: FIELD_IDS.codes, message: 'Medical codes, line 4: "ICD-9" is not a code system we know: use ICD-10-CM, ICD-11, ORPHA, MeSH, SNOMED CT or OMIM' },
+      { field: FIELD_IDS.codes, message: 'Medical codes, line 5: "D12595" is not in the form of MeSH codes (for example D012595)' },
+      { field: FIELD_IDS.codes, message: 'Medical codes, line 6: "73211008" is not a SNOMED CT identifier: its check digit is wrong' },
+    ]);
+    expect(form.codes).toBe(codes);
+    const spanish = documentFromForm(form, editingTextOf(createI18n().forLang('es')));
+    expect(spanish.errors[0]!.message).toBe('Códigos médicos, línea 4: «ICD-9» no es un sistema de códigos que conozcamos: use ICD-10-CM, ICD-11, ORPHA, MeSH, SNOMED CT u OMIM');
+
+    const good = documentFromForm(emptyForm({ title: 'Codes', body: 'Text.', codes: 'icd-10-cm: m349\nORPHA:90291' }), english);
+    expect(good.errors).toEqual([]);
+    expect(good.document!.codes).toEqual([{ system: 'ICD-10-CM', code: 'M34.9' }, { system: 'ORPHA', code: '90291' }]);
+    const twice = documentFromForm(emptyForm({ title: 'Codes', body: 'Text.', codes: 'ORPHA:90291\nORPHA 90291' }), english);
+    expect(twice.errors).toEqual([{ field: FIELD_IDS.codes, message: 'ORPHA 90291 is listed twice' }]);
   });
 });

@@ -5,9 +5,11 @@ import { type BodyPositions, ContentSyntaxError, parsePageBody } from '../conten
 import { PageDocument, type PageDocumentInput } from '../directory/document.js';
 import type { FieldProblem } from '../directory/errors.js';
 import { slugify } from '../directory/slug.js';
+import { type ClinicalCode, codeText, readCode } from '../directory/clinical-codes.js';
 import { linkList, serializeBody } from './page-source.js';
 import { isPredicate, problemText } from './problem-text.js';
 import type { EditingKey, EditingText } from './views/text.js';
+import { TranslationImpact } from '../translations/impact.js';
 
 /**
  * The page editor's form exactly as submitted: every field a string, so what
@@ -16,6 +18,8 @@ import type { EditingKey, EditingText } from './views/text.js';
  */
 export const PageForm = z.object({
   title: z.string().max(10_000).default(''),
+  /** "Listed as": the title the page is filed under in the A–Z and search; blank for the default. */
+  sortTitle: z.string().max(10_000).default(''),
   slug: z.string().max(10_000).default(''),
   parentSlug: z.string().max(500).default(''),
   position: z.string().max(100).default(''),
@@ -24,9 +28,12 @@ export const PageForm = z.object({
   reviewIntervalMonths: z.string().max(100).default('24'),
   alsoSee: z.string().max(50_000).default(''),
   footnotes: z.string().max(500_000).default(''),
+  codes: z.string().max(20_000).default(''),
   body: z.string().max(2_000_000).default(''),
   editSummary: z.string().max(5_000).default(''),
   baseRevisionId: z.string().regex(/^\d{0,12}$/, 'baseRevisionId must be a revision number').default('0'),
+  /** What publishing this change means for the page's translations (src/translations/impact.ts). */
+  translationImpact: TranslationImpact.catch('normal').default('normal'),
   /** Names this form as shown (src/editing/save-key.ts); anything else than a token is ignored, never an error. */
   saveToken: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional().catch(undefined),
 });
@@ -35,6 +42,7 @@ export type PageForm = z.infer<typeof PageForm>;
 /** Input ids of the form's fields (prefixed so they never meet the preview's section anchors). */
 export const FIELD_IDS = {
   title: 'f-title',
+  sortTitle: 'f-sort-title',
   slug: 'f-slug',
   parentSlug: 'f-parent',
   position: 'f-position',
@@ -43,6 +51,7 @@ export const FIELD_IDS = {
   reviewIntervalMonths: 'f-interval',
   alsoSee: 'f-also-see',
   footnotes: 'f-footnotes',
+  codes: 'f-codes',
   body: 'f-body',
   editSummary: 'f-edit-summary',
 } as const;
@@ -55,6 +64,7 @@ export function emptyForm(values: Partial<PageForm> = {}): PageForm {
 export function formFromDocument(doc: PageDocument, baseRevisionId: number): PageForm {
   return {
     title: doc.title,
+    sortTitle: doc.sortTitle ?? '',
     slug: doc.slug,
     parentSlug: doc.parentSlug ?? '',
     position: String(doc.position),
@@ -64,9 +74,11 @@ export function formFromDocument(doc: PageDocument, baseRevisionId: number): Pag
     alsoSee: linkList(doc.alsoSee),
     // One note per line in the form; a note written over several lines reads the same joined.
     footnotes: doc.footnotes.map((f) => f.replace(/\s*\n\s*/g, ' ')).join('\n'),
+    codes: doc.codes.map(codeText).join('\n'),
     body: serializeBody(doc.sections),
     editSummary: '',
     baseRevisionId: String(baseRevisionId),
+    translationImpact: 'normal',
   };
 }
 
@@ -102,11 +114,20 @@ export function documentFromForm(form: PageForm, t: EditingText): ReadForm {
     errors.push({ field: FIELD_IDS.alsoSee, message: t('alsoSeeInvalid') });
   }
 
+  const codes: ClinicalCode[] = [];
+  form.codes.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    const read = readCode(line);
+    if ('problem' in read) errors.push({ field: FIELD_IDS.codes, message: t('codesLine', { line: i + 1, problem: problemText(t, read.problem) }) });
+    else codes.push(read.code);
+  });
+
   const title = form.title.trim();
   const slug = form.slug.trim() || slugify(title);
   const document: PageDocumentInput = {
     slug,
     title,
+    sortTitle: form.sortTitle.trim() || null,
     parentSlug: form.parentSlug.trim() || null,
     position: position && /^\d+$/.test(position) ? Number(position) : 0,
     summary: form.summary.trim(),
@@ -116,6 +137,7 @@ export function documentFromForm(form: PageForm, t: EditingText): ReadForm {
     reviewIntervalMonths: /^\d+$/.test(interval) ? Number(interval) : 24,
     alsoSee,
     footnotes: form.footnotes.split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+    codes,
     sections,
   };
   const parsed = PageDocument.safeParse(document);
@@ -138,6 +160,7 @@ export function inFormOrder(errors: FieldError[]): FieldError[] {
 
 const LABELS: Record<string, { field: string; noun: EditingKey }> = {
   title: { field: FIELD_IDS.title, noun: 'nounTitle' },
+  sortTitle: { field: FIELD_IDS.sortTitle, noun: 'nounSortTitle' },
   slug: { field: FIELD_IDS.slug, noun: 'nounSlug' },
   parentSlug: { field: FIELD_IDS.parentSlug, noun: 'nounParent' },
   position: { field: FIELD_IDS.position, noun: 'nounPosition' },
@@ -146,6 +169,7 @@ const LABELS: Record<string, { field: string; noun: EditingKey }> = {
   reviewIntervalMonths: { field: FIELD_IDS.reviewIntervalMonths, noun: 'nounInterval' },
   alsoSee: { field: FIELD_IDS.alsoSee, noun: 'nounAlsoSee' },
   footnotes: { field: FIELD_IDS.footnotes, noun: 'nounFootnote' },
+  codes: { field: FIELD_IDS.codes, noun: 'nounCodes' },
   citations: { field: FIELD_IDS.body, noun: 'nounBody' },
   reviewedByKey: { field: FIELD_IDS.body, noun: 'nounReviewer' },
 };

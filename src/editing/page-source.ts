@@ -1,4 +1,5 @@
 import type { Entry, LinkRef, PageDocument, Section } from '../directory/document.js';
+import { codeText } from '../directory/clinical-codes.js';
 
 /**
  * Writes a page's sections back as the body Markdown of a page file
@@ -34,6 +35,7 @@ export function linkList(links: LinkRef[]): string {
 export function documentAsText(doc: PageDocument): string {
   const fields = [
     `Title: ${doc.title}`,
+    ...(doc.sortTitle ? [`Listed as: ${doc.sortTitle}`] : []),
     `Address: /directory/${doc.slug}`,
     `Parent: ${doc.parentSlug ?? '(top level)'}`,
     `Position: ${doc.position}`,
@@ -44,6 +46,7 @@ export function documentAsText(doc: PageDocument): string {
     `Next review: ${doc.nextReviewOn ?? 'not scheduled'}`,
     `Also see: ${linkList(doc.alsoSee)}`,
     ...doc.footnotes.map((f, i) => `Footnote ${i + 1}: ${f}`),
+    ...(doc.codes.length ? [`Medical codes: ${doc.codes.map(codeText).join(', ')}`] : []),
   ];
   return `${fields.join('\n')}\n\n${serializeBody(doc.sections)}`;
 }

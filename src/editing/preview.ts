@@ -3,7 +3,7 @@ import type { MarkdownRenderer } from '../content/markdown.js';
 import type { Db } from '../db/database.js';
 import type { LinkRef, PageDocumentInput } from '../directory/document.js';
 import { type CitationHtml, type TopicPresentation, presentTopic } from '../directory/presenter.js';
-import { type CitationView, type DirectoryQueries, type LinkView, type PageView, type PersonView, type SectionView, toCitationView } from '../directory/queries.js';
+import { type CitationView, type DirectoryQueries, type LinkView, type PageView, type PersonView, type SectionView, PERSON_COLUMNS, toCitationView, toPersonView } from '../directory/queries.js';
 import { sectionAnchor, slugify } from '../directory/slug.js';
 import type { SiteContext } from '../web/site-context.js';
 
@@ -25,12 +25,12 @@ export async function presentPreview(deps: PreviewDeps, site: SiteContext, doc: 
   const [tree, formatter, people, cited, redirects, published] = await Promise.all([
     queries.tree(),
     deps.citations(),
-    authorKeys.length ? db.selectFrom('authors').select(['key', 'name', 'role', 'disclosure']).where('key', 'in', authorKeys).execute() : [],
+    authorKeys.length ? db.selectFrom('authors').select(PERSON_COLUMNS).where('key', 'in', authorKeys).execute() : [],
     citationsUsed(db, doc),
     db.selectFrom('slug_redirects as r').innerJoin('pages as p', 'p.id', 'r.page_id').select(['r.old_slug', 'p.slug']).where('p.deleted_at', 'is', null).execute(),
     publishedSlug ? queries.page(publishedSlug) : null,
   ]);
-  const person = new Map<string, PersonView>(people.map((p) => [p.key, p]));
+  const person = new Map<string, PersonView>(people.map((p) => [p.key, toPersonView(p)]));
   const moved = new Map(redirects.map((r) => [r.old_slug, r.slug]));
   const toLink = (kind: LinkView['kind'], sectionId: number | null) => (ref: LinkRef): LinkView => {
     const slug = slugify(ref.target);
@@ -79,6 +79,7 @@ export async function presentPreview(deps: PreviewDeps, site: SiteContext, doc: 
     alsoSee: (doc.alsoSee ?? []).map(toLink('also', null)),
     inlineLinks,
     footnotes: doc.footnotes ?? [],
+    codes: doc.codes ?? [],
     // Same order as the published page: newest evidence first.
     citations: [...new Map([...cited.values()].map((c) => [c.id, c])).values()].sort(
       (a, b) => (b.issuedYear ?? -Infinity) - (a.issuedYear ?? -Infinity) || a.title.localeCompare(b.title),

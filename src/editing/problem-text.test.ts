@@ -21,6 +21,7 @@ const broken = {
   reviewIntervalMonths: 0,
   footnotes: [''],
   alsoSee: [{ target: '', label: 'x' }],
+  codes: [{ system: 'ICD-11', code: '4A40', whoEntity: 'x' }],
   sections: [
     {
       heading: '',
@@ -47,6 +48,15 @@ const SAVE_PHRASES = [
   'must be a web address starting with http:// or https://',
   'unknown citation key [@smith-2020]: add it to the bibliography first, or check the spelling',
   'unknown citation keys [@a], [@b]: add them to the bibliography first, or check the spelling',
+  // Clinical codes (src/directory/clinical-codes.ts).
+  '"M34.9" needs its code system first, e.g. "ICD-10-CM:M34.9" or "ORPHA:90291"',
+  '"ICD-9" is not a code system we know: use ICD-10-CM, ICD-11, ORPHA, MeSH, SNOMED CT or OMIM',
+  '"M34-9" is not in the form of ICD-10-CM codes (for example M34.9)',
+  '"73211008" is not a SNOMED CT identifier: its check digit is wrong',
+  '"12345013" is a SNOMED CT identifier, but not of a concept',
+  'only ICD-11 codes take a WHO entity number after "@"',
+  '"x1" is not a WHO entity number: it is the digits at the end of the address of the code in the ICD-11 browser',
+  'MeSH D012595 is listed twice',
 ];
 
 describe('problem phrases in the editor’s language', () => {

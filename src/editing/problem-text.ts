@@ -38,6 +38,15 @@ const RULES: Rule[] = [
   [/^there is no page "(.*)" to put this page under$/, (t, m) => t('noParentPage', { slug: m[1]! })],
   [/^no author with the key (.+)$/, (t, m) => t('noAuthorKey', { count: count(m[1]!), keys: m[1]! })],
   [/^unknown citation keys? (.+): add (?:it|them) to the bibliography first, or check the spelling$/, (t, m) => t('unknownCitationKeys', { count: count(m[1]!), keys: m[1]! })],
+  [/^"(.*)" needs its code system first, e\.g\. "ICD-10-CM:M34\.9" or "ORPHA:90291"$/, (t, m) => t('codeNeedsSystem', { text: m[1]! })],
+  [/^"(.*)" is not a code system we know: use ICD-10-CM, ICD-11, ORPHA, MeSH, SNOMED CT or OMIM$/, (t, m) => t('codeUnknownSystem', { system: m[1]! })],
+  [/^"(.*)" is not in the form of (.+) codes \(for example (.+)\)$/, (t, m) => t('codeMalformed', { code: m[1]!, system: m[2]!, example: m[3]! })],
+  [/^"(.*)" is not a SNOMED CT identifier: its check digit is wrong$/, (t, m) => t('codeCheckDigit', { code: m[1]! })],
+  [/^"(.*)" is a SNOMED CT identifier, but not of a concept$/, (t, m) => t('codeNotConcept', { code: m[1]! })],
+  [/^only ICD-11 codes take a WHO entity number after "@"$/, (t) => t('codeEntityOnlyIcd11')],
+  [/^"(.*)" is not a WHO entity number: it is the digits at the end of the address of the code in the ICD-11 browser$/, (t, m) => t('codeEntityInvalid', { entity: m[1]! })],
+  [/^must be the digits of a WHO entity number$/, (t) => t('codeEntityDigits')],
+  [/^(.+) is listed twice$/, (t, m) => t('codeTwice', { code: m[1]! })],
 ];
 
 /** A problem phrase in the editor's language ("must be at most 200 characters" → "debe tener como máximo 200 caracteres"). */

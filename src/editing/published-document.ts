@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/database.js';
 import { type Entry, type LinkRef, PageDocument, type Section } from '../directory/document.js';
+import { readPageCodes } from '../directory/queries.js';
 
 /**
  * The page readers see now, read back from the normalised tables as a whole
@@ -9,7 +10,7 @@ import { type Entry, type LinkRef, PageDocument, type Section } from '../directo
 export async function loadPublishedDocument(db: Db | Tx, pageId: number): Promise<PageDocument | null> {
   const page = await db.selectFrom('pages').selectAll().where('id', '=', pageId).executeTakeFirst();
   if (!page) return null;
-  const [parent, authors, reviewer, sections, entries, links, footnotes] = await Promise.all([
+  const [parent, authors, reviewer, sections, entries, links, footnotes, codes] = await Promise.all([
     page.parent_id === null ? undefined : db.selectFrom('pages').select('slug').where('id', '=', page.parent_id).executeTakeFirst(),
     db
       .selectFrom('page_authors as pa')
@@ -36,6 +37,7 @@ export async function loadPublishedDocument(db: Db | Tx, pageId: number): Promis
       .orderBy('position')
       .execute(),
     db.selectFrom('footnotes').select('body').where('page_id', '=', pageId).orderBy('position').execute(),
+    readPageCodes(db, pageId),
   ]);
   const link = (l: { target_title: string; label: string }): LinkRef => ({ target: l.target_title, label: l.label });
   const sectionDocs: Section[] = sections.map((s) => ({
@@ -47,6 +49,7 @@ export async function loadPublishedDocument(db: Db | Tx, pageId: number): Promis
   return PageDocument.parse({
     slug: page.slug,
     title: page.title,
+    sortTitle: page.sort_title,
     parentSlug: parent?.slug ?? null,
     position: page.position,
     summary: page.summary,
@@ -59,6 +62,7 @@ export async function loadPublishedDocument(db: Db | Tx, pageId: number): Promis
     reviewIntervalMonths: Number(page.review_interval_months),
     alsoSee: links.filter((l) => l.section_id === null && l.kind === 'also').map(link),
     footnotes: footnotes.map((f) => f.body),
+    codes,
     sections: sectionDocs,
   });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
-import { measurePage, measureText, plainText, sentencesOf } from './readability.js';
+import { measureDigests, measurePage, measureText, plainText, sentencesOf } from './readability.js';
 
 describe('syllable counts (the syllable package)', () => {
   // Dictionary syllable counts (Merriam-Webster divisions) for common and health words;
@@ -124,5 +124,51 @@ describe('measureText', () => {
       ],
     });
     expect(r).toMatchObject({ sentences: 4, words: 2 + 3 + 4 + 3 });
+  });
+
+  it('measures each research and news digest on its own, in page order, named by its first words', () => {
+    const digests = measureDigests({
+      sections: [
+        { heading: 'A', entries: [{ kind: 'summary', body: 'Warm gloves help.' }, { kind: 'research', citationKey: 'x', body: 'A study [@x] found that cold hands got better with warm gloves in winter.' }] },
+        { heading: 'B', entries: [{ kind: 'news', outlet: 'O', date: '2020-01-01', body: 'Investigators characterised immunological abnormalities.' }] },
+      ],
+    });
+    expect(digests.map((d) => [d.number, d.kind, d.opening, d.readability.words])).toEqual([
+      [1, 'research', 'A study found that cold hands got better…', 13],
+      [2, 'news', 'Investigators characterised immunological abnormalities.', 4],
+    ]);
+    // The page's grade averages these away; each digest keeps its own.
+    expect(digests[1]!.readability.fleschKincaid!).toBeGreaterThan(digests[0]!.readability.fleschKincaid! + 10);
+  });
+});
+
+describe('reading ease in Spanish (Fernández Huerta) and French (Kandel–Moles)', () => {
+  it('counts Spanish syllables, with diphthongs and hiatus', async () => {
+    const { spanishSyllables } = await import('./readability.js');
+    const cases: Array<[string, number]> = [['casa', 2], ['esclerodermia', 5], ['investigación', 5], ['día', 2], ['leer', 2], ['hoy', 1], ['causa', 2], ['poeta', 3], ['genes', 2]];
+    for (const [word, n] of cases) expect(spanishSyllables(word), word).toBe(n);
+  });
+
+  it('counts French syllables, with silent final e', async () => {
+    const { frenchSyllables } = await import('./readability.js');
+    const cases: Array<[string, number]> = [['maladie', 3], ['cause', 1], ['causes', 1], ['sclérodermie', 4], ['eau', 1], ['peuvent', 1], ['infection', 3], ['gènes', 1]];
+    for (const [word, n] of cases) expect(frenchSyllables(word), word).toBe(n);
+  });
+
+  it('scores short plain sentences as easier than long ones of long words, and has no formula for Arabic', async () => {
+    const { measureEase, easeVerdict } = await import('./readability.js');
+    const plain = measureEase('El sol sale. La casa es azul. Hoy hace frío.', 'es')!;
+    const dense = measureEase('La esclerodermia sistémica progresiva constituye una enfermedad autoinmunitaria caracterizada por fibrosis cutánea generalizada y afectación multiorgánica considerablemente heterogénea.', 'es')!;
+    expect(plain.formula).toBe('fernandez-huerta');
+    expect(plain.score!).toBeGreaterThan(dense.score!);
+    expect(easeVerdict(plain.score)).toBe('easy');
+    expect(easeVerdict(dense.score)).toBe('hard');
+    // By hand: 3 sentences, 10 words, 15 syllables → 206.84 − 60 × 1.5 − 1.02 × 10/3 = 113.4.
+    expect(plain).toMatchObject({ words: 10, sentences: 3, syllables: 15, score: 113.4 });
+    const fr = measureEase('Le chat dort. La maison est bleue.', 'fr')!;
+    // 2 sentences, 7 words, 8 syllables → 207 − 73.6 × 8/7 − 1.015 × 3.5 = 119.3.
+    expect(fr).toMatchObject({ formula: 'kandel-moles', words: 7, sentences: 2, syllables: 8, score: 119.3 });
+    expect(measureEase('تصلب الجلد مرض.', 'ar')).toBeNull();
+    expect(measureEase('', 'fr')!.score).toBeNull();
   });
 });

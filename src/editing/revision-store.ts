@@ -75,6 +75,12 @@ export function createRevisionReader(db: Db | Tx) {
       return row ? toRevision(row) : null;
     },
 
+    /** A page's revision by its number on that page (1, 2, 3 …), as the history shows and addresses it. */
+    async byNumber(pageKey: string, number: number): Promise<Revision | null> {
+      const row = await revisionQuery(db).where('r.page_key', '=', pageKey).where('r.number', '=', number).executeTakeFirst();
+      return row ? toRevision(row) : null;
+    },
+
     /** The newest revision of a page, whatever its state: what the editor continues from. */
     async head(pageKey: string): Promise<Revision | null> {
       const row = await revisionQuery(db).where('r.page_key', '=', pageKey).orderBy('r.number', 'desc').limit(1).executeTakeFirst();
@@ -100,6 +106,21 @@ export function createRevisionReader(db: Db | Tx) {
     /** The newest revision of a page in one state (an approved revision with a newer draft on top, …). */
     async latestInState(pageKey: string, state: RevisionState): Promise<Revision | null> {
       const row = await revisionQuery(db).where('r.page_key', '=', pageKey).where('r.state', '=', state).orderBy('r.number', 'desc').limit(1).executeTakeFirst();
+      return row ? toRevision(row) : null;
+    },
+
+    /**
+     * The newest revision older than revision `number` that a reviewer
+     * approved or readers saw: what a review compares against.
+     */
+    async lastReviewedBefore(pageKey: string, number: number): Promise<Revision | null> {
+      const row = await revisionQuery(db)
+        .where('r.page_key', '=', pageKey)
+        .where('r.number', '<', number)
+        .where((eb) => eb.or([eb('r.reviewed_at', 'is not', null), eb('r.published_at', 'is not', null)]))
+        .orderBy('r.number', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       return row ? toRevision(row) : null;
     },
 

@@ -11,6 +11,7 @@ export const SettingsForm = z.object({
   description: z.string().max(20_000).default(''),
   contactEmail: z.string().max(10_000).default(''),
   hotlines: z.string().max(20_000).default(''),
+  urgentHelp: z.string().max(10_000).default(''),
   address: z.string().max(10_000).default(''),
   donateUrl: z.string().max(10_000).default(''),
   language: z.string().max(100).default(''),
@@ -22,6 +23,12 @@ export const SettingsForm = z.object({
   contact: z.string().max(100_000).default(''),
   copyright: z.string().max(10_000).default(''),
   citationStyle: z.string().max(100).default('vancouver'),
+  ownedBy: z.string().max(10_000).default(''),
+  funding: z.string().max(20_000).default(''),
+  advertising: z.string().max(100).default('unstated'),
+  advertisingPolicy: z.string().max(20_000).default(''),
+  editorialPolicy: z.string().max(100_000).default(''),
+  declarationMonths: z.string().max(100).default('12'),
 });
 export type SettingsForm = z.infer<typeof SettingsForm>;
 
@@ -31,6 +38,7 @@ export const SETTINGS_FIELDS: Array<{ key: keyof SettingsForm; label: EditingKey
   { key: 'description', label: 'settingsLabelDescription' },
   { key: 'contactEmail', label: 'settingsLabelContactEmail' },
   { key: 'hotlines', label: 'settingsLabelHotlines' },
+  { key: 'urgentHelp', label: 'settingsLabelUrgentHelp' },
   { key: 'address', label: 'settingsLabelAddress' },
   { key: 'donateUrl', label: 'settingsLabelDonateUrl' },
   { key: 'language', label: 'settingsLabelLanguage' },
@@ -42,6 +50,12 @@ export const SETTINGS_FIELDS: Array<{ key: keyof SettingsForm; label: EditingKey
   { key: 'support', label: 'settingsLabelSupport' },
   { key: 'contact', label: 'settingsLabelContact' },
   { key: 'copyright', label: 'settingsLabelCopyright' },
+  { key: 'ownedBy', label: 'settingsLabelOwnedBy' },
+  { key: 'funding', label: 'settingsLabelFunding' },
+  { key: 'advertising', label: 'settingsLabelAdvertising' },
+  { key: 'advertisingPolicy', label: 'settingsLabelAdvertisingPolicy' },
+  { key: 'editorialPolicy', label: 'settingsLabelEditorialPolicy' },
+  { key: 'declarationMonths', label: 'settingsLabelDeclarationMonths' },
 ];
 
 export const settingsFieldId = (key: string) => `s-${key}`;
@@ -58,6 +72,7 @@ export function formFromSettings(s: SiteSettings): SettingsForm {
     description: s.description,
     contactEmail: s.contactEmail,
     hotlines: pairLines(s.hotlines.map((h) => [h.label, h.number])),
+    urgentHelp: s.urgentHelp,
     address: s.address,
     donateUrl: s.donateUrl ?? '',
     language: s.language,
@@ -69,6 +84,12 @@ export function formFromSettings(s: SiteSettings): SettingsForm {
     contact: s.contact,
     copyright: s.copyright,
     citationStyle: s.citationStyle,
+    ownedBy: s.ownedBy,
+    funding: s.funding,
+    advertising: s.advertising,
+    advertisingPolicy: s.advertisingPolicy,
+    editorialPolicy: s.editorialPolicy,
+    declarationMonths: String(s.declarationMonths),
   };
 }
 
@@ -97,6 +118,7 @@ export function settingsFromForm(form: SettingsForm, t: EditingText): { settings
     description: form.description.trim(),
     contactEmail: form.contactEmail.trim(),
     hotlines,
+    urgentHelp: form.urgentHelp.trim(),
     address: form.address.trim(),
     ...(form.donateUrl.trim() ? { donateUrl: form.donateUrl.trim() } : {}),
     language: form.language.trim(),
@@ -108,6 +130,13 @@ export function settingsFromForm(form: SettingsForm, t: EditingText): { settings
     contact: form.contact,
     copyright: form.copyright.trim(),
     citationStyle: form.citationStyle as 'vancouver',
+    ownedBy: form.ownedBy.trim(),
+    funding: form.funding.trim(),
+    advertising: form.advertising as 'unstated',
+    advertisingPolicy: form.advertisingPolicy.trim(),
+    editorialPolicy: form.editorialPolicy,
+    // Not a number: left as text so the schema names the field and the form keeps what was typed.
+    declarationMonths: (/^\d{1,3}$/.test(form.declarationMonths.trim()) ? Number(form.declarationMonths.trim()) : form.declarationMonths) as number,
   };
   const parsed = SiteSettings.safeParse(input);
   if (!parsed.success) {
@@ -128,6 +157,8 @@ function friendly(t: EditingText, key: string, message: string): string {
   if (message === linkRule()) return t('settingsLinkRuleSite');
   if (key === 'language') return t('settingsLanguageInvalid');
   if (key === 'citationStyle') return t('settingsCitationInvalid');
+  if (key === 'advertising') return t('settingsAdvertisingInvalid');
+  if (key === 'declarationMonths') return t('settingsDeclarationMonthsInvalid');
   if (/too small/i.test(message) || /expected string to have >=1/.test(message)) return t('settingsRequired');
   const max = /<=(\d+)/.exec(message);
   if (max) return t('settingsTooLong', { max: Number(max[1]) });

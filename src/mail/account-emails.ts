@@ -4,7 +4,7 @@ import type { SiteContext } from '../web/site-context.js';
 import { type ComposedEmail, composeEmail } from './compose.js';
 import { mailText } from './messages/index.js';
 
-const ROLE_KEYS = { admin: 'roleAdmin', editor: 'roleEditor', reviewer: 'roleReviewer' } as const;
+const ROLE_KEYS = { admin: 'roleAdmin', editor: 'roleEditor', reviewer: 'roleReviewer', member: 'roleMember', moderator: 'roleModerator', translator: 'roleTranslator' } as const satisfies Record<Role, string>;
 
 export function invitationEmail(site: SiteContext, input: { name: string; role: Role; inviter: string; url: string; expiresAt: string; isNew: boolean }): ComposedEmail {
   const t = site.i18n.text(mailText);

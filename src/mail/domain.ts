@@ -22,6 +22,7 @@ import { type DigestReport, runDigests } from './following/digest.js';
 import { digestEmail } from './following/emails.js';
 import { createFollowLinks } from './following/links.js';
 import { followRoutes } from './following/routes.js';
+import { followingPersonalData } from './following/personal-data.js';
 import { createFollowStore } from './following/store.js';
 
 export interface MailOptions {
@@ -108,6 +109,7 @@ export async function createMailDomain(kernel: DomainKernel, options: MailOption
     deliverer,
     runDigests: digests,
     routes,
+    personalData: followingPersonalData(kernel.db, follow),
     access: mailAccess,
     jobs: deliverJob ? [deliverJob, digestJob] : [digestJob],
     adminLinks: [

@@ -4,10 +4,12 @@
  * (its sub-pages included), the feeds, and the editors' news screens.
  */
 import { Hono } from 'hono';
+import { newsText } from './messages/index.js';
 import type { AppEnv } from '../accounts/context.js';
 import type { CitationHtml } from '../directory/presenter.js';
 import type { TopicPageNews } from '../directory/views/topic-page.js';
-import type { Domain, DomainKernel } from '../domain.js';
+import { type Domain, type DomainKernel, adminLink } from '../domain.js';
+import { can } from '../accounts/permissions.js';
 import { SOURCE_LANG } from '../i18n/languages.js';
 import type { SiteContext } from '../web/site-context.js';
 import { newsAccess } from './authz.js';
@@ -40,6 +42,7 @@ export function createNewsDomain(kernel: DomainKernel, needs: { citations: () =>
     routes,
     access: newsAccess,
     dashboardPanels: [newsDashboardPanel(news, kernel.pages)],
+    dashboardLinks: [adminLink(newsText, { href: '/edit/news', label: 'toolNews', description: 'toolNewsDescription', visibleTo: (u) => can(u, 'page.edit') })],
     async topicNews(site, slug) {
       const tree = await kernel.queries.tree();
       const node = tree.bySlug.get(slug);

@@ -70,7 +70,7 @@ describe.skipIf(skip)('news pages and feeds over the demo', () => {
   it('topic pages show their latest news as their news digests, sub-pages included, with the topic feeds', async () => {
     const { body } = await get('/directory/causes-proteins');
     expect(body).toContain('<h2 id="latest-news">Latest news on this topic</h2>');
-    expect(body).toMatch(/<p class="entry-kind">News digest: EurekAlert, <time datetime="2012-11-20">20 November 2012<\/time><\/p>/);
+    expect(body).toMatch(/<p class="entry-kind">In the news: EurekAlert, <time datetime="2012-11-20">20 November 2012<\/time><\/p>/);
     expect(body).toContain('href="/news/orthosupersite-2010-09-10"');
     expect(body).not.toContain('stanford-report');
     expect(body).toContain('href="http://atoz.test/news/topics/causes-proteins/atom.xml"');

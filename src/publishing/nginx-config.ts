@@ -6,8 +6,13 @@
  * ngx_brotli module (the .br files are there for a CDN or that module).
  */
 
-/** Addresses the static copy never has: nginx passes them to the live atoz. */
-export const LIVE_ONLY_PREFIXES = ['/search', '/login', '/logout', '/account', '/edit', '/dashboard', '/admin', '/api/', '/invitations', '/wanted'];
+/** Addresses the static copy never has: nginx passes them to the live atoz (the forums change with every post). */
+export const LIVE_ONLY_PREFIXES = ['/search', '/login', '/logout', '/account', '/edit', '/dashboard', '/admin', '/api/', '/invitations', '/wanted', '/forums', '/join', '/members', '/moderation', '/feedback'];
+
+/** Whether the live server answers this address, in any language, rather than the static copy. */
+export function isLiveOnly(path: string): boolean {
+  return new RegExp(`^(/[a-z][a-z])?(${LIVE_ONLY_PREFIXES.join('|')})`).test(path);
+}
 
 export interface NginxOptions {
   /** The published folder. */
@@ -49,6 +54,7 @@ http {
     add_header X-Frame-Options DENY always;
     add_header Referrer-Policy strict-origin-when-cross-origin always;
     location = /.atoz-published.json { return 404; }
+    location = /.atoz-publish.lock { return 404; }
     location /assets/ {
       add_header Cache-Control "public, max-age=31536000, immutable" always;
       add_header X-Content-Type-Options nosniff always;

@@ -21,8 +21,16 @@ export interface MatchOptions {
    */
   order: 'rank' | 'recent';
   kinds?: EntryKind[] | undefined;
+  /** Only documents in these languages (search_documents.lang). */
+  langs: readonly string[];
   yearFrom?: number | undefined;
   yearTo?: number | undefined;
+}
+
+/** One question for the index: documents of one scope matching an expression. */
+export interface MatchRequest {
+  expression: MatchExpression;
+  options: MatchOptions;
 }
 
 /**
@@ -36,6 +44,8 @@ export interface MatchRow {
   page_id: number;
   scope: DocumentScope;
   kind: DocumentKind;
+  /** The language of the document's text. */
+  lang: string;
   anchor: string | null;
   year: number | null;
   heading: string;
@@ -77,7 +87,12 @@ export interface SearchBackend {
   remove(tx: Tx, ids: number[]): Promise<void>;
   /** Empties the whole index (rebuild). */
   removeAll(tx: Tx): Promise<void>;
-  match(db: Db, expression: MatchExpression, options: MatchOptions): Promise<MatchRow[]>;
+  /**
+   * The matches of each request, in the request's order (PostgreSQL asks
+   * them all in one round trip), and the index generation (search_state)
+   * the same statement saw.
+   */
+  match(db: Db, requests: MatchRequest[]): Promise<{ rows: MatchRow[][]; generation: number }>;
   /** The vocabulary as of `generation` (search_state), for query planning. */
   vocabulary(db: Db, generation: number): VocabularyReader;
   /** Compacts the index after bulk writes. */

@@ -21,7 +21,7 @@ export async function reindexPages(tx: Tx, backend: SearchBackend, pageIds: numb
   const deltas: TermDeltas = new Map();
   const old = await tx
     .selectFrom('search_documents')
-    .select(['id', 'scope', 'title', 'heading', 'links', 'body', 'source'])
+    .select(['id', 'scope', 'lang', 'title', 'heading', 'links', 'body', 'source'])
     .where('page_id', 'in', pageIds)
     .execute();
   for (const doc of old) countDocument(deltas, doc, -1);

@@ -1,21 +1,20 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { MatchExpression, MatchOptions, MatchRow, PreparedDocument, SearchBackend, TermInfo } from './backend.js';
-import { editDistance } from './edit-distance.js';
+import type { MatchExpression, MatchOptions, MatchRow, PreparedDocument, SearchBackend } from './backend.js';
 import { fieldTermsOf } from './sqlite-backend.js';
-import { byDistanceThenUse } from './term-index.js';
+import { generationVocabulary } from './term-index.js';
 
 /** Rows per multi-row INSERT (each row binds 16 parameters; PostgreSQL allows 65,535). */
 const BATCH = 400;
-/** Trigram similarity a typo candidate needs; pg_trgm's default 0.3 misses slips in short words ("lupis"). */
-const SIMILARITY = '0.2';
 /** ts_rank weights {D, C, B, A}: body text, linked titles, headings, titles. */
 const WEIGHTS = sql.lit('{0.1, 0.3, 0.5, 1.0}');
 
 /**
  * PostgreSQL: a weighted tsvector per document (title A > heading B > linked
  * titles C > text D) in the `atoz_search` configuration (simple + unaccent),
- * one partial GIN index per scope, and pg_trgm over the vocabulary for typos.
- * Nothing is cached in the process, so any number of servers agree.
+ * one partial GIN index per scope. The vocabulary is held in memory per index
+ * generation, as on SQLite (term-index.ts): every search reads the generation,
+ * so any number of servers agree, and planning a query (counts, typos,
+ * completions) costs no round trip.
  */
 export function createPostgresBackend(): SearchBackend {
   return {
@@ -31,9 +30,9 @@ export function createPostgresBackend(): SearchBackend {
     async insert(tx, docs) {
       for (let i = 0; i < docs.length; i += BATCH) {
         const rows = docs.slice(i, i + BATCH).map(
-          (d) => sql`(${d.id}, ${d.pageId}, ${d.scope}, ${d.kind}, ${d.anchor}, ${d.title}, ${d.heading}, ${d.links}, ${fieldTermsOf(d)}, ${d.body}, ${d.source}, ${d.year}, ${tsvector(d)})`,
+          (d) => sql`(${d.id}, ${d.pageId}, ${d.scope}, ${d.kind}, ${d.lang ?? 'en'}, ${d.anchor}, ${d.title}, ${d.heading}, ${d.links}, ${fieldTermsOf(d)}, ${d.body}, ${d.source}, ${d.year}, ${tsvector(d)})`,
         );
-        await sql`insert into search_documents (id, page_id, scope, kind, anchor, title, heading, links, field_terms, body, source, year, tsv) values ${sql.join(rows)}`.execute(tx);
+        await sql`insert into search_documents (id, page_id, scope, kind, lang, anchor, title, heading, links, field_terms, body, source, year, tsv) values ${sql.join(rows)}`.execute(tx);
       }
     },
 
@@ -45,61 +44,38 @@ export function createPostgresBackend(): SearchBackend {
       await tx.deleteFrom('search_documents').execute();
     },
 
-    async match(db, expression, options) {
-      // The scope is a literal so the planner can use that scope's partial GIN index.
-      const scope = options.scope === 'page' ? sql`scope = 'page'` : sql`scope = 'entry'`;
-      const order = options.order === 'rank' ? sql`order by score desc, page_id desc, id desc` : sql`order by id desc`;
-      const result = await sql<MatchRow>`
-        select id, ${options.order === 'rank' ? sql`ts_rank(${WEIGHTS}, tsv, q, 1)` : sql`0`} as score, page_id, scope, kind, anchor, year, heading, field_terms
-        from search_documents, to_tsquery('atoz_search', ${tsQuery(expression)}) q
-        where ${scope} and tsv @@ q ${filterSql(options)}
-        ${order} limit ${options.limit}`.execute(db);
-      return result.rows.map((r): MatchRow => ({ ...r, id: Number(r.id), page_id: Number(r.page_id), year: r.year === null ? null : Number(r.year), score: Number(r.score) }));
+    async match(db, requests) {
+      // Every request in one statement (one round trip); each keeps its own order and limit.
+      const parts = requests.map(({ expression, options }, i) => {
+        // The scope is a literal so the planner can use that scope's partial GIN index.
+        const scope = options.scope === 'page' ? sql`scope = 'page'` : sql`scope = 'entry'`;
+        const ranked = options.order === 'rank';
+        return sql`(select ${sql.lit(i)} as request, id, ${ranked ? sql`ts_rank(${WEIGHTS}, tsv, q, 1)` : sql`0::real`} as score, page_id, scope, kind, lang, anchor, year, heading, field_terms
+          from search_documents, to_tsquery('atoz_search', ${tsQuery(expression)}) q
+          where ${scope} and tsv @@ q ${filterSql(options)}
+          ${ranked ? sql`order by score desc, page_id desc, id desc` : sql`order by id desc`} limit ${options.limit})`;
+      });
+      // And the index generation, as the same snapshot sees it (request -1, in the id column).
+      parts.push(sql`(select -1 as request, generation as id, 0::real as score, 0 as page_id, 'page' as scope, 'page' as kind, 'en' as lang, null::text as anchor, null::integer as year, '' as heading, '' as field_terms from search_state where id = 1)`);
+      const result = await sql<MatchRow & { request: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
+      const out: MatchRow[][] = requests.map(() => []);
+      let generation = 0;
+      for (const r of result.rows) {
+        if (r.request < 0) {
+          generation = Number(r.id);
+          continue;
+        }
+        out[r.request]!.push({
+          id: Number(r.id), score: Number(r.score), page_id: Number(r.page_id), scope: r.scope, kind: r.kind, lang: r.lang,
+          anchor: r.anchor, year: r.year === null ? null : Number(r.year), heading: r.heading, field_terms: r.field_terms,
+        });
+      }
+      // UNION ALL promises no order across its parts: restore each request's own.
+      requests.forEach(({ options }, i) => out[i]!.sort(options.order === 'rank' ? byRank : byNewest));
+      return { rows: out, generation };
     },
 
-    vocabulary(db) {
-      const toInfo = (r: { term: string; display: string; page_docs: number; entry_docs: number }): TermInfo => ({
-        term: r.term, display: r.display, pageDocs: Number(r.page_docs), entryDocs: Number(r.entry_docs),
-      });
-      return {
-        async counts(terms) {
-          const out = new Map<string, TermInfo>();
-          if (!terms.length) return out;
-          const rows = await db.selectFrom('search_terms').select(['term', 'display', 'page_docs', 'entry_docs']).where('term', 'in', [...new Set(terms)]).execute();
-          for (const r of rows) out.set(r.term, toInfo(r));
-          return out;
-        },
-        async near(term, maxDistance, limit) {
-          // The similarity bound is set for this transaction only, never for the pooled connection.
-          const rows = await db.transaction().execute(async (tx) => {
-            await sql`select set_config('pg_trgm.similarity_threshold', ${SIMILARITY}, true)`.execute(tx);
-            const result = await sql<{ term: string; display: string; page_docs: number; entry_docs: number }>`
-              select term, display, page_docs, entry_docs from search_terms
-              where term % ${term} and length(term) between ${term.length - maxDistance} and ${term.length + maxDistance}
-              order by similarity(term, ${term}) desc limit 200`.execute(tx);
-            return result.rows;
-          });
-          return rows
-            .filter((r) => r.term !== term)
-            .map((r) => ({ ...toInfo(r), distance: editDistance(term, r.term, maxDistance) }))
-            .filter((r) => r.distance <= maxDistance)
-            .sort(byDistanceThenUse)
-            .slice(0, limit);
-        },
-        async withPrefix(prefix, limit) {
-          // Terms are [a-z0-9]; in byte order every term with the prefix sorts before prefix + '~'.
-          const rows = await db
-            .selectFrom('search_terms')
-            .select(['term', 'display', 'page_docs', 'entry_docs'])
-            .where('term', '>=', prefix)
-            .where('term', '<', `${prefix}~`)
-            .orderBy(sql`page_docs + entry_docs`, 'desc')
-            .limit(limit)
-            .execute();
-          return rows.map(toInfo);
-        },
-      };
-    },
+    vocabulary: generationVocabulary(),
 
     async optimize(db) {
       // VACUUM also moves GIN's pending entries into the index proper (bulk inserts leave many there).
@@ -124,15 +100,23 @@ function tsvector(d: PreparedDocument): RawBuilder<unknown> {
     : sql`${part(d.index.body, 'C')} || ${part(d.index.source, 'D')}`;
 }
 
-/** The expression in to_tsquery syntax; terms are [a-z0-9]+, so they cannot carry operators. */
+/** The expression in to_tsquery syntax; terms are letters, digits and marks, so they cannot carry operators. */
 export function tsQuery(expression: MatchExpression): string {
   return expression.map((group) => `(${group.map((alt) => `(${alt.join(' & ')})`).join(' | ')})`).join(' & ');
 }
 
+function byRank(a: MatchRow, b: MatchRow): number {
+  return b.score - a.score || b.page_id - a.page_id || b.id - a.id;
+}
+
+function byNewest(a: MatchRow, b: MatchRow): number {
+  return b.id - a.id;
+}
+
 function filterSql(options: MatchOptions): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [];
+  const parts: RawBuilder<unknown>[] = [sql`lang in (${sql.join([...options.langs])})`];
   if (options.kinds?.length) parts.push(sql`kind in (${sql.join(options.kinds)})`);
   if (options.yearFrom !== undefined) parts.push(sql`year >= ${options.yearFrom}`);
   if (options.yearTo !== undefined) parts.push(sql`year <= ${options.yearTo}`);
-  return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : sql``;
+  return sql`and ${sql.join(parts, sql` and `)}`;
 }

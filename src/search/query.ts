@@ -1,7 +1,9 @@
 import type { MatchExpression, TermInfo, VocabularyReader } from './backend.js';
 import type { DocumentScope } from './documents.js';
 import { allowedTypos } from './edit-distance.js';
-import { wordsWithOffsets } from './normalize.js';
+import type { Lang } from '../i18n/languages.js';
+import { STOPWORDS } from './stopwords.js';
+import { stem, wordsWithOffsets } from './normalize.js';
 import { type SynonymTable, synonymSpans } from './synonyms.js';
 import { uses } from './term-index.js';
 
@@ -42,11 +44,16 @@ export interface ParsedQuery {
   shortened: boolean;
 }
 
-/** Splits the reader's text into groups; nothing in it is ever query syntax (see normalize.ts). */
-export function parseQuery(input: string, synonyms: SynonymTable | null): ParsedQuery {
+/**
+ * Splits the reader's text into groups; nothing in it is ever query syntax
+ * (see normalize.ts). Words are folded by the rules of `lang`, the reader's
+ * language; where English folds a word otherwise, the English form is an
+ * exact alternative too, for the English pages searched with it.
+ */
+export function parseQuery(input: string, synonyms: SynonymTable | null, lang: Lang = 'en'): ParsedQuery {
   const clean = input.replace(/\p{C}+/gu, ' ');
   const text = clean.slice(0, MAX_QUERY_CHARS).trim();
-  const tokens = wordsWithOffsets(text).flatMap((w) => w.terms.map((term, i) => ({ term, folded: w.folded[i]!, start: w.start, end: w.end })));
+  const tokens = wordsWithOffsets(text, lang).flatMap((w) => w.terms.map((term, i) => ({ term, folded: w.folded[i]!, start: w.start, end: w.end })));
   const spans = synonymSpans(tokens.map((t) => t.term), synonyms);
   const groups: QueryGroup[] = [];
   let at = 0;
@@ -56,6 +63,10 @@ export function parseQuery(input: string, synonyms: SynonymTable | null): Parsed
     at += span.length;
     if (groups.some((g) => g.terms.join(' ') === span.join(' '))) continue; // "ssc ssc" asks once
     const alternatives: Alternative[] = [{ terms: span, tier: 0 }];
+    if (lang !== 'en' && span.length === 1 && !STOPWORDS.has(first.folded)) {
+      const english = stem(first.folded);
+      if (english !== span[0]) alternatives.push({ terms: [english], tier: 0 });
+    }
     for (const alt of synonyms?.alternativesOf(span) ?? []) alternatives.push({ terms: alt, tier: 1 });
     const typed = tokens.slice(at - span.length, at).map((t) => t.folded).join(' ');
     groups.push({ terms: span, typed, start: first.start, end: last.end, alternatives, correction: null });

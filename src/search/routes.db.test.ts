@@ -22,11 +22,35 @@ describe.skipIf(skip)('/search and /api/search/suggest', () => {
   it('shows results grouped by page, linking to the matching section, with the words marked', async () => {
     const page = await html('/search?q=raynauds');
     expect(page).toContain('<meta name="robots" content="noindex"/>');
-    expect(page).toMatch(/<input id="site-search" name="q" type="search" value="raynauds"/);
+    // One search box, the page's own, holding the words; the header's box would say the same again.
+    expect(page).toMatch(/<input id="search-q" name="q" type="search" value="raynauds"/);
+    expect(page).not.toContain('id="site-search"');
+    // Keyboard users jump past the form to the results.
+    expect(page).toMatch(/<a class="skip-link" href="#main">[^<]+<\/a><a class="skip-link" href="#search-status">Skip to the results<\/a>/);
+    expect(page).toContain('<h2 id="search-status" class="search-status" tabindex="-1">');
     expect(page).toContain('3 pages found for “raynauds”');
     expect(page).toContain('<a href="/directory/causes-drugs-and-medications#introduction">Introduction</a>');
     expect(page).toContain('<mark>Raynaud&#39;s</mark>');
-    expect(page).toContain('Research digest, 2012');
+    expect(page).toContain('What a study found, 2012');
+  });
+
+  it('searches the translations from a language’s pages: /es/search finds the Spanish text, titled and linked in Spanish', async () => {
+    const page = await html('/es/search?q=gemelos');
+    expect(page).toContain('href="/es/directory/causes-genetics');
+    // The translation's title, in the page's own language (no lang of its own), and its text with the word marked.
+    expect(page).toContain('<a href="/es/directory/causes-genetics">Causas: genética</a>');
+    expect(page).toMatch(/<p class="hit-snippet">[^]*<mark>gemelos<\/mark>/);
+    // The same words on the English pages find nothing of the translation.
+    expect(await html('/search?q=gemelos')).not.toContain('Causas: genética');
+    const suggest = (await (await app.request('/es/api/search/suggest?q=gemel')).json()) as { suggestions: Array<{ label: string; url: string }> };
+    expect(suggest.suggestions[0]).toMatchObject({ label: 'Causas: genética', url: '/es/directory/causes-genetics' });
+  });
+
+  it('marks an English title on a translated language’s results as English', async () => {
+    // "Raynaud" is in English pages only: a Spanish reader gets them, each title marked lang="en".
+    const page = await html('/es/search?q=raynauds');
+    expect(page).toContain('<a href="/es/directory/causes-drugs-and-medications"><span lang="en" dir="ltr">Causes: Drugs and Medications</span></a>');
+    expect(page).toContain('<p class="hit-snippet" lang="en" dir="ltr">… drugs are known');
   });
 
   it('escapes whatever the reader typed', async () => {
@@ -38,13 +62,13 @@ describe.skipIf(skip)('/search and /api/search/suggest', () => {
 
   it('filters by kind and by year', async () => {
     const research = await html('/search?q=systemic+sclerosis&kind=research');
-    expect(research).toMatch(/Research digest, \d{4}/);
-    expect(research).not.toContain('Our summary');
-    expect(research).not.toContain('Page summary');
+    expect(research).toMatch(/What a study found, \d{4}/);
+    expect(research).not.toContain('Our explanation');
+    expect(research).not.toContain('What the page covers');
     const years = await html('/search?q=systemic+sclerosis&kind=research&from=2010&to=2013');
-    expect(years.match(/Research digest, (\d{4})/g)?.map((m) => Number(m.slice(-4))).every((y) => y >= 2010 && y <= 2013)).toBe(true);
-    expect(years).toContain('Research digest, 2012');
-    expect(years).not.toContain('Research digest, 2006');
+    expect(years.match(/What a study found, (\d{4})/g)?.map((m) => Number(m.slice(-4))).every((y) => y >= 2010 && y <= 2013)).toBe(true);
+    expect(years).toContain('What a study found, 2012');
+    expect(years).not.toContain('What a study found, 2006');
   });
 
   it('explains a bad filter, keeps what was typed, and still searches', async () => {

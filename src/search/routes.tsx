@@ -28,7 +28,7 @@ export function searchRoutes(deps: SearchRouteDeps) {
     const form = readSearchForm({ q: c.req.query('q'), kind: c.req.queries('kind'), from: c.req.query('from'), to: c.req.query('to'), page: c.req.query('page') }, site.i18n.text(searchText));
     const hasQuery = form.input.q.trim() !== '';
     const results = hasQuery
-      ? await deps.search.search({ text: form.input.q, kinds: form.kinds, yearFrom: form.yearFrom, yearTo: form.yearTo, page: form.page })
+      ? await deps.search.search({ text: form.input.q, kinds: form.kinds, yearFrom: form.yearFrom, yearTo: form.yearTo, page: form.page, lang: site.lang })
       : null;
     return deps.pages.fresh(c, <SearchPage site={site} user={c.get('user')} csrfToken={c.get('csrfToken')} form={form} results={results} />);
   });
@@ -46,7 +46,7 @@ export function searchRoutes(deps: SearchRouteDeps) {
     if (q.length > MAX_QUERY_CHARS) {
       return c.json({ error: t('suggestTooLong', { limit: MAX_QUERY_CHARS }), limit: MAX_QUERY_CHARS }, 400, { 'cache-control': 'no-store' });
     }
-    const found = q.trim() ? await deps.search.suggest(q) : [];
+    const found = q.trim() ? await deps.search.suggest(q, 8, lang) : [];
     const suggestions = found.map((s) => ({ ...s, url: pathIn(lang, s.url) }));
     // What screen readers hear when the list appears, counted in the reader's language.
     const status = suggestions.length ? t('suggestionsStatus', { count: suggestions.length }) : '';

@@ -63,10 +63,10 @@ describe.skipIf(skip)('search engine', () => {
       expect(hit).toMatchObject({ kind: 'research', anchor: 'research', year: 2019 });
     });
 
-    it('finds sub-article and wanted-page titles, linking to their section', async () => {
+    it('finds wanted-page titles as plain text of their section (never as a linked page title)', async () => {
       const results = await f.search.search({ text: 'marmalade' });
       expect(results.pages.map((p) => p.slug)).toEqual(['wanted-links']);
-      expect(results.pages[0]!.hits[0]).toMatchObject({ kind: 'section', anchor: 'further-reading', matchedIn: 'links' });
+      expect(results.pages[0]!.hits[0]).toMatchObject({ kind: 'summary', anchor: 'further-reading', matchedIn: 'text' });
     });
 
     it('marks the matched words in title and snippet', async () => {
@@ -180,8 +180,8 @@ describe.skipIf(skip)('search engine', () => {
 
   describe('type-ahead', () => {
     it('completes the word being typed into page titles and headings', async () => {
-      expect((await f.search.suggest('zeph'))[0]).toEqual({ label: 'Zephyrine Overview', url: '/directory/zephyrine-overview', context: null });
-      expect(await f.search.suggest('about zeph')).toContainEqual({ label: 'Heading Page', url: '/directory/heading-page#about-zephyrine', context: 'About zephyrine' });
+      expect((await f.search.suggest('zeph'))[0]).toEqual({ label: 'Zephyrine Overview', url: '/directory/zephyrine-overview', context: null, lang: 'en' });
+      expect(await f.search.suggest('about zeph')).toContainEqual({ label: 'Heading Page', url: '/directory/heading-page#about-zephyrine', context: 'About zephyrine', lang: 'en' });
     });
 
     it('suggests nothing for nothing', async () => {

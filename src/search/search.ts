@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { dialectOf } from '../db/dialect.js';
 import type { EntryKind } from '../db/schema.js';
 import type { PageIndexer } from '../directory/store.js';
-import type { MatchExpression, MatchOptions, MatchRow, SearchBackend, TermInfo } from './backend.js';
+import { type Lang, SOURCE_LANG, isLang } from '../i18n/languages.js';
+import type { MatchExpression, MatchOptions, MatchRequest, MatchRow, SearchBackend, TermInfo } from './backend.js';
 import { type BulkLoadOptions, bulkLoadDocuments } from './bulk.js';
 import type { DocumentKind, DocumentScope, SearchDocument } from './documents.js';
 import { createSearchIndexer, rebuildSearchIndex } from './indexer.js';
@@ -17,10 +19,17 @@ import { SynonymTable } from './synonyms.js';
 export interface SearchSettings {
   synonyms: boolean;
   typos: boolean;
+  /** Queries folded by the reader's language's rules (plurals, elision); off: by English rules. */
+  languageFolding: boolean;
 }
 
 export interface SearchRequest {
   text: string;
+  /**
+   * The reader's language: its documents and English ones are searched, the
+   * reader's first, with that language's folding (English when absent).
+   */
+  lang?: Lang | undefined;
   /** Only digests of these kinds (and no page titles or headings); empty or all three means no filter. */
   kinds?: EntryKind[] | undefined;
   /** Only research and news digests published in these years. */
@@ -44,12 +53,17 @@ export interface SectionHit {
   /** Where it matched: the page title, a heading, titles of linked pages, or text. */
   matchedIn: 'title' | 'heading' | 'links' | 'text';
   tier: Tier;
+  /** The language of the heading and snippet. */
+  lang: Lang;
 }
 
 export interface PageHit {
   pageId: number;
   slug: string;
+  /** In the reader's language where the page has a translation into it. */
   title: string;
+  /** The language of the title. */
+  titleLang: Lang;
   titleSegments: Segment[];
   summary: string;
   hits: SectionHit[];
@@ -86,13 +100,15 @@ export interface Suggestion {
   url: string;
   /** The matching section heading, when the match is in one. */
   context: string | null;
+  /** The language of the label: the reader's where the page is translated, else English. */
+  lang: Lang;
 }
 
 export interface Search {
   readonly backend: SearchBackend;
   search(request: SearchRequest): Promise<SearchResults>;
-  /** Type-ahead: pages whose title or headings match what is typed so far. */
-  suggest(text: string, limit?: number): Promise<Suggestion[]>;
+  /** Type-ahead: pages whose title or headings match what is typed so far (in `lang` and English, titles in `lang`). */
+  suggest(text: string, limit?: number, lang?: Lang): Promise<Suggestion[]>;
   /** Register in createDirectoryStore so the index changes in the page's own transaction. */
   readonly indexer: PageIndexer;
   rebuild(): Promise<{ pages: number; documents: number }>;
@@ -118,6 +134,11 @@ const MAX_PER_PAGE = 50;
 /** Matching places shown per page. */
 const HITS_PER_PAGE = 3;
 
+/** The index generation the first match statement of a search saw (null until one ran). */
+interface Seen {
+  generation: number | null;
+}
+
 /** A matching document as the backend returned it, with the tier that first found it. */
 interface Found extends MatchRow {
   tier: Tier;
@@ -133,38 +154,73 @@ const NO_TEXT = { title: '', links: '', body: '', source: '', textLoaded: false 
 
 interface RankedDoc extends Found {
   level: number;
+  /** 0 when in the reader's language, 1 otherwise: the reader's language ranks first. */
+  foreign: number;
 }
 
 /** Creates the search of this database: FTS5 on SQLite, tsvector on PostgreSQL. */
 export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Search {
-  const options: SearchSettings = { synonyms: settings.synonyms ?? true, typos: settings.typos ?? true };
+  const options: SearchSettings = { synonyms: settings.synonyms ?? true, typos: settings.typos ?? true, languageFolding: settings.languageFolding ?? true };
   const backend = dialectOf(db) === 'postgres' ? createPostgresBackend() : createSqliteBackend();
-  let synonymCache: { generation: number; table: Promise<SynonymTable> } | undefined;
+  let synonymCache: { generation: number; tables: Map<Lang, Promise<SynonymTable>> } | undefined;
+  let lastGeneration: number | undefined;
 
   async function generation(): Promise<number> {
     const row = await db.selectFrom('search_state').select('generation').where('id', '=', 1).executeTakeFirst();
     return Number(row?.generation ?? 0);
   }
 
-  function synonymsAt(gen: number): Promise<SynonymTable> {
-    if (synonymCache?.generation !== gen) {
-      const table = db
+  /** The synonyms a search in `lang` uses: that language's rows and the English ones (English documents are searched too). */
+  function synonymsAt(gen: number, lang: Lang): Promise<SynonymTable> {
+    if (synonymCache?.generation !== gen) synonymCache = { generation: gen, tables: new Map() };
+    const cache = synonymCache;
+    let table = cache.tables.get(lang);
+    if (!table) {
+      const loaded = db
         .selectFrom('search_synonyms')
-        .select(['group_id', 'term'])
+        .select(['group_id', 'term', 'lang'])
+        .where('lang', 'in', langsFor(lang))
         .execute()
-        .then((rows) => new SynonymTable(rows.map((r) => ({ group_id: Number(r.group_id), term: r.term }))));
-      table.catch(() => {
-        if (synonymCache?.table === table) synonymCache = undefined;
+        .then((rows) => new SynonymTable(rows.map((r) => ({ group_id: Number(r.group_id), term: r.term, lang: isLang(r.lang) ? r.lang : SOURCE_LANG }))));
+      loaded.catch(() => {
+        if (cache.tables.get(lang) === loaded) cache.tables.delete(lang);
       });
-      synonymCache = { generation: gen, table };
+      cache.tables.set(lang, loaded);
+      table = loaded;
     }
-    return synonymCache.table;
+    return table;
   }
 
-  async function plan(text: string, completeLast: 'always' | 'unknown') {
-    const gen = await generation();
-    const synonyms = options.synonyms ? await synonymsAt(gen) : null;
-    const query = parseQuery(text, synonyms);
+  /**
+   * Runs a search at the index generation last seen, and again at the new one
+   * when the database has moved on meanwhile (another server's edit): the
+   * match statement reports the generation it saw, so the usual search needs
+   * no round trip of its own to check it.
+   */
+  async function atCurrentGeneration<T>(attempt: (gen: number, seen: Seen) => Promise<T>): Promise<T> {
+    let gen = lastGeneration ?? (await generation());
+    for (let tries = 1; ; tries++) {
+      const seen: Seen = { generation: null };
+      const result = await attempt(gen, seen);
+      // Nothing was asked (no word is in the index): ask the generation itself.
+      const current = seen.generation ?? (await generation());
+      lastGeneration = current;
+      // Under a stream of edits, the third answer stands (as fresh as reading the generation first ever was).
+      if (current === gen || tries === 3) return result;
+      gen = current;
+    }
+  }
+
+  async function ask(requests: MatchRequest[], seen: Seen): Promise<MatchRow[][]> {
+    if (!requests.length) return [];
+    const answer = await backend.match(db, requests);
+    seen.generation ??= answer.generation;
+    return answer.rows;
+  }
+
+  async function plan(text: string, completeLast: 'always' | 'unknown', gen: number, lang: Lang) {
+    const synonyms = options.synonyms ? await synonymsAt(gen, lang) : null;
+    const query = parseQuery(text, synonyms, options.languageFolding ? lang : SOURCE_LANG);
     const vocabulary = backend.vocabulary(db, gen);
     if (query.groups.length) await expandQuery(query, vocabulary, { synonyms, typos: options.typos, completeLast });
     const counts = query.groups.length ? await vocabulary.counts(allTerms(query)) : new Map<string, TermInfo>();
@@ -172,12 +228,14 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
   }
 
   /** Asks the backend tier by tier (exact, then synonyms, then corrections) until enough pages are found. */
-  async function collect(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo'>) {
+  async function collect(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo' | 'langs'>, seen: Seen) {
     const found = new Map<number, Found>();
     const pagesFound = new Set<number>();
     let capped = false;
     const asked = new Set<string>();
     for (const tier of [0, 1, 2] as Tier[]) {
+      // Every scope of a tier in one call (one round trip on PostgreSQL).
+      const requests: MatchRequest[] = [];
       for (const scope of scopes) {
         const expression = expressionFor(query, tier, scope, counts);
         if (!expression) continue;
@@ -185,14 +243,18 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
         if (asked.has(key)) continue; // this tier adds nothing new
         asked.add(key);
         const order = orderFor(expression, scope, counts);
-        const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope][order], order, ...filters });
-        if (rows.length === LIMIT[scope][order]) capped = true;
+        requests.push({ expression, options: { scope, limit: LIMIT[scope][order], order, ...filters } });
+      }
+      const answers = await ask(requests, seen);
+      requests.forEach(({ options }, i) => {
+        const rows = answers[i]!;
+        if (rows.length === options.limit) capped = true;
         for (const r of rows) {
           if (found.has(r.id)) continue;
           found.set(r.id, Object.assign(r, { tier }, NO_TEXT));
           pagesFound.add(r.page_id);
         }
-      }
+      });
       if (pagesFound.size >= ENOUGH_PAGES) break;
     }
     return { found, capped };
@@ -208,28 +270,58 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
     }
   }
 
-  async function search(request: SearchRequest): Promise<SearchResults> {
+  /**
+   * The pages shown and the text of their matching documents, in one
+   * statement (one round trip on PostgreSQL); deleted pages are left out.
+   */
+  async function loadShown(pageIds: number[], docs: Found[], lang: Lang): Promise<Map<number, ShownPage>> {
+    const pages = new Map<number, ShownPage>();
+    if (!pageIds.length) return pages;
+    const missing = docs.filter((d) => !d.textLoaded);
+    const parts = [sql`select 0 as part, id, slug as a, title as b, summary as c, '' as d from pages where id in (${sql.join(pageIds)}) and deleted_at is null`];
+    // The title and summary in the reader's language, where the page is translated into it.
+    if (lang !== SOURCE_LANG) parts.push(sql`select 2 as part, page_id as id, title as a, summary as b, '' as c, '' as d from page_translations where page_id in (${sql.join(pageIds)}) and lang = ${lang}`);
+    if (missing.length) parts.push(sql`select 1 as part, id, title as a, links as b, body as c, source as d from search_documents where id in (${sql.join(missing.map((d) => d.id))})`);
+    const result = await sql<{ part: number; id: number; a: string; b: string; c: string; d: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+    const texts = new Map<number, { title: string; links: string; body: string; source: string }>();
+    const translated = new Map<number, { title: string; summary: string }>();
+    for (const r of result.rows) {
+      const part = Number(r.part);
+      if (part === 0) pages.set(Number(r.id), { id: Number(r.id), slug: r.a, title: r.b, summary: r.c, lang: SOURCE_LANG });
+      else if (part === 2) translated.set(Number(r.id), { title: r.a, summary: r.b });
+      else texts.set(Number(r.id), { title: r.a, links: r.b, body: r.c, source: r.d });
+    }
+    for (const [id, t] of translated) {
+      const page = pages.get(id);
+      if (page) Object.assign(page, { title: t.title, summary: t.summary || page.summary, lang });
+    }
+    for (const d of missing) Object.assign(d, texts.get(d.id) ?? {}, { textLoaded: true });
+    return pages;
+  }
+
+  async function searchAt(request: SearchRequest, gen: number, seen: Seen): Promise<SearchResults> {
     const perPage = clamp(request.perPage ?? 10, 1, MAX_PER_PAGE);
     const kinds = request.kinds?.length && request.kinds.length < 3 ? request.kinds : undefined;
+    const lang = request.lang ?? SOURCE_LANG;
     const filtered = kinds !== undefined || request.yearFrom !== undefined || request.yearTo !== undefined;
     const scopes: DocumentScope[] = filtered ? ['entry'] : ['page', 'entry'];
-    const filters = { kinds, yearFrom: request.yearFrom, yearTo: request.yearTo };
-    const { query, counts } = await plan(request.text, 'unknown');
+    const filters = { kinds, yearFrom: request.yearFrom, yearTo: request.yearTo, langs: langsFor(lang) };
+    const { query, counts } = await plan(request.text, 'unknown', gen, lang);
     const empty: SearchResults = {
       text: query.text, usable: query.groups.length > 0, shortened: query.shortened, total: 0, capped: false,
       page: 1, perPage, pageCount: 0, pages: [], didYouMean: null, relaxed: false,
     };
     if (!query.groups.length) return empty;
 
-    let { found, capped } = await collect(query, counts, scopes, filters);
+    let { found, capped } = await collect(query, counts, scopes, filters, seen);
     let relaxed = false;
     if (!found.size && query.groups.length > 1) {
-      ({ found, capped } = await collectAnyWord(query, counts, scopes, filters));
+      ({ found, capped } = await collectAnyWord(query, counts, scopes, filters, seen));
       relaxed = found.size > 0;
     }
     if (!found.size) return empty;
 
-    const docs = rankDocs(found, query);
+    const docs = rankDocs(found, query, lang);
     if (relaxed) await loadText(docs);
     const ranked = rankPages(docs, query, relaxed);
     const exactPages = ranked.filter((p) => p.tier < 2).length;
@@ -239,11 +331,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
     const pageCount = Math.ceil(ranked.length / perPage);
     const page = clamp(request.page ?? 1, 1, Math.max(1, pageCount));
     const shown = ranked.slice((page - 1) * perPage, page * perPage);
-    const pageRows = shown.length
-      ? await db.selectFrom('pages').select(['id', 'slug', 'title', 'summary']).where('id', 'in', shown.map((p) => p.pageId)).where('deleted_at', 'is', null).execute()
-      : [];
-    const pageById = new Map(pageRows.map((p) => [p.id, p]));
-    await loadText(shown.flatMap((p) => p.docs));
+    const pageById = await loadShown(shown.map((p) => p.pageId), shown.flatMap((p) => p.docs), lang);
     const pages: PageHit[] = [];
     for (const p of shown) {
       const row = pageById.get(p.pageId);
@@ -253,7 +341,8 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
         pageId: row.id,
         slug: row.slug,
         title: row.title,
-        titleSegments: highlight(row.title, marks),
+        titleLang: row.lang,
+        titleSegments: highlight(row.title, marks, row.lang),
         summary: row.summary,
         hits: p.docs.map((d) => toHit(d, highlightTerms(query, relaxed ? 2 : d.tier))),
         level: p.level,
@@ -265,42 +354,46 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
   }
 
   /** No page has every word in one place: look for any of them, and rank pages by how many they have. */
-  async function collectAnyWord(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo'>) {
+  async function collectAnyWord(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo' | 'langs'>, seen: Seen) {
     const found = new Map<number, Found>();
     let capped = false;
+    const requests: MatchRequest[] = [];
     for (const scope of scopes) {
       const alternatives = query.groups.flatMap((g) => expressionFor({ ...query, groups: [g] }, 2, scope, counts)?.[0] ?? []);
       if (!alternatives.length) continue;
       const expression = [alternatives];
       const order = orderFor(expression, scope, counts);
-      const rows = await backend.match(db, expression, { scope, limit: LIMIT[scope][order], order, ...filters });
-      if (rows.length === LIMIT[scope][order]) capped = true;
-      for (const r of rows) if (!found.has(r.id)) found.set(r.id, Object.assign(r, { tier: 2 as Tier }, NO_TEXT));
+      requests.push({ expression, options: { scope, limit: LIMIT[scope][order], order, ...filters } });
     }
+    const answers = await ask(requests, seen);
+    requests.forEach(({ options }, i) => {
+      const rows = answers[i]!;
+      if (rows.length === options.limit) capped = true;
+      for (const r of rows) if (!found.has(r.id)) found.set(r.id, Object.assign(r, { tier: 2 as Tier }, NO_TEXT));
+    });
     return { found, capped };
   }
 
-  async function suggest(text: string, limit = 8): Promise<Suggestion[]> {
-    const { query, counts } = await plan(text, 'always');
+  async function suggestAt(text: string, limit: number, gen: number, seen: Seen, lang: Lang): Promise<Suggestion[]> {
+    const { query, counts } = await plan(text, 'always', gen, lang);
     if (!query.groups.length) return [];
-    const { found } = await collect(query, counts, ['page'], {});
-    const ranked = rankPages(rankDocs(found, query), query, false).slice(0, limit);
+    const { found } = await collect(query, counts, ['page'], { langs: langsFor(lang) }, seen);
+    const ranked = rankPages(rankDocs(found, query, lang), query, false).slice(0, limit);
     if (!ranked.length) return [];
-    const rows = await db.selectFrom('pages').select(['id', 'slug', 'title']).where('id', 'in', ranked.map((p) => p.pageId)).where('deleted_at', 'is', null).execute();
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byId = await loadShown(ranked.map((p) => p.pageId), [], lang);
     return ranked.flatMap((p) => {
       const row = byId.get(p.pageId);
       if (!row) return [];
       const best = p.docs[0]!;
       const inSection = best.kind === 'section' && best.level === 1 && best.anchor;
-      return [{ label: row.title, url: `/directory/${row.slug}${inSection ? `#${best.anchor}` : ''}`, context: inSection ? best.heading : null }];
+      return [{ label: row.title, url: `/directory/${row.slug}${inSection ? `#${best.anchor}` : ''}`, context: inSection ? best.heading : null, lang: row.lang }];
     });
   }
 
   return {
     backend,
-    search,
-    suggest,
+    search: (request) => atCurrentGeneration((gen, seen) => searchAt(request, gen, seen)),
+    suggest: (text, limit = 8, lang = SOURCE_LANG) => atCurrentGeneration((gen, seen) => suggestAt(text, limit, gen, seen, lang)),
     indexer: createSearchIndexer(backend),
     rebuild: () => rebuildSearchIndex(db, backend),
     async ensureBuilt() {
@@ -311,6 +404,20 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
     },
     bulkLoad: (documents, bulkOptions) => bulkLoadDocuments(db, backend, documents, bulkOptions),
   };
+}
+
+interface ShownPage {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  /** The language of title and summary. */
+  lang: Lang;
+}
+
+/** The languages a search in `lang` looks in: its own and English (whose pages every language falls back to). */
+export function langsFor(lang: Lang): Lang[] {
+  return lang === SOURCE_LANG ? [SOURCE_LANG] : [lang, SOURCE_LANG];
 }
 
 /** Rank every match while that is cheap: few matches, and few postings to read. */
@@ -344,7 +451,10 @@ function rankPages(docs: RankedDoc[], query: ParsedQuery, relaxed: boolean): Ran
     list.sort(compareDocs);
     const shown: RankedDoc[] = [];
     const anchors = new Set<string | null>();
+    // A page matched in the reader's language shows only those matches: its English text is the same page, said again.
+    const own = list[0]!.foreign === 0;
     for (const d of list) {
+      if (own && d.foreign) continue;
       const place = d.kind === 'page' ? null : d.anchor;
       if (anchors.has(place) && d.kind !== 'research' && d.kind !== 'news') continue;
       anchors.add(place);
@@ -372,6 +482,7 @@ function rankPages(docs: RankedDoc[], query: ParsedQuery, relaxed: boolean): Ran
  */
 function compareDocs(a: RankedDoc, b: RankedDoc): number {
   return (
+    a.foreign - b.foreign ||
     a.level - b.level ||
     a.tier - b.tier ||
     b.score - a.score ||
@@ -393,10 +504,11 @@ function byteOrder(a: string, b: string): number {
  * by the exact words may match better through a synonym: a title holding
  * "amalgam" beats a summary holding "mercury fillings".
  */
-function rankDocs(found: Map<number, Found>, query: ParsedQuery): RankedDoc[] {
+function rankDocs(found: Map<number, Found>, query: ParsedQuery, lang: Lang): RankedDoc[] {
   const docs: RankedDoc[] = [];
   for (const doc of found.values()) {
     const ranked = doc as RankedDoc;
+    ranked.foreign = doc.lang === lang ? 0 : 1;
     docs.push(ranked);
     if (doc.scope === 'entry') {
       ranked.level = 4;
@@ -413,7 +525,7 @@ function rankDocs(found: Map<number, Found>, query: ParsedQuery): RankedDoc[] {
 }
 
 /** Title 0, heading 1, linked titles 2, text 3: the weakest field that had to match for the document to match. */
-function levelOf(fields: Array<Set<string>>, query: ParsedQuery, tier: Tier): number {
+function levelOf(fields: TermSet[], query: ParsedQuery, tier: Tier): number {
   let level = 0;
   for (const group of query.groups) {
     const at = fields.findIndex((f) => groupIn(group, f, tier));
@@ -422,17 +534,30 @@ function levelOf(fields: Array<Set<string>>, query: ParsedQuery, tier: Tier): nu
   return level;
 }
 
-/** The terms of a page document's title, heading, linked titles and text, as stored at indexing. */
-function fieldTerms(doc: Found): Array<Set<string>> {
-  return doc.field_terms.split('\n').map((f) => new Set(f.split(' ')));
+/** What holds a document's terms, or one field's. */
+interface TermSet {
+  has(term: string): boolean;
 }
 
-function groupIn(group: QueryGroup, held: ReadonlySet<string>, tier: Tier): boolean {
+/**
+ * The terms of a page document's title, heading, linked titles and text, as
+ * stored at indexing (space-separated terms, one field per line).
+ * Each field is searched as text (" term "): a few look-ups per field cost
+ * less than building a set of every term of every matching document.
+ */
+function fieldTerms(doc: Found): TermSet[] {
+  return doc.field_terms.split('\n').map((field) => {
+    const padded = ` ${field} `;
+    return { has: (term: string) => padded.includes(` ${term} `) };
+  });
+}
+
+function groupIn(group: QueryGroup, held: TermSet, tier: Tier): boolean {
   return group.alternatives.some((a) => a.tier <= tier && a.terms.every((t) => held.has(t)));
 }
 
 function documentTerms(doc: Found): Set<string> {
-  return new Set(terms([doc.title, doc.heading, doc.links, doc.body, doc.source].join('\n')));
+  return new Set(terms([doc.title, doc.heading, doc.links, doc.body, doc.source].join('\n'), docLang(doc)));
 }
 
 /** The terms to mark in results matched at `tier`. */
@@ -440,14 +565,19 @@ function highlightTerms(query: ParsedQuery, tier: Tier): Set<string> {
   return new Set(query.groups.flatMap((g) => g.alternatives.filter((a) => a.tier <= tier).flatMap((a) => a.terms)));
 }
 
+function docLang(doc: { lang: string }): Lang {
+  return isLang(doc.lang) ? doc.lang : SOURCE_LANG;
+}
+
 function toHit(doc: RankedDoc, marks: Set<string>): SectionHit {
   let segments: Segment[] = [];
+  const lang = docLang(doc);
   if (doc.scope === 'entry') {
-    const body = snippet(doc.body, marks);
+    const body = snippet(doc.body, marks, lang);
     const source = doc.source ? snippet(doc.source, marks) : null;
     segments = !body.matched && source?.matched ? source.segments : body.segments;
   } else {
-    const parts = [doc.body, doc.links.replace(/\n/g, ' · ')].filter(Boolean).map((t) => snippet(t, marks));
+    const parts = [doc.body, doc.links.replace(/\n/g, ' · ')].filter(Boolean).map((t) => snippet(t, marks, lang));
     segments = (parts.find((p) => p.matched) ?? (doc.kind === 'page' ? parts[0] : undefined))?.segments ?? [];
   }
   return {
@@ -458,6 +588,7 @@ function toHit(doc: RankedDoc, marks: Set<string>): SectionHit {
     snippet: segments,
     matchedIn: (['title', 'heading', 'links'] as const)[doc.level] ?? 'text',
     tier: doc.tier,
+    lang,
   };
 }
 

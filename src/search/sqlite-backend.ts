@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { MatchExpression, MatchOptions, MatchRow, PreparedDocument, SearchBackend, TermInfo, VocabularyReader } from './backend.js';
-import { TermIndex } from './term-index.js';
+import type { MatchExpression, MatchOptions, MatchRow, PreparedDocument, SearchBackend } from './backend.js';
+import { generationVocabulary } from './term-index.js';
 
 /** Rows per multi-row INSERT (well under SQLite's 32,766 bound parameters). */
 const BATCH = 400;
@@ -9,11 +9,9 @@ const BATCH = 400;
 /**
  * SQLite: two contentless FTS5 tables (search_fts_pages, search_fts_entries)
  * whose rowid is search_documents.id, ranked by bm25 with column weights set
- * in the migration; the vocabulary is held in memory per index generation.
+ * in the migration; the vocabulary is held in memory per index generation (term-index.ts).
  */
 export function createSqliteBackend(): SearchBackend {
-  let cached: { generation: number; index: Promise<TermIndex> } | undefined;
-
   return {
     dialect: 'sqlite',
 
@@ -59,42 +57,17 @@ export function createSqliteBackend(): SearchBackend {
       await tx.deleteFrom('search_documents').execute();
     },
 
-    async match(db, expression, options) {
-      const table = options.scope === 'page' ? sql.table('search_fts_pages') : sql.table('search_fts_entries');
-      const filters = filterSql(options);
-      const ranked = options.order === 'rank';
-      // Newest-first skips bm25 altogether: computing it reads every returned row's length.
-      const order = ranked ? sql`order by rank` : sql`order by ${table}.rowid desc`;
-      const join = filters ? sql`join search_documents f on f.id = ${table}.rowid` : sql``;
-      // The best matches first (inner query), then only their rows are read.
-      const result = await sql<MatchRow & { rank: number }>`
-        select d.id, m.rank, d.page_id, d.scope, d.kind, d.anchor, d.year, d.heading, d.field_terms
-        from (
-          select ${table}.rowid as id, ${ranked ? sql`rank` : sql`0 as rank`} from ${table} ${join}
-          where ${table} match ${ftsQuery(expression)} ${filters ?? sql``}
-          ${order} limit ${options.limit}
-        ) m join search_documents d on d.id = m.id`.execute(db);
-      // bm25 is negative in FTS5 (more negative = better); flip it so higher is better everywhere.
-      for (const r of result.rows) r.score = -r.rank;
-      return result.rows;
+    async match(db, requests) {
+      // One statement per request: SQLite runs in this process, so there is no round trip to save.
+      const rows: MatchRow[][] = [];
+      // With no translated document in the index, every document is English: a search that takes English needs no language filter.
+      const translated = requests.length ? Number((await sql<{ t: number }>`select exists(select 1 from search_documents where lang <> 'en') as t`.execute(db)).rows[0]?.t ?? 1) === 1 : true;
+      for (const { expression, options } of requests) rows.push(await matchOne(db, expression, options, translated));
+      const state = await db.selectFrom('search_state').select('generation').where('id', '=', 1).executeTakeFirst();
+      return { rows, generation: Number(state?.generation ?? 0) };
     },
 
-    vocabulary(db, generation): VocabularyReader {
-      if (cached?.generation !== generation) {
-        const index = loadTerms(db).then((rows) => new TermIndex(rows));
-        // A failed load must not stick: the next search tries again.
-        index.catch(() => {
-          if (cached?.index === index) cached = undefined;
-        });
-        cached = { generation, index };
-      }
-      const index = cached.index;
-      return {
-        counts: async (terms) => (await index).counts(terms),
-        near: async (term, max, limit) => (await index).near(term, max, limit),
-        withPrefix: async (prefix, limit) => (await index).withPrefix(prefix, limit),
-      };
-    },
+    vocabulary: generationVocabulary(),
 
     async optimize(db) {
       await sql`insert into search_fts_pages(search_fts_pages) values ('optimize')`.execute(db);
@@ -112,14 +85,31 @@ export function createSqliteBackend(): SearchBackend {
   };
 }
 
-async function loadTerms(db: Db): Promise<TermInfo[]> {
-  const rows = await db.selectFrom('search_terms').select(['term', 'display', 'page_docs', 'entry_docs']).execute();
-  return rows.map((r) => ({ term: r.term, display: r.display, pageDocs: Number(r.page_docs), entryDocs: Number(r.entry_docs) }));
+/** The best (or newest) matches of one scope. */
+async function matchOne(db: Db, expression: MatchExpression, options: MatchOptions, translated: boolean): Promise<MatchRow[]> {
+  const table = options.scope === 'page' ? sql.table('search_fts_pages') : sql.table('search_fts_entries');
+  const filters = filterSql(options, translated || !options.langs.includes('en'));
+  const ranked = options.order === 'rank';
+  // Newest-first skips bm25 altogether: computing it reads every returned row's length.
+  const order = ranked ? sql`order by rank` : sql`order by ${table}.rowid desc`;
+  // Filters read search_documents (a primary-key look-up per match), only when there are any.
+  const join = filters ? sql`join search_documents f on f.id = ${table}.rowid` : sql``;
+  // The best matches first (inner query), then only their rows are read.
+  const result = await sql<MatchRow & { rank: number }>`
+    select d.id, m.rank, d.page_id, d.scope, d.kind, d.lang, d.anchor, d.year, d.heading, d.field_terms
+    from (
+      select ${table}.rowid as id, ${ranked ? sql`rank` : sql`0 as rank`} from ${table} ${join}
+      where ${table} match ${ftsQuery(expression)} ${filters ?? sql``}
+      ${order} limit ${options.limit}
+    ) m join search_documents d on d.id = m.id`.execute(db);
+  // bm25 is negative in FTS5 (more negative = better); flip it so higher is better everywhere.
+  for (const r of result.rows) r.score = -r.rank;
+  return result.rows;
 }
 
 function toRow(d: PreparedDocument) {
   return {
-    id: d.id, page_id: d.pageId, scope: d.scope, kind: d.kind, anchor: d.anchor, year: d.year,
+    id: d.id, page_id: d.pageId, scope: d.scope, kind: d.kind, lang: d.lang ?? 'en', anchor: d.anchor, year: d.year,
     title: d.title, heading: d.heading, links: d.links, field_terms: fieldTermsOf(d), body: d.body, source: d.source,
   };
 }
@@ -137,8 +127,8 @@ export function ftsQuery(expression: MatchExpression): string {
     .join(' AND ');
 }
 
-function filterSql(options: MatchOptions): RawBuilder<unknown> | null {
-  const parts: RawBuilder<unknown>[] = [];
+function filterSql(options: MatchOptions, byLanguage: boolean): RawBuilder<unknown> | null {
+  const parts: RawBuilder<unknown>[] = byLanguage ? [sql`f.lang in (${sql.join([...options.langs])})`] : [];
   if (options.kinds?.length) parts.push(sql`f.kind in (${sql.join(options.kinds)})`);
   if (options.yearFrom !== undefined) parts.push(sql`f.year >= ${options.yearFrom}`);
   if (options.yearTo !== undefined) parts.push(sql`f.year <= ${options.yearTo}`);

@@ -12,3 +12,22 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'too', 'us', 'very', 'was', 'we', 'were', 'what', 'when', 'where', 'which', 'who', 'why', 'will', 'with', 'would',
   'you', 'your',
 ]);
+
+/**
+ * The same for the translated languages, written as readers write them
+ * (normalize.ts folds them like any other word). Articles, prepositions and
+ * conjunctions only: words that carry meaning in a health question stay.
+ */
+export const STOPWORDS_OF_LANG = {
+  es: [
+    'a', 'al', 'como', 'con', 'cual', 'de', 'del', 'e', 'el', 'ella', 'en', 'es', 'esa', 'ese', 'esta', 'este', 'estas', 'estos',
+    'hay', 'la', 'las', 'le', 'les', 'lo', 'los', 'o', 'para', 'pero', 'por', 'que', 'qué', 'se', 'sin', 'son', 'su', 'sus',
+    'u', 'un', 'una', 'unas', 'unos', 'y', 'ya',
+  ],
+  fr: [
+    'a', 'à', 'au', 'aux', 'ce', 'ces', 'cet', 'cette', 'dans', 'de', 'des', 'du', 'elle', 'elles', 'en', 'est', 'et', 'il', 'ils',
+    'la', 'le', 'les', 'leur', 'leurs', 'ne', 'on', 'ou', 'où', 'par', 'pas', 'pour', 'qu', 'que', 'qui', 'sa', 'se', 'ses',
+    'son', 'sont', 'sur', 'un', 'une', 'y',
+  ],
+  ar: ['في', 'من', 'على', 'إلى', 'عن', 'أو', 'ما', 'هل', 'هذا', 'هذه', 'ذلك', 'التي', 'الذي', 'أن', 'إن', 'مع', 'كان', 'لا', 'ثم', 'قد'],
+} as const;

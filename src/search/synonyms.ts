@@ -1,9 +1,12 @@
+import type { Lang } from '../i18n/languages.js';
 import { terms } from './normalize.js';
 
 /** One row of the curated synonym table: terms sharing a group id mean the same. */
 export interface SynonymRow {
   group_id: number;
   term: string;
+  /** The language the term is written in (folded by its rules); English when absent. */
+  lang?: Lang;
 }
 
 /** A term as search terms, e.g. "Raynaud's phenomenon" → ['raynaud', 'phenomenon']. */
@@ -26,7 +29,7 @@ export class SynonymTable {
   constructor(rows: SynonymRow[]) {
     const groups = new Map<number, string[]>();
     for (const row of rows) {
-      const key = terms(row.term).join(' ');
+      const key = terms(row.term, row.lang).join(' ');
       if (!key) continue;
       const members = groups.get(row.group_id) ?? [];
       if (!members.includes(key)) members.push(key);

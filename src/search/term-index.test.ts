@@ -6,7 +6,7 @@ import { TermIndex } from './term-index.js';
 
 const info = (term: string, uses = 1): TermInfo => ({ term, display: term, pageDocs: 0, entryDocs: uses });
 
-describe('TermIndex (the SQLite vocabulary in memory)', () => {
+describe('TermIndex (the vocabulary in memory)', () => {
   it('finds typo neighbours, nearest and most used first', async () => {
     const index = new TermIndex([info('scleroderma', 50), info('sclerosis', 40), info('sclerodactyly', 3), info('lung', 9)]);
     expect((await index.near('sclerodema', 2, 5)).map((t) => t.term)).toEqual(['scleroderma']);

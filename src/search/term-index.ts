@@ -1,8 +1,10 @@
+import type { Db } from '../db/database.js';
 import type { TermInfo, VocabularyReader } from './backend.js';
 import { editDistance } from './edit-distance.js';
 
 /**
- * The vocabulary in memory, for SQLite (one server, one file): exact counts,
+ * The vocabulary in memory (both databases), loaded once per index
+ * generation: exact counts,
  * prefix ranges by binary search over the sorted terms, and typo candidates
  * by shared trigrams. By the q-gram lemma a word within k edits keeps at
  * least (its distinct trigrams − 4k) of them (a transposition disturbs at
@@ -103,4 +105,35 @@ export function uses(info: TermInfo): number {
 
 export function byDistanceThenUse(a: TermInfo & { distance: number }, b: TermInfo & { distance: number }): number {
   return a.distance - b.distance || uses(b) - uses(a) || (a.term < b.term ? -1 : 1);
+}
+
+/**
+ * The vocabulary of one database held in memory per index generation
+ * (search_state): every search reads the generation first, so a server sees
+ * another's change on its next search, and the word look-ups of query
+ * planning (counts, typo neighbours, completions) cost no round trip. A failed
+ * load does not stick: the next search tries again.
+ */
+export function generationVocabulary(): (db: Db, generation: number) => VocabularyReader {
+  let cached: { generation: number; index: Promise<TermIndex> } | undefined;
+  return (db, generation) => {
+    if (cached?.generation !== generation) {
+      const index = loadTerms(db).then((rows) => new TermIndex(rows));
+      index.catch(() => {
+        if (cached?.index === index) cached = undefined;
+      });
+      cached = { generation, index };
+    }
+    const index = cached.index;
+    return {
+      counts: async (terms) => (await index).counts(terms),
+      near: async (term, max, limit) => (await index).near(term, max, limit),
+      withPrefix: async (prefix, limit) => (await index).withPrefix(prefix, limit),
+    };
+  };
+}
+
+async function loadTerms(db: Db): Promise<TermInfo[]> {
+  const rows = await db.selectFrom('search_terms').select(['term', 'display', 'page_docs', 'entry_docs']).execute();
+  return rows.map((r) => ({ term: r.term, display: r.display, pageDocs: Number(r.page_docs), entryDocs: Number(r.entry_docs) }));
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.js';
 import type { DocumentScope } from './documents.js';
+import { type Lang, isLang } from '../i18n/languages.js';
 import { indexText, termsWithDisplay } from './normalize.js';
 
 /** Change in how many documents hold a term, per scope. */
@@ -19,30 +20,37 @@ export function indexedFields(doc: { scope: DocumentScope; title: string; headin
 }
 
 /** The index text of each field, as the backends store it. */
-export function indexTexts(doc: { title: string; heading: string; links: string; body: string; source: string; scope: DocumentScope }) {
+export function indexTexts(doc: { title: string; heading: string; links: string; body: string; source: string; scope: DocumentScope; lang?: Lang | string | undefined }) {
   const page = doc.scope === 'page';
+  const lang = langOf(doc);
   return {
-    title: page ? indexText(doc.title) : '',
-    heading: page ? indexText(doc.heading) : '',
-    links: page ? indexText(doc.links) : '',
-    body: indexText(doc.body),
+    title: page ? indexText(doc.title, lang) : '',
+    heading: page ? indexText(doc.heading, lang) : '',
+    links: page ? indexText(doc.links, lang) : '',
+    body: indexText(doc.body, lang),
+    // Citations stay in their own language (English): folded as English wherever they are shown.
     source: page ? '' : indexText(doc.source),
   };
 }
 
+/** A document's language as normalize.ts knows it (a row's text, or absent: English). */
+export function langOf(doc: { lang?: Lang | string | undefined }): Lang {
+  return isLang(doc.lang) ? doc.lang : 'en';
+}
+
 /** Counts one document in (sign 1) or out (sign −1) of the deltas: exactly the terms its index text holds. */
-export function countDocument(deltas: TermDeltas, doc: Parameters<typeof indexedFields>[0], sign: 1 | -1, index?: ReturnType<typeof indexTexts>): void {
+export function countDocument(deltas: TermDeltas, doc: Parameters<typeof indexedFields>[0] & { lang?: Lang | string | undefined }, sign: 1 | -1, index?: ReturnType<typeof indexTexts>): void {
   const fields = indexedFields(doc);
   const held = new Set<string>();
   // The index text when the caller has it already (storing), else derived again (removing).
-  const texts = index ? indexedFields({ ...index, scope: doc.scope }) : fields.map(indexText);
+  const texts = indexedFields({ ...(index ?? indexTexts(doc)), scope: doc.scope });
   for (const text of texts) for (const t of text.split(' ')) if (t) held.add(t);
   let displays: Map<string, string> | undefined;
   for (const term of held) {
     let d = deltas.get(term);
     if (!d) {
       // Only a term not seen yet in this batch needs its written form.
-      displays ??= displaysOf(fields);
+      displays ??= displaysOf(fields, langOf(doc));
       deltas.set(term, (d = { page: 0, entry: 0, display: displays.get(term) ?? term }));
     }
     if (doc.scope === 'page') d.page += sign;
@@ -50,9 +58,9 @@ export function countDocument(deltas: TermDeltas, doc: Parameters<typeof indexed
   }
 }
 
-function displaysOf(fields: string[]): Map<string, string> {
+function displaysOf(fields: string[], lang: Lang): Map<string, string> {
   const out = new Map<string, string>();
-  for (const field of fields) for (const [term, display] of termsWithDisplay(field)) if (!out.has(term)) out.set(term, display);
+  for (const field of fields) for (const [term, display] of termsWithDisplay(field, lang)) if (!out.has(term)) out.set(term, display);
   return out;
 }
 

@@ -3,12 +3,13 @@ import { Hono } from 'hono';
 import type { MarkdownRenderer, RenderContext } from '../content/markdown.js';
 import type { DirectoryQueries } from '../directory/queries.js';
 import type { DomainContributions } from '../domain.js';
-import { LANGS, pathIn } from '../i18n/languages.js';
 import type { PageRenderer } from '../web/page-renderer.js';
 import type { SiteContext } from '../web/site-context.js';
 import type { KeyOf } from '../i18n/catalogue.js';
 import { siteText } from './messages/index.js';
+import { sitemapIndexXml, sitemapParts, sitemapUrls, urlsetXml } from './sitemap.js';
 import { ContactPage, HomePage, TextPage } from './views/site-pages.js';
+import { EditorialPolicyPage } from './views/editorial-policy.js';
 
 /** Pages whose text is written in the site settings, with the message that is each one's title. */
 export const TEXT_PAGES = {
@@ -27,7 +28,7 @@ function settingsContext(site: SiteContext): RenderContext {
 }
 
 /** Home, pages written in site settings, sitemap (from every domain's addresses) and robots.txt. */
-export function siteRoutes(deps: { queries: DirectoryQueries; pages: PageRenderer; markdown: MarkdownRenderer; contributions: Pick<DomainContributions, 'sitemap'> }) {
+export function siteRoutes(deps: { queries: DirectoryQueries; pages: PageRenderer; markdown: MarkdownRenderer; contributions: Pick<DomainContributions, 'sitemap'>; /** Most URLs in one sitemap file. */ sitemapUrlLimit: number }) {
   const { queries, pages, markdown } = deps;
   const app = new Hono<AppEnv>();
 
@@ -48,30 +49,44 @@ export function siteRoutes(deps: { queries: DirectoryQueries; pages: PageRendere
     );
   }
 
+  app.get('/editorial-policy', async (c) =>
+    (await pages.cached(c, 'editorial-policy', async (site) => (
+      <EditorialPolicyPage site={site} policyHtml={site.settings.editorialPolicy ? markdown.render(site.settings.editorialPolicy, settingsContext(site)) : null} />
+    )))!,
+  );
+
   app.get('/contact', async (c) =>
     (await pages.cached(c, 'contact', async (site) => <ContactPage site={site} html={markdown.render(site.settings.contact, settingsContext(site))} />))!,
   );
+
+  /** The sitemap's files: one, or an index and its parts once the site has more URLs than one file may hold. */
+  const sitemap = async (site: SiteContext) => sitemapParts(sitemapUrls(await deps.contributions.sitemap(), site.baseUrl), deps.sitemapUrlLimit);
 
   app.get('/sitemap.xml', async (c) =>
     (await pages.cached(
       c,
       'sitemap',
       async (site) => {
-        // Every domain names its public addresses (src/domain.ts); each language version is a URL with reciprocal alternates.
-        const urls = (await deps.contributions.sitemap()).flatMap((e) => {
-          const languages = e.languages ?? LANGS;
-          const lastmod = e.lastModified ? `<lastmod>${e.lastModified.slice(0, 10)}</lastmod>` : '';
-          const alternates =
-            languages.length > 1
-              ? [...languages.map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${xmlEscape(site.baseUrl + pathIn(l, e.path))}"/>`), `<xhtml:link rel="alternate" hreflang="x-default" href="${xmlEscape(site.baseUrl + e.path)}"/>`].join('')
-              : '';
-          return languages.map((l) => `<url><loc>${xmlEscape(site.baseUrl + pathIn(l, e.path))}</loc>${lastmod}${alternates}</url>`);
-        });
-        return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n` as never;
+        const parts = await sitemap(site);
+        return (parts.length === 1 ? urlsetXml(parts[0]!) : sitemapIndexXml(site.baseUrl, parts.length)) as never;
       },
       'application/xml; charset=utf-8',
     ))!,
   );
+
+  app.get('/:file{sitemap-[1-9][0-9]*\\.xml}', async (c, next) => {
+    const n = Number(c.req.param('file').slice('sitemap-'.length, -'.xml'.length));
+    const res = await pages.cached(
+      c,
+      `sitemap-${n}`,
+      async (site) => {
+        const parts = await sitemap(site);
+        return parts.length > 1 && n <= parts.length ? (urlsetXml(parts[n - 1]!) as never) : null;
+      },
+      'application/xml; charset=utf-8',
+    );
+    return res ?? next();
+  });
 
   app.get('/robots.txt', async (c) =>
     (await pages.cached(
@@ -83,8 +98,4 @@ export function siteRoutes(deps: { queries: DirectoryQueries; pages: PageRendere
   );
 
   return app;
-}
-
-function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

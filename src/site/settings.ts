@@ -24,6 +24,11 @@ export const SiteSettings = z.object({
   contactEmail: z.string().email(),
   /** Phone lines with what each is for. */
   hotlines: z.array(z.object({ label: z.string().min(1).max(80), number: z.string().min(3).max(40) })).default([]),
+  /**
+   * "If you need help now" on every topic page: what to do in an emergency, in
+   * one or two plain sentences, shown with the phone lines; empty: no callout.
+   */
+  urgentHelp: z.string().max(600).default(''),
   /** Postal address, one line. */
   address: z.string().max(300).default(''),
   /** Where donations go, if anywhere. */
@@ -44,8 +49,22 @@ export const SiteSettings = z.object({
   contact: z.string().max(20_000).default(''),
   /** Footer copyright line. */
   copyright: z.string().max(300).default(''),
+  /** Licence of the directory's text as open data (`npm run atoz -- export-data`), e.g. "CC BY 4.0"; empty: none stated. */
+  licence: z.string().max(300).default(''),
   /** Citation style for every page. */
   citationStyle: z.enum(['vancouver', 'apa']).default('vancouver'),
+  /** Who owns the site (HONcode principle 7), one line; shown on the editorial policy page. */
+  ownedBy: z.string().max(300).default(''),
+  /** Who funds the site and how (HONcode principle 7). */
+  funding: z.string().max(2000).default(''),
+  /** Whether the site carries advertising (HONcode principle 8); 'unstated' until an admin says. */
+  advertising: z.enum(['unstated', 'none', 'carries']).default('unstated'),
+  /** How advertising is kept apart from the site's own content, when it carries any. */
+  advertisingPolicy: z.string().max(2000).default(''),
+  /** Markdown of the editorial policy page (/editorial-policy). */
+  editorialPolicy: z.string().max(20_000).default(''),
+  /** Months a conflict-of-interest declaration stays current for the publish checklist. */
+  declarationMonths: z.number().int().min(1).max(60).default(12),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 export type SiteSettingsInput = z.input<typeof SiteSettings>;

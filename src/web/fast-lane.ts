@@ -1,6 +1,6 @@
 import { type IncomingMessage, type RequestListener, type ServerResponse, createServer } from 'node:http';
 import type { CachedBody, RenderCache } from './render-cache.js';
-import { type Encoding, choosePrepared, preparedHeaders } from './respond.js';
+import { type Encoding, chooseEncoding, etagMatches, preparedHeaders } from './respond.js';
 
 export interface FastLaneOptions {
   /** Headers every response carries (the app's middleware adds the same ones on the normal way). */
@@ -33,34 +33,49 @@ export function fastLaneListener(cache: RenderCache, options: FastLaneOptions, n
   const httpsHeaders = options.httpsHeaders ?? options.headers;
   const isHttps = options.isHttps ?? (() => false);
   const cacheControl = options.cacheControl ?? 'no-cache';
-  // Header objects per body, encoding and scheme, built once: nothing is allocated for them per request.
-  const headerSets = [false, true].map(() => new WeakMap<CachedBody, Map<Encoding | null, Record<string, string>>>());
-  const headersOf = (body: CachedBody, encoding: Encoding | null, https: boolean): Record<string, string> => {
+  // Flat header lists ([name, value, name, value, …]) per body, answer and scheme, built once: writeHead takes
+  // them as they are, and nothing is allocated for them per request.
+  const headerSets = [false, true].map(() => new WeakMap<CachedBody, Map<Encoding | null, string[]>>());
+  const headersOf = (body: CachedBody, encoding: Encoding | null, https: boolean): string[] => {
     const sets = headerSets[https ? 1 : 0]!;
     let set = sets.get(body);
     if (!set) sets.set(body, (set = new Map()));
     let headers = set.get(encoding);
     if (!headers) {
       const always = https ? httpsHeaders : options.headers;
-      headers = preparedHeaders(body, encoding, cacheControl, body.cacheTags ? { ...always, ...body.cacheTags } : always);
+      headers = Object.entries(preparedHeaders(body, encoding, cacheControl, body.cacheTags ? { ...always, ...body.cacheTags } : always)).flat();
       set.set(encoding, headers);
     }
     return headers;
   };
+  // Browsers send the same Accept-Encoding on every request: remember the last answer.
+  let lastAccept: string | undefined;
+  let lastEncoding: Encoding = chooseEncoding(undefined);
 
   return (req: IncomingMessage, res: ServerResponse) => {
     const method = req.method;
-    const https = isHttps(req);
     if ((method === 'GET' || method === 'HEAD') && req.url) {
       const body = cache.getByPath(req.url);
       const h = req.headers;
       if (body && !h.cookie?.includes(sessionMarker)) {
-        const answer = choosePrepared(body, { method, ifNoneMatch: h['if-none-match'], acceptEncoding: h['accept-encoding'] }, 200);
-        res.writeHead(answer.status, headersOf(body, answer.encoding, https));
-        res.end(answer.payload ?? undefined);
+        const https = isHttps(req);
+        // The same answers as choosePrepared (respond.ts), without building a request or answer object.
+        if (etagMatches(h['if-none-match'], body.etag)) {
+          res.writeHead(304, headersOf(body, null, https));
+          res.end();
+          return;
+        }
+        const accept = h['accept-encoding'];
+        if (accept !== lastAccept) {
+          lastEncoding = chooseEncoding(accept);
+          lastAccept = accept;
+        }
+        res.writeHead(200, headersOf(body, lastEncoding, https));
+        res.end(method === 'HEAD' ? undefined : body[lastEncoding]);
         return;
       }
     }
+    const https = isHttps(req);
     // The normal way: the app sets these itself, but the HTTP adapter answers some requests on its own
     // (no Host header, a path it cannot read); set here, they are on those answers too. The app's values win.
     const defaults = https ? httpsHeaders : options.headers;

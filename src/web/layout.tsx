@@ -3,7 +3,7 @@ import type { SiteContext } from './site-context.js';
 import type { CurrentUser } from '../accounts/context.js';
 import { UserBar } from '../accounts/views/user-bar.js';
 import { LANGS, LANGUAGES, type Lang, SOURCE_LANG, langAttributes, pathIn } from '../i18n/languages.js';
-import { settingsLang } from './in-lang.js';
+import { isolated, settingsLang } from './in-lang.js';
 import { webText } from './messages/index.js';
 
 export interface Crumb {
@@ -30,6 +30,10 @@ export interface LayoutProps {
   noindex?: boolean;
   /** Search box content, when the page is a search result. */
   query?: string;
+  /** False on a page that has its own search form (/search): one search box per page, not two alike. */
+  headerSearch?: boolean;
+  /** More skip links after "Skip to main content" (the search results), by fragment. */
+  skipLinks?: ReadonlyArray<{ href: string; label: string }>;
   /** The signed-in person (per-user pages only, never cached ones): shows the account bar. */
   user?: CurrentUser | null | undefined;
   /** CSRF token for the account bar's sign-out form (c.get('csrfToken')). */
@@ -111,12 +115,18 @@ export function Layout(props: LayoutProps) {
         <a class="skip-link" href="#main">
           {t('skipToMain')}
         </a>
+        {props.skipLinks?.map((link) => (
+          <a class="skip-link" href={link.href}>
+            {link.label}
+          </a>
+        ))}
         {props.user ? <UserBar site={site} user={props.user} csrfToken={props.csrfToken ?? ''} /> : null}
         <header class="site-header">
           <div class="wrap header-inner">
             <a class="brand" href={site.i18n.path('/')} {...settingsLang(site)}>
               {s.organisation}
             </a>
+            {props.headerSearch === false ? null : (
             <form class="search-form" role="search" action={site.i18n.path('/search')} method="get">
               <label for="site-search" class="visually-hidden">
                 {t('searchLabel')}
@@ -124,6 +134,7 @@ export function Layout(props: LayoutProps) {
               <input id="site-search" name="q" type="search" value={props.query ?? ''} maxlength={200} autocomplete="off" placeholder={site.searchExample ? t('searchPlaceholder', { example: site.searchExample }) : t('searchPlaceholderPlain')} {...suggestAttributes(site)} />
               <button type="submit">{t('searchButton')}</button>
             </form>
+            )}
             {props.path !== undefined ? <LanguageSwitcher site={site} path={props.path} languages={languages} /> : null}
           </div>
           <nav class="site-nav" aria-label={t('siteSections')}>
@@ -243,12 +254,11 @@ function SiteFooter({ site }: { site: SiteContext }) {
     <footer class="site-footer">
       <div class="wrap footer-grid">
         <section aria-labelledby="footer-about">
-          <h2 id="footer-about" {...settingsLang(site)}>
-            {s.organisation}
-          </h2>
+          {/* Named apart from the home page's hero, which carries the organisation's name alone. */}
+          <h2 id="footer-about">{t('footerAboutHeading', { organisation: isolated(site, s.organisation) })}</h2>
           {s.description ? <p {...settingsLang(site)}>{s.description}</p> : null}
           <p>
-            <a href={path('/about')}>{t('footerAbout')}</a> · <a href={path('/disclaimer')}>{t('footerDisclaimer')}</a>
+            <a href={path('/about')}>{t('footerAbout')}</a> · <a href={path('/disclaimer')}>{t('footerDisclaimer')}</a> · <a href={path('/editorial-policy')}>{t('footerEditorialPolicy')}</a> · <a href={path('/glossary')}>{t('footerGlossary')}</a>
           </p>
         </section>
         <section aria-labelledby="footer-contact">

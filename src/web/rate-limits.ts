@@ -43,6 +43,20 @@ export const RATE_LIMITS = {
   mailRequests: { limit: 10, windowMs: 15 * 60_000 },
   /** E-mails asked for one address (a reset link, a confirmation), whoever asks: nobody's inbox gets bombed. */
   mailsPerAddress: { limit: 3, windowMs: 60 * 60_000 },
+  /** Community sign-ups, per client address. */
+  signUps: { limit: 20, windowMs: 60 * 60_000 },
+  /** Forum posts and replies, per member: past it a post is held for a moderator, not refused. */
+  forumPosts: { limit: 10, windowMs: 10 * 60_000 },
+  /** Forum posts of members in their first week: stricter. */
+  forumPostsNewMember: { limit: 3, windowMs: 10 * 60_000 },
+  /** Flags, per member. */
+  forumFlags: { limit: 20, windowMs: 60 * 60_000 },
+  /** Reader feedback and problem reports, per client address and form: a reader sends a few, a flood is refused. */
+  readerFeedback: { limit: 20, windowMs: 10 * 60_000 },
+  /** Moderators' actions (edit, hide, lock, move, warn, suspend, notes), per moderator: a stuck key, not a busy shift. */
+  moderatorActions: { limit: 120, windowMs: 10 * 60_000 },
+  /** Following and unfollowing forum topics, per member. */
+  forumFollows: { limit: 60, windowMs: 10 * 60_000 },
 } as const satisfies Record<string, RateLimit>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -115,6 +129,13 @@ export function createRateLimits(db: Db, options: RateLimitOptions = {}): RateLi
     api: limiter('api'),
     mailRequests: limiter('mailRequests'),
     mailsPerAddress: limiter('mailsPerAddress'),
+    signUps: limiter('signUps'),
+    forumPosts: limiter('forumPosts'),
+    forumPostsNewMember: limiter('forumPostsNewMember'),
+    forumFlags: limiter('forumFlags'),
+    readerFeedback: limiter('readerFeedback'),
+    moderatorActions: limiter('moderatorActions'),
+    forumFollows: limiter('forumFollows'),
     prune,
     pruneJob: defineJob({
       name: 'web.rate-limits-prune',

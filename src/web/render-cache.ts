@@ -3,27 +3,47 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** One response body, ready in every encoding we serve. */
 export interface CachedBody {
-  identity: Buffer;
-  gzip: Buffer;
-  br: Buffer;
-  etag: string;
-  contentType: string;
+  readonly identity: Buffer;
+  readonly gzip: Buffer;
+  readonly br: Buffer;
+  readonly etag: string;
+  readonly contentType: string;
   /** CDN cache tags (Surrogate-Key, Cache-Tag) sent with it to anonymous readers; see src/web/cdn.ts. */
   cacheTags?: Readonly<Record<string, string>>;
 }
 
-/** Compresses once, at render time, so a cache hit costs no CPU beyond the socket write. */
-export function prepareBody(body: string | Buffer, contentType: string): CachedBody {
-  const identity = typeof body === 'string' ? Buffer.from(body) : body;
-  return {
-    identity,
-    gzip: gzipSync(identity, { level: 9 }),
-    br: brotliCompressSync(identity, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
-    }),
-    etag: `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`,
-    contentType,
-  };
+/**
+ * Compresses once per encoding, the first time a reader asks for it, and keeps
+ * the result: a cache hit then costs no CPU beyond the socket write, and a
+ * render pays only for the encoding its reader takes (brotli at quality 9 is
+ * about half of a topic page's first render).
+ */
+class PreparedBody implements CachedBody {
+  readonly etag: string;
+  private gzipped: Buffer | undefined;
+  private brotlied: Buffer | undefined;
+
+  constructor(
+    readonly identity: Buffer,
+    readonly contentType: string,
+    readonly cacheTags?: Readonly<Record<string, string>>,
+  ) {
+    this.etag = `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`;
+  }
+
+  get gzip(): Buffer {
+    return (this.gzipped ??= gzipSync(this.identity, { level: 9 }));
+  }
+
+  get br(): Buffer {
+    return (this.brotlied ??= brotliCompressSync(this.identity, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: this.identity.length },
+    }));
+  }
+}
+
+export function prepareBody(body: string | Buffer, contentType: string, cacheTags?: Readonly<Record<string, string>>): CachedBody {
+  return new PreparedBody(typeof body === 'string' ? Buffer.from(body) : body, contentType, cacheTags);
 }
 
 /**

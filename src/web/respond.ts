@@ -83,8 +83,10 @@ export function sendPrepared(
   return new Response(answer.payload as unknown as BodyInit | null, { status: answer.status, headers: preparedHeaders(body, answer.encoding, cacheControl, extraHeaders) });
 }
 
-function etagMatches(header: string | undefined, etag: string): boolean {
+/** Whether an If-None-Match header names this entity tag (or "*"). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
+  if (header === etag) return true;
   if (header.trim() === '*') return true;
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }

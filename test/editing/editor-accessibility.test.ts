@@ -6,6 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionClient } from '../../src/accounts/test-support/session-client.js';
 import { actorFor, addRevision, pageInState } from '../../src/editing/test-support/fixtures.js';
+import { createEditingService } from '../../src/editing/service/index.js';
+import { createDirectoryStore } from '../../src/directory/store.js';
 import type { TestApp } from '../support/app.js';
 import { type RunningServer, VIEWPORTS, axeViolations, type BrowserTestBed, openBrowserTestBed } from '../support/browser.js';
 import { validateHtml } from '../support/html-validator.js';
@@ -37,22 +39,35 @@ beforeAll(async () => {
   const published = await pageInState(db, 'published', { author, reviewer });
   const deleted = await pageInState(db, 'deleted', { author, reviewer });
   const second = await addRevision(db, published.slug, author, 'Cold hands can turn white, then blue, then red.');
+  const changed = await pageInState(db, 'published', { author, reviewer });
+  const toReview = await addRevision(db, changed.slug, author, 'Cold hands can turn white, then blue.');
+  const service = createEditingService({ db, store: createDirectoryStore(db) });
+  await service.submit(toReview.id, author);
+  const sentBack = await pageInState(db, 'in_review', { author, reviewer });
+  await service.sendBack(sentBack.revision.id, reviewer, 'Which study says this?\nPlease cite it.');
   Object.assign(pages, {
     'new page': '/edit',
     'editor (imported page)': '/edit/causes-genetics',
+    // A research digest: the readability panel lists each digest's grade in a table.
+    'editor (page with a research digest)': '/edit/causes-proteins',
     'editor (waiting for review)': `/edit/${inReview.slug}`,
     'editor (published, newer draft)': `/edit/${published.slug}`,
     'deleted page': `/edit/${deleted.slug}`,
     history: `/edit/${published.slug}/history`,
-    diff: `/edit/${published.slug}/diff?from=${published.revision.id}&to=${second.id}`,
-    revision: `/edit/${published.slug}/revisions/${published.revision.id}`,
+    diff: `/edit/${published.slug}/diff?from=${published.revision.number}&to=${second.number}`,
+    revision: `/edit/${published.slug}/revisions/${published.revision.number}`,
     dashboard: '/dashboard',
+    'review screen (what changed since the published revision)': `/edit/${changed.slug}/review`,
+    'review screen (a new page)': `/edit/${inReview.slug}/review`,
+    'editor (sent back with a comment)': `/edit/${sentBack.slug}`,
+    'your byline': '/account/byline',
+    'review screen in Arabic': `/ar/edit/${changed.slug}/review`,
     settings: '/admin/settings',
     'reader page with the editing bar': '/directory/causes-genetics',
     // The same screens in Spanish and in Arabic (right to left), from the address.
     'editor in Arabic (published, newer draft)': `/ar/edit/${published.slug}`,
     'history in Arabic': `/ar/edit/${published.slug}/history`,
-    'diff in Spanish': `/es/edit/${published.slug}/diff?from=${published.revision.id}&to=${second.id}`,
+    'diff in Spanish': `/es/edit/${published.slug}/diff?from=${published.revision.number}&to=${second.number}`,
     'dashboard in Spanish': '/es/dashboard',
     'settings in Arabic': '/ar/admin/settings',
     'news items': '/edit/news',
@@ -105,7 +120,8 @@ for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
       }
       expect(problems).toEqual([]);
       await context.close();
-    }, 180_000);
+      // About 30 screens, each checked by axe in full: on a loaded machine this takes minutes.
+    }, 360_000);
   });
 }
 

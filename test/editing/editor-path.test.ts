@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.js';
 import { type RunningServer, VIEWPORTS, type BrowserTestBed, openBrowserTestBed } from '../support/browser.js';
 import { person, signIn } from './support.js';
+import { declareInterests } from '../../src/editing/test-support/fixtures.js';
 
 // An editor's and a reviewer's path through the editor in Chromium: edit,
 // preview (live with JavaScript, by button without), save, history and diff,
@@ -76,8 +77,23 @@ describe('from edit to published, with JavaScript', () => {
     await signIn(page, server.url, reviewer.email);
     const awaiting = page.locator('section', { has: page.getByRole('heading', { name: 'Awaiting medical review' }) });
     await awaiting.getByRole('link', { name: 'Causes: Radiation' }).click();
+    // The review screen: what changed since the published revision, the checklist, the page as readers will see it.
+    expect(path(page)).toMatch(/^\/edit\/causes-radiation\/review\?revision=\d+$/);
+    expect(await page.locator('h1').first().innerText()).toBe('Review revision 2 of “Causes: Radiation”');
+    expect(await page.locator('.diff ins').first().innerText()).toContain(added);
+    expect(await page.locator('.preview-body article').innerText()).toContain(added);
     await page.getByRole('button', { name: 'Approve revision 2 as medically reviewed' }).click();
     expect(await page.locator('p.notice').innerText()).toContain('Approved as medically reviewed');
+    // Not yet: everyone the page names must have declared their interests.
+    expect(await page.locator('.checklist').innerText()).toContain('No declarations recorded for Example Editor, Dr Rowan Reviewer.');
+    const reviewScreen = page.url();
+    await page.goto(`${server.url}/declaration`);
+    await page.getByLabel('I have no conflicts of interest to declare').check();
+    await page.getByRole('button', { name: 'Save my declaration' }).click();
+    expect(await page.locator('p.notice').innerText()).toContain('Your declaration is saved, dated today.');
+    // The demo's example editor is no one who can sign in: the test records theirs.
+    await declareInterests(t.atoz.database.db, ['example-editor']);
+    await page.goto(reviewScreen);
     expect(await page.locator('.checklist').innerText()).toContain('Everything a trustworthy health page needs is here.');
     await page.getByRole('button', { name: 'Publish revision 2' }).click();
     expect(await page.locator('p.notice').innerText()).toContain('Published: readers see this version now.');

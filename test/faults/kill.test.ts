@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openSqlite } from '../../src/db/database.js';
@@ -34,12 +33,12 @@ async function killDuringSaves(name: string, atoz: AtozUnderTest, openDb: () => 
   const handle = await openDb();
   cleanups.push(() => handle.close());
   const editors = new ConcurrentEditors(name, await Promise.all(EDITOR_PAGES.map(async (slug, i) => ({ slug, client: await signedIn(atoz, handle.db, 'editor', `Editor ${i + 1}`) }))));
-  const publisher = new RepeatedPublisher(await signedIn(atoz, handle.db, 'editor', 'Publishing Editor'), await signedIn(atoz, handle.db, 'reviewer', 'Dr Review'), PUBLISHED_PAGE);
+  const publisher = new RepeatedPublisher(await signedIn(atoz, handle.db, 'editor', 'Publishing Editor'), await signedIn(atoz, handle.db, 'reviewer', 'Dr Review'), PUBLISHED_PAGE, handle.db);
 
   editors.start();
   publisher.start();
   await editors.untilAcknowledged(40);
-  while (publisher.lastAcknowledged < 2) await sleep(20);
+  await publisher.untilAcknowledged(2);
   // Mid-way: saves are in flight on every editor's connection.
   const killedAt = performance.now();
   await atoz.kill();

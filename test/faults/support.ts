@@ -7,6 +7,7 @@ import { SessionClient, csrfFrom, seedUser } from '../../src/accounts/test-suppo
 import type { Db } from '../../src/db/database.js';
 import { packageRoot } from '../../src/web/package-root.js';
 import { type ServerProcess, startServer } from '../multi-server/server-process.js';
+import { declareInterests } from '../../src/editing/test-support/fixtures.js';
 import { editorForm, unescape, textarea, inputValue, field } from '../../src/editing/test-support/form-html.js';
 
 // The fault suite drives the real server (a child process, as `npm start`
@@ -179,6 +180,8 @@ export class ConcurrentEditors {
 export class RepeatedPublisher {
   lastAcknowledged = 0;
   lastAttempted = 0;
+  /** Why the newest round failed, so a test waiting for publishes can say it. */
+  lastFailure: string | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
 
@@ -186,6 +189,7 @@ export class RepeatedPublisher {
     private readonly editor: SessionClient,
     private readonly reviewer: SessionClient,
     readonly slug: string,
+    private readonly db: Db,
   ) {}
 
   start(): void {
@@ -199,6 +203,15 @@ export class RepeatedPublisher {
   }
 
   /** The number in the reader page's "Published words N." phrase, or 0. */
+  /** Waits until this many publishes were acknowledged, or says why not after a while. */
+  async untilAcknowledged(count: number, withinMs = 60_000): Promise<void> {
+    const deadline = Date.now() + withinMs;
+    while (this.lastAcknowledged < count) {
+      if (Date.now() > deadline) throw new Error(`only ${this.lastAcknowledged} of ${count} publishes acknowledged; the last failure: ${this.lastFailure ?? 'none'}`);
+      await sleep(20);
+    }
+  }
+
   static shownNumber(readerHtml: string): number {
     return Number(/Published words (\d+)\./.exec(readerHtml)?.[1] ?? 0);
   }
@@ -221,9 +234,13 @@ export class RepeatedPublisher {
         if ((await this.editor.post(`/edit/${this.slug}/submit`, { revisionId }, token)).status !== 303) throw new Error('submit');
         if ((await this.reviewer.post(`/edit/${this.slug}/approve`, { revisionId })).status !== 303) throw new Error('approve');
         this.lastAttempted = n;
+        // Everyone the page names has a current declaration, as publishing requires.
+        await declareInterests(this.db);
         const published = await this.editor.post(`/edit/${this.slug}/publish`, { revisionId }, token);
         if (published.status === 303) this.lastAcknowledged = n;
-      } catch {
+        else this.lastFailure = `publish answered ${published.status}`;
+      } catch (error) {
+        this.lastFailure = error instanceof Error ? error.message : String(error);
         await sleep(100);
       }
     }

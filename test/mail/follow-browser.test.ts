@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../src/accounts/context.js';
 import { SessionClient, seedUser } from '../../src/accounts/test-support/session-client.js';
 import type { PageDocument } from '../../src/directory/document.js';
 import { createEditingService } from '../../src/editing/service/index.js';
+import { declareInterests } from '../../src/editing/test-support/fixtures.js';
 import type { MailDomain } from '../../src/mail/domain.js';
 import { SmtpSink, linkIn, rawHeader } from '../../src/mail/test-support/smtp-sink.js';
 import { createTestApp } from '../support/app.js';
@@ -83,7 +84,8 @@ describe('following a topic by e-mail, in a browser', () => {
     if (saved.kind !== 'saved') throw new Error(saved.kind);
     await editing.submit(saved.revision.id, editor);
     await editing.approve(saved.revision.id, reviewer);
-    await editing.publish(saved.revision.id, editor);
+    await declareInterests(db);
+    expect((await editing.publish(saved.revision.id, editor)).kind).toBe('published');
 
     expect(await mail.runDigests()).toMatchObject({ queued: 1 });
     await mail.deliverer!.deliverDue();

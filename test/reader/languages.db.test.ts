@@ -56,10 +56,10 @@ describe.skipIf(skip)('the interface in several languages', () => {
   });
 
   it('a topic page not translated yet: the interface in Spanish, canonical and alternates only for the English original', async () => {
-    const { status, html } = await page('/es/directory/causes-of-scleroderma');
+    const { status, html } = await page('/es/directory/causes-autoimmunity');
     expect(status).toBe(200);
     expect(html).toMatch(/<html lang="es"/);
-    expect(html).toContain(`<link rel="canonical" href="${BASE}/directory/causes-of-scleroderma"/>`);
+    expect(html).toContain(`<link rel="canonical" href="${BASE}/directory/causes-autoimmunity"/>`);
     expect(html).not.toMatch(/hreflang="es" href=/);
     expect(html).toMatch(/Español \(esta página\)/);
     expect(html).toMatch(/>Français \(aún sin traducir\)</);
@@ -84,8 +84,9 @@ describe.skipIf(skip)('the interface in several languages', () => {
     expect(xml).toContain(`<url><loc>${BASE}/es/directory</loc>`);
     const esEntry = /<url><loc>http:\/\/atoz.test\/es\/directory<\/loc>(.*?)<\/url>/.exec(xml)![1]!;
     for (const lang of ['en', 'es', 'fr', 'ar', 'x-default']) expect(esEntry).toContain(`hreflang="${lang}"`);
-    // Untranslated topic pages: the English original only.
-    expect(xml).toContain(`<url><loc>${BASE}/directory/causes-of-scleroderma</loc>`);
-    expect(xml).not.toContain(`${BASE}/es/directory/causes-of-scleroderma<`);
+    // Untranslated topic pages: the English original only; translated ones each language they are in.
+    expect(xml).toContain(`<url><loc>${BASE}/directory/causes-autoimmunity</loc>`);
+    expect(xml).not.toContain(`${BASE}/es/directory/causes-autoimmunity<`);
+    expect(xml).toContain(`<url><loc>${BASE}/es/directory/causes-of-scleroderma</loc>`);
   });
 });

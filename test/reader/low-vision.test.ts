@@ -50,6 +50,28 @@ describe('at 400 % zoom (320 × 256 CSS px)', () => {
   }
 });
 
+describe('on a phone (375 × 812)', () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await bed!.browser.newContext({ viewport: { width: 375, height: 812 } });
+  });
+  afterAll(() => context?.close());
+
+  // The audit found the heading at 348–373 px and the first paragraph below the first screen.
+  for (const path of ['/directory/causes-of-scleroderma', '/directory/causes-proteins']) {
+    it(`${path}: the heading starts in the top third of the first screen, and the page's first words on it`, async () => {
+      const found = await withPage(context, path, (page) =>
+        page.evaluate(() => ({
+          headingTop: Math.round(document.querySelector('main h1')!.getBoundingClientRect().top),
+          firstWordsTop: Math.round(document.querySelector('main h1 ~ p, main h1 + * p')!.getBoundingClientRect().top),
+        })),
+      );
+      expect(found.headingTop).toBeLessThanOrEqual(812 / 3);
+      expect(found.firstWordsTop).toBeLessThanOrEqual(812 / 2);
+    });
+  }
+});
+
 describe('secondary text', () => {
   let context: BrowserContext;
   beforeAll(async () => {

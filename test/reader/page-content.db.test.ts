@@ -7,6 +7,7 @@ import { parsePageFile } from '../../src/content/page-file.js';
 import { packageRoot } from '../../src/web/package-root.js';
 import { type TestApp, createTestApp } from '../support/app.js';
 import { skipWithoutDatabase } from '../support/database.js';
+import { SessionClient, seedUser } from '../../src/accounts/test-support/session-client.js';
 import { READER_PAGE_TYPES } from './page-types.js';
 
 // What each reader page promises, checked in the HTML every server sends, on both databases.
@@ -60,7 +61,8 @@ describe.skipIf(await skipWithoutDatabase())('reader page content', () => {
         expect(page).toContain('<a class="skip-link" href="#main">Skip to main content</a>');
         expect(page).toMatch(/<header class="site-header">/);
         expect(page).toMatch(/<nav class="site-nav" aria-label="Site sections">/);
-        expect(page).toMatch(/<form class="search-form" role="search"/);
+        // One search form per page: the header's, or on /search and the 404 page their own (holding the words) instead.
+        expect(page.match(/<form class="search(-page)?-form" role="search"/g), 'search forms').toHaveLength(1);
         expect(page).toMatch(/<main id="main" class="wrap" tabindex="-1">/);
         expect(page).toMatch(/<footer class="site-footer">/);
         expect(all(page, /<h1\b[^>]*>(.*?)<\/h1>/g)).toHaveLength(1);
@@ -128,9 +130,26 @@ describe.skipIf(await skipWithoutDatabase())('reader page content', () => {
       for (const id of targets) expect(page, `#${id}`).toMatch(new RegExp(`<h2 id="${id}">`));
     });
 
-    it('marks wanted pages in words and links them to the wanted list', async () => {
+    it('shows a page not written yet to readers as plain text, never as a link into the editors\' tools', async () => {
       const page = await get(TOPIC);
-      expect(page).toMatch(/<a href="\/wanted#types-of-scleroderma" class="wanted">Types of Scleroderma<span class="wanted-note"> \(page not written yet\)<\/span><\/a>/);
+      expect(page).toContain('<span class="wanted">Types of Scleroderma</span>');
+      expect(page).not.toContain('href="/wanted');
+      // Into the editor (/edit, /edit?…, /edit/…); the footer's /editorial-policy is for readers.
+      expect(page).not.toMatch(/href="\/edit[?"/]/);
+      expect(page).not.toMatch(/<a [^>]*class="wanted"/);
+    });
+
+    it('gives signed-in editors a link to write each page not written yet, in a response no shared cache keeps', async () => {
+      const editor = await seedUser(testApp.database.handle.db, 'editor');
+      const client = await SessionClient.signedInAs(testApp, testApp.database.handle.db, editor.id);
+      const res = await client.get(TOPIC);
+      const page = await res.text();
+      expect(page).toMatch(/<a href="\/edit\?title=Types\+of\+Scleroderma&amp;slug=types-of-scleroderma" class="wanted">Types of Scleroderma<span class="wanted-note"> \(page not written yet\)<\/span><\/a>/);
+      expect(res.headers.get('cache-control')).toMatch(/private|no-store/);
+      // The next anonymous reader still gets the reader's page, not the editor's.
+      const anonymous = await (await testApp.request(TOPIC)).text();
+      expect(anonymous).not.toContain('href="/edit?title=');
+      expect(anonymous).toContain('<span class="wanted">Types of Scleroderma</span>');
     });
 
     it('has Also see, references, footnotes with their in-text links, backlinks, previous/next and the disclaimer link', async () => {
@@ -154,16 +173,17 @@ describe.skipIf(await skipWithoutDatabase())('reader page content', () => {
       const page = await get('/directory/causes-silica');
       const block = /<div class="sub-articles">(.*?)<\/div>/s.exec(page);
       expect(block, 'causes-silica has sub-articles').not.toBeNull();
-      expect(block![1]).toMatch(/<h3>Sub-articles<\/h3>/);
-      expect(block![1]).toMatch(/class="wanted"/);
+      expect(block![1]).toMatch(/<h3>More about this<\/h3>/);
+      expect(block![1]).toContain('<li><span class="wanted">Overview of Silica Exposure<span class="wanted-note"> (not written yet)</span></span></li>');
+      expect(block![1]).not.toContain('<a ');
     });
 
     it('shows research and news digests, each with its source', async () => {
       const page = await get('/directory/causes-proteins');
-      expect(page).toMatch(/<p class="entry-kind">Research digest, 2013<\/p>/);
+      expect(page).toMatch(/<p class="entry-kind">What a study from 2013 found<\/p>/);
       expect(page).toMatch(/<span class="source-label">Source \[1\]: <\/span>Increased expression of S100A8 and S100A9/);
-      expect(page).toMatch(/<p class="entry-kind">News digest: EurekAlert, <time datetime="2012-11-20">20 November 2012<\/time><\/p>/);
-      expect(page).toMatch(/<p class="entry-kind">News digest: OrthoSuperSite, <time datetime="2010-09-10">10 September 2010<\/time><\/p>/);
+      expect(page).toMatch(/<p class="entry-kind">In the news: EurekAlert, <time datetime="2012-11-20">20 November 2012<\/time><\/p>/);
+      expect(page).toMatch(/<p class="entry-kind">In the news: OrthoSuperSite, <time datetime="2010-09-10">10 September 2010<\/time><\/p>/);
     });
 
     it('is a MedicalWebPage in JSON-LD, with its breadcrumb and citations', async () => {
@@ -225,6 +245,20 @@ describe.skipIf(await skipWithoutDatabase())('reader page content', () => {
       for (const letter of all(az, /<a href="#(letter-[^"]+)">/g)) expect(az).toContain(`<h2 id="${letter}">`);
     });
 
+    it('the A–Z files pages under the name they are listed as: "Causes: Silica" under S, every letter with entries in the letter row', async () => {
+      const az = await get('/directory/a-z');
+      const group = (letter: string) => all(az, new RegExp(`<h2 id="letter-${letter}">${letter}</h2><ul class="az-list">(.*?)</ul>`, 'gs'))[0] ?? '';
+      expect(group('S')).toContain('<a href="/directory/causes-silica">Silica</a> <span class="az-context">(Causes)</span>');
+      expect(group('C')).not.toContain('href="/directory/causes-silica"');
+      // No letter holds almost everything any more.
+      const letters = all(az, /<h2 id="letter-([A-Z]|other)">/g);
+      for (const letter of letters) expect(all(group(letter), /(<li>)/g).length, letter).toBeLessThan(DEMO_SLUGS.length / 2);
+      expect(letters.length).toBeGreaterThan(10);
+      expect(all(az, /<a href="#letter-([^"]+)">/g)).toEqual(letters);
+      // The tree lists a cause by its own name under its parent.
+      expect(await get('/directory')).toContain('<a href="/directory/causes-silica">Silica</a>');
+    });
+
     it('the wanted list puts the most-linked pages first and names who links to them', async () => {
       const wanted = await get('/wanted');
       const counts = all(wanted, /<td data-label="Links">(\d+)<\/td>/g).map(Number);
@@ -254,7 +288,7 @@ describe.skipIf(await skipWithoutDatabase())('reader page content', () => {
       expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
       const xml = await res.text();
       expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9" xmlns:xhtml="http:\/\/www.w3.org\/1999\/xhtml">/);
-      for (const slug of DEMO_SLUGS) expect(xml, slug).toMatch(new RegExp(`<url><loc>${BASE}/directory/${slug}</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod></url>`));
+      for (const slug of DEMO_SLUGS) expect(xml, slug).toMatch(new RegExp(`<url><loc>${BASE}/directory/${slug}</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod>(<xhtml:link [^>]+/>)*</url>`));
       expect(xml).toContain(`<url><loc>${BASE}/</loc><xhtml:link rel="alternate" hreflang="en" href="${BASE}/"/>`);
     });
 

@@ -19,6 +19,8 @@ export const READER_PAGE_TYPES: PageType[] = [
   { name: 'topic', path: '/directory/causes-of-scleroderma', status: 200 },
   // A cause page with both a research digest (formatted citation) and news digests (its latest news).
   { name: 'topic-digests', path: '/directory/causes-proteins', status: 200 },
+  // The evidence map of the Causes overview: inline SVG, its key and table twin (src/directory/views/evidence-map.tsx).
+  { name: 'evidence-map', path: '/directory/causes-of-scleroderma/evidence', status: 200 },
   { name: 'news', path: '/news', status: 200 },
   // A news item: source, Behind the headlines, topics.
   { name: 'news-item', path: '/news/eurekalert-2012-11-20', status: 200 },
@@ -31,6 +33,10 @@ export const READER_PAGE_TYPES: PageType[] = [
   { name: 'not-found', path: '/directory/no-such-topic-here', status: 404 },
   // The API's documentation page (src/api).
   { name: 'api-docs', path: '/api/docs', status: 200 },
+  // The glossary (src/glossary): every term, and one term's page.
+  { name: 'glossary', path: '/glossary', status: 200 },
+  { name: 'glossary-term', path: '/glossary/raynauds-phenomenon', status: 200 },
+  // The reader-feedback forms are per-reader, noindex pages: test/reader/glossary-feedback-browser.test.ts checks them.
   // Search results join once src/app.tsx wires src/search/ (another engineer builds it).
   ...(searchExists() ? [{ name: 'search', path: '/search?q=silica', status: 200 as const }] : []),
 ];

@@ -13,7 +13,7 @@
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { type TestApp, createTestApp } from './app.js';
 
 /** The system Chromium (Debian package); override with ATOZ_CHROMIUM. */
@@ -118,4 +118,35 @@ export async function openBrowserTestBed(options: { app?: TestApp; fastLane?: bo
       await app.close();
     },
   };
+}
+
+/** How new page types are looked at: a phone, a laptop, and forced colours (Windows high contrast) on a phone. */
+export const LOOKS = [
+  { name: 'phone', options: { viewport: VIEWPORTS.phone } },
+  { name: 'desktop', options: { viewport: VIEWPORTS.desktop } },
+  { name: 'forced colours', options: { viewport: VIEWPORTS.phone, forcedColors: 'active' as const } },
+] as const;
+
+/** Opens `path` of the bed's server in a new page of `context`, expects 200, runs `use`, and closes the page. */
+export async function withBedPage<T>(bed: BrowserTestBed, context: BrowserContext, path: string, use: (page: Page) => Promise<T>): Promise<T> {
+  const page = await context.newPage();
+  try {
+    const res = await page.goto(bed.server.url + path);
+    if (res?.status() !== 200) throw new Error(`${path} answered ${res?.status()}`);
+    return await use(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Elements matching `selector` that reach past the screen's right edge (sideways scrolling at this width). */
+export function widerThanScreen(page: Page, selector = 'main *'): Promise<string[]> {
+  return page.evaluate(
+    (sel) =>
+      Array.from(document.querySelectorAll(sel))
+        .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`)
+        .slice(0, 3),
+    selector,
+  );
 }

@@ -9,15 +9,21 @@ export const en = {
   nameLabel: 'Name',
   roleLabel: 'Role',
   statusLabel: 'Status',
-  roleName: '{role, select, admin {admin} editor {editor} reviewer {reviewer} other {{role}}}',
+  roleName: '{role, select, admin {admin} editor {editor} reviewer {reviewer} member {member} moderator {moderator} translator {translator} other {{role}}}',
   roleDescriptionEditor: 'Writes and edits pages, imports citations, publishes.',
   roleDescriptionReviewer: 'A clinician who approves pages as medically reviewed; can also edit.',
+  roleDescriptionMember: 'A member of the community forums: starts topics and replies under a pseudonym.',
+  roleDescriptionModerator: 'Looks after the community forums: reviews held posts and flags, edits, approves or rejects them.',
+  roleDescriptionTranslator: 'Translates pages into the languages they give, side by side with the English; cannot change the English pages.',
   roleDescriptionAdmin: 'Everything editors and reviewers do, plus site settings, user accounts and the audit log.',
 
   // The account bar
   userBarLabel: 'Your account',
+  userBarModeration: 'Moderation',
+  userBarCommunity: 'Community profile',
   userBarSignedInAs: 'Signed in as <strong>{name}</strong> ({role})',
   userBarDashboard: 'Dashboard',
+  userBarTranslations: 'Translations',
   userBarAdministration: 'Administration',
   userBarAccount: 'Account',
   userBarSignOut: 'Sign out',
@@ -113,6 +119,10 @@ export const en = {
   actionUsersManage: 'manage user accounts',
   actionAuditView: 'read the audit log',
   actionMailManage: 'read the outbox or manage e-mail subscribers',
+  actionForumPost: 'post in the community forums',
+  actionForumModerate: 'moderate the community forums',
+  actionTranslationEdit: 'translate pages',
+  actionTranslationReview: 'approve translations',
 
   // Administration area
   adminTitle: 'Administration',
@@ -197,4 +207,5 @@ export const en = {
   auditPages: 'Audit log pages',
   auditNewer: 'Newer entries',
   auditOlder: 'Older entries',
+  loginNoticeFormKept: 'You were signed out. Sign in again to save your changes — nothing you typed is lost.',
 } as const;

@@ -30,6 +30,7 @@ describe('accounts messages in use', () => {
   test('roles are named in each language, and an unknown role is shown as it is', () => {
     expect(text('es')('roleName', { role: 'reviewer' })).toBe('revisor');
     expect(text('ar')('roleName', { role: 'admin' })).toBe('مسؤول');
-    expect(text('fr')('roleName', { role: 'translator' })).toBe('translator');
+    expect(text('fr')('roleName', { role: 'translator' })).toBe('traducteur');
+    expect(text('fr')('roleName', { role: 'chef' })).toBe('chef');
   });
 });

@@ -47,11 +47,16 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
+/** Whose form this is (signed), on forms kept when a sign-in runs out: see src/accounts/parked-forms.ts. */
+export function FormOwnerField({ value }: { value: string | null }) {
+  return value ? <input type="hidden" name="_owner" value={value} /> : null;
+}
+
 export interface TextFieldProps {
   id: string;
   name?: string;
   label: string;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date';
   value?: string;
   hint?: Child;
   error?: string | undefined;

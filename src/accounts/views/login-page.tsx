@@ -8,6 +8,7 @@ export const LOGIN_NOTICES = {
   'signed-out': 'loginNoticeSignedOut',
   'session-ended': 'loginNoticeSessionEnded',
   'password-set': 'loginNoticePasswordSet',
+  'form-kept': 'loginNoticeFormKept',
 } as const;
 export type LoginNotice = keyof typeof LOGIN_NOTICES;
 

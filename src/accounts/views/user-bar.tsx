@@ -13,9 +13,26 @@ export function UserBar({ site, user, csrfToken }: { site: SiteContext; user: Cu
       <div class="wrap user-bar-inner">
         <p>{t.rich('userBarSignedInAs', { name: user.name, role: t('roleName', { role: user.role }), strong: (chunks) => <strong>{chunks}</strong> })}</p>
         <ul>
-          <li>
-            <a href={path('/dashboard')}>{t('userBarDashboard')}</a>
-          </li>
+          {can(user, 'dashboard.view') ? (
+            <li>
+              <a href={path('/dashboard')}>{t('userBarDashboard')}</a>
+            </li>
+          ) : null}
+          {can(user, 'translation.edit') ? (
+            <li>
+              <a href={path('/translate')}>{t('userBarTranslations')}</a>
+            </li>
+          ) : null}
+          {can(user, 'forum.moderate') ? (
+            <li>
+              <a href={path('/moderation')}>{t('userBarModeration')}</a>
+            </li>
+          ) : null}
+          {can(user, 'forum.post') ? (
+            <li>
+              <a href={path('/members/me')}>{t('userBarCommunity')}</a>
+            </li>
+          ) : null}
           {can(user, 'users.manage') || can(user, 'settings.edit') ? (
             <li>
               <a href={path('/admin')}>{t('userBarAdministration')}</a>

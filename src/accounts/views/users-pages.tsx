@@ -15,8 +15,12 @@ export const ROLE_DESCRIPTIONS = {
   editor: 'roleDescriptionEditor',
   reviewer: 'roleDescriptionReviewer',
   admin: 'roleDescriptionAdmin',
+  member: 'roleDescriptionMember',
+  moderator: 'roleDescriptionModerator',
+  translator: 'roleDescriptionTranslator',
 } as const satisfies Record<Role, string>;
-const ROLE_ORDER: Role[] = ['editor', 'reviewer', 'admin'];
+// Members sign up themselves (/join); the rest are invited.
+const ROLE_ORDER: Role[] = ['editor', 'reviewer', 'translator', 'moderator', 'admin'];
 
 function usersCrumbs(site: SiteContext) {
   const t = site.i18n.text(accountsText);

@@ -156,6 +156,7 @@ const NOTICES = {
   imported: 'noticeImported',
   refreshed: 'noticeRefreshed',
   resolved: 'noticeResolved',
+  exists: 'noticeExists',
 } as const;
 
 export function CitationDetailPage(

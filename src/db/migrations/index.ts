@@ -10,6 +10,16 @@ import * as saveKeys from './0009_save_keys.js';
 import * as mail from './0010_mail.js';
 import * as mailFollowing from './0011_mail_following.js';
 import * as news from './0012_news.js';
+import * as sortTitles from './0013_sort_titles.js';
+import * as editorSafetyNets from './0014_editor_safety_nets.js';
+import * as translations from './0016_translations.js';
+import * as evidence from './0017_evidence.js';
+import * as community from './0018_community.js';
+import * as moderation from './0019_moderation.js';
+import * as feedbackGlossary from './0020_feedback_glossary.js';
+import * as searchLanguages from './0021_search_languages.js';
+import * as stories from './0023_stories.js';
+import * as glossaryLanguages from './0024_glossary_languages.js';
 
 /**
  * Every migration, in order. Each domain adds its own file here
@@ -27,4 +37,14 @@ export const migrations: Record<string, Migration> = {
   '0010_mail': mail,
   '0011_mail_following': mailFollowing,
   '0012_news': news,
+  '0013_sort_titles': sortTitles,
+  '0014_editor_safety_nets': editorSafetyNets,
+  '0016_translations': translations,
+  '0017_evidence': evidence,
+  '0018_community': community,
+  '0019_moderation': moderation,
+  '0020_feedback_glossary': feedbackGlossary,
+  '0021_search_languages': searchLanguages,
+  '0023_stories': stories,
+  '0024_glossary_languages': glossaryLanguages,
 };

@@ -1,23 +1,34 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { BibliographyDownloads } from '../../citations/views/downloads.js';
-import { InLang, settingsLang } from '../../web/in-lang.js';
+import { InLang, isolated, settingsLang } from '../../web/in-lang.js';
 import { Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
 import { directoryText } from '../messages/index.js';
 import { directoryCrumbs } from '../presenter.js';
 import type { CitationView, WantedPage } from '../queries.js';
 import type { DirectoryTree, TreeNode } from '../tree.js';
+import { indexLetter } from '../sort-title.js';
+import { compareByEvidence, isDefaultFilter } from '../evidence-filter.js';
+import { EvidenceFilterForm, type EvidenceListing, EvidenceNote } from './evidence-filter-form.js';
 
-function TreeList({ site, nodes }: { site: SiteContext; nodes: TreeNode[] }) {
+function TreeList({ site, nodes, listing }: { site: SiteContext; nodes: TreeNode[]; listing?: EvidenceListing | undefined }) {
+  let shown = nodes;
+  if (listing && !isDefaultFilter(listing.filter)) {
+    // A page that does not match stays when something under it does, so the tree keeps its shape.
+    const keeps = (n: TreeNode): boolean => listing.matching.has(n.id) || n.children.some(keeps);
+    shown = nodes.filter(keeps).sort(compareByEvidence(listing.filter, listing.byPage));
+  }
+  if (!shown.length) return null;
   return (
     <ul class="tree">
-      {nodes.map((n) => (
+      {shown.map((n) => (
         <li>
           <a href={site.i18n.path(`/directory/${n.slug}`)}>
-            <InLang site={site}>{n.title}</InLang>
+            <InLang site={site} lang={n.lang}>{n.sortTitle}</InLang>
           </a>
-          {n.children.length ? <TreeList site={site} nodes={n.children} /> : null}
+          {listing?.matching.has(n.id) ? <EvidenceNote site={site} listing={listing} pageId={n.id} /> : null}
+          {n.children.length ? <TreeList site={site} nodes={n.children} listing={listing} /> : null}
         </li>
       ))}
     </ul>
@@ -42,14 +53,15 @@ export function PageLinks({ site, pages }: { site: SiteContext; pages: ReadonlyA
 }
 
 /** The whole directory as a tree, with a way into the A–Z index. */
-export function DirectoryIndexPage({ site, tree }: { site: SiteContext; tree: DirectoryTree }) {
+export function DirectoryIndexPage({ site, tree, listing }: { site: SiteContext; tree: DirectoryTree; listing?: EvidenceListing }) {
   const t = site.i18n.text(directoryText);
   const title = site.settings.directoryTitle;
   return (
     <Layout site={site} title={title} path="/directory" schemaType="CollectionPage" breadcrumbs={directoryCrumbs(site)} description={t('indexDescription', { title })}>
       <h1 {...settingsLang(site)}>{title}</h1>
       <p class="lead">{t.rich('indexLead', { az: (chunks: Child[]) => <a href={site.i18n.path('/directory/a-z')}>{chunks}</a> })}</p>
-      {tree.roots.length ? <TreeList site={site} nodes={tree.roots} /> : <p>{t('indexEmpty')}</p>}
+      {listing ? <EvidenceFilterForm site={site} listing={listing} action="/directory" /> : null}
+      {tree.roots.length ? <TreeList site={site} nodes={tree.roots} listing={listing} /> : <p>{t('indexEmpty')}</p>}
       <p>
         <a href={site.i18n.path('/wanted')}>{t('indexWantedLink')}</a> · <a href={site.i18n.path('/bibliography')}>{t('indexBibliographyLink')}</a>
       </p>
@@ -57,20 +69,48 @@ export function DirectoryIndexPage({ site, tree }: { site: SiteContext; tree: Di
   );
 }
 
-/** Every topic by first letter; the letter row jumps to each group. */
-export function AzPage({ site, tree }: { site: SiteContext; tree: DirectoryTree }) {
+/** Every topic by the first letter of the title it is listed under; the letter row jumps to each group that has entries. */
+export function AzPage({ site, tree, listing }: { site: SiteContext; tree: DirectoryTree; listing?: EvidenceListing }) {
   const t = site.i18n.text(directoryText);
   const groups = new Map<string, TreeNode[]>();
-  for (const node of [...tree.order].sort((a, b) => a.title.localeCompare(b.title, site.settings.language))) {
-    const first = node.title.normalize('NFKD').charAt(0).toUpperCase();
-    const letter = /[A-Z]/.test(first) ? first : '#';
+  // English pages sort as the site's settings say; a language's own pages by that language's alphabet.
+  const collation = site.lang === 'en' ? site.settings.language : site.lang;
+  const byListed = (a: TreeNode, b: TreeNode) => a.sortTitle.localeCompare(b.sortTitle, collation) || a.title.localeCompare(b.title, collation);
+  const filtered = listing && !isDefaultFilter(listing.filter) ? tree.order.filter((n) => listing.matching.has(n.id)) : tree.order;
+  if (listing && listing.filter.sort !== 'title') {
+    // Sorted by evidence: one list in that order, the letters would only scatter it.
+    const sorted = [...filtered].sort(compareByEvidence(listing.filter, listing.byPage));
+    return (
+      <Layout site={site} title={t('azTitle')} path="/directory/a-z" schemaType="CollectionPage" breadcrumbs={[...directoryCrumbs(site), { label: t('azCrumb'), href: '/directory/a-z' }]}>
+        <h1>{t('azTitle')}</h1>
+        <EvidenceFilterForm site={site} listing={listing} action="/directory/a-z" />
+        <section aria-labelledby="az-sorted">
+          <h2 id="az-sorted">{t('filterSortedList')}</h2>
+          <ol class="az-list">
+            {sorted.map((n) => (
+              <li>
+                <a href={site.i18n.path(`/directory/${n.slug}`)}>
+                  <InLang site={site}>{n.sortTitle}</InLang>
+                </a>
+                <EvidenceNote site={site} listing={listing} pageId={n.id} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      </Layout>
+    );
+  }
+  for (const node of [...filtered].sort(byListed)) {
+    const letter = indexLetter(node.sortTitle);
     groups.set(letter, [...(groups.get(letter) ?? []), node]);
   }
-  const letters = [...groups.keys()];
+  // Letters in alphabetical order, "#" (digits and other scripts) last.
+  const letters = [...groups.keys()].sort((a, b) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)));
   const anchor = (l: string) => `letter-${l === '#' ? 'other' : l}`;
   return (
     <Layout site={site} title={t('azTitle')} path="/directory/a-z" schemaType="CollectionPage" breadcrumbs={[...directoryCrumbs(site), { label: t('azCrumb'), href: '/directory/a-z' }]}>
       <h1>{t('azTitle')}</h1>
+      {listing ? <EvidenceFilterForm site={site} listing={listing} action="/directory/a-z" /> : null}
       <nav aria-label={t('azLetters')} class="az-letters">
         <ul>
           {letters.map((l) => (
@@ -84,18 +124,35 @@ export function AzPage({ site, tree }: { site: SiteContext; tree: DirectoryTree 
         <section aria-labelledby={anchor(l)}>
           <h2 id={anchor(l)}>{l}</h2>
           <ul class="az-list">
-            {groups.get(l)!.map((n) => (
-              <li>
-                <a href={site.i18n.path(`/directory/${n.slug}`)}>
-                  <InLang site={site}>{n.title}</InLang>
-                </a>
-              </li>
-            ))}
+            {groups.get(l)!.map((n) => {
+              const context = listingContext(n);
+              return (
+                <li>
+                  <a href={site.i18n.path(`/directory/${n.slug}`)}>
+                    <InLang site={site} lang={n.lang}>{n.sortTitle}</InLang>
+                  </a>
+                  {context ? (
+                    <>
+                      {' '}
+                      <span class="az-context">{t('azContext', { context: isolated(site, context) })}</span>
+                    </>
+                  ) : null}
+                  <EvidenceNote site={site} listing={listing} pageId={n.id} />
+                </li>
+              );
+            })}
           </ul>
         </section>
       ))}
     </Layout>
   );
+}
+
+/** What the listed title leaves out of the page's title ("Causes" for "Causes: Silica" listed as "Silica"); the whole title when it is not a part of it. */
+function listingContext(node: TreeNode): string | null {
+  if (node.sortTitle === node.title) return null;
+  if (node.title.endsWith(node.sortTitle)) return node.title.slice(0, -node.sortTitle.length).replace(/[\s:–—-]+$/u, '') || null;
+  return node.title;
 }
 
 /** Pages other pages link to but nobody has written yet, most-linked first. */

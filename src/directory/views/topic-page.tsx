@@ -5,13 +5,16 @@ import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../../accounts/context.js';
 import { type FeedLink, Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
-import type { TopicPresentation } from '../presenter.js';
+import { type TopicPresentation, digestSourceAnchor } from '../presenter.js';
 import type { EntryView, SectionView } from '../queries.js';
 import { directoryText } from '../messages/index.js';
 import { PageLink } from './page-link.js';
-import { InLang, InLangBlock } from '../../web/in-lang.js';
-import { langAttributes } from '../../i18n/languages.js';
+import { MedicalCodes } from './medical-codes.js';
+import { Disclosures } from './disclosures.js';
+import { InLang, InLangBlock, settingsLang } from '../../web/in-lang.js';
+import { type Lang, SOURCE_LANG, langAttributes } from '../../i18n/languages.js';
 import { FollowLink } from '../../mail/views/follow-pages.js';
+import { FeedbackPrompt } from '../../feedback/views/prompt.js';
 
 /** Per-request extras for signed-in editors; cached reader pages never have them. */
 export interface TopicPageEditing {
@@ -29,7 +32,7 @@ export interface TopicPageNews {
 }
 
 /** A directory page: byline, generated contents, sections, latest news, references, what links here. */
-export function TopicPage({ site, view, editing, news }: { site: SiteContext; view: TopicPresentation; editing?: TopicPageEditing; news?: TopicPageNews | undefined }) {
+export function TopicPage({ site, view, editing, news, stories, evidence }: { site: SiteContext; view: TopicPresentation; editing?: TopicPageEditing; news?: TopicPageNews | undefined; stories?: Child | null | undefined; evidence?: Child }) {
   const { page } = view;
   const t = site.i18n.text(directoryText);
   return (
@@ -46,19 +49,26 @@ export function TopicPage({ site, view, editing, news }: { site: SiteContext; vi
       feeds={news?.feeds}
     >
       {editing?.toolbar}
-      <TopicArticle view={view} news={news?.section} />
-      <FollowLink site={site} slug={page.slug} />
+      <TopicArticle view={view} news={news?.section} stories={stories} evidence={evidence} afterContent={<UrgentHelp site={site} />} />
+      <div class="page-actions">
+        <FollowLink site={site} slug={page.slug} />
+        {/* Shown by public/site.js: without JavaScript a button could not print. */}
+        <button type="button" class="button secondary print-button" data-print="" hidden>
+          {t('printPage')}
+        </button>
+      </div>
+      <FeedbackPrompt site={site} slug={page.slug} />
       <nav class="pager" aria-label={t('pager')}>
         {view.previous ? (
           <a class="pager-prev" href={site.i18n.path(`/directory/${view.previous.slug}`)} rel="prev">
-            <span class="pager-label">{t('pagerPrevious')}</span> <InLang site={site}>{view.previous.title}</InLang>
+            <span class="pager-label">{t('pagerPrevious')}</span> <InLang site={site} lang={view.previous.lang}>{view.previous.title}</InLang>
           </a>
         ) : (
           <span></span>
         )}
         {view.next ? (
           <a class="pager-next" href={site.i18n.path(`/directory/${view.next.slug}`)} rel="next">
-            <span class="pager-label">{t('pagerNext')}</span> <InLang site={site}>{view.next.title}</InLang>
+            <span class="pager-label">{t('pagerNext')}</span> <InLang site={site} lang={view.next.lang}>{view.next.title}</InLang>
           </a>
         ) : null}
       </nav>
@@ -68,12 +78,14 @@ export function TopicPage({ site, view, editing, news }: { site: SiteContext; vi
 }
 
 /** The page's content as readers see it; the editor's preview shows exactly this. */
-export function TopicArticle({ view, news }: { view: TopicPresentation; news?: Child }) {
+export function TopicArticle({ view, news, stories, afterContent, evidence }: { view: TopicPresentation; news?: Child; stories?: Child | null | undefined; afterContent?: Child; /** The evidence at a glance (views/evidence-map.tsx). */ evidence?: Child }) {
   const { page, site } = view;
   const t = site.i18n.text(directoryText);
   const referencesBase = `/directory/${page.slug}/references`;
-  // The page's own words (title, sections, entries) are in its content language, which may not be the interface's.
-  const content = langAttributes(site.lang);
+  // The page's own words (title, sections, entries) are in its content language, which may not be the interface's;
+  // other pages' titles (children, links here) are English unless that page is translated too.
+  const content = langAttributes(site.lang, view.contentLang);
+  const langOf = (s: SectionView) => view.sectionLang.get(s.id) ?? SOURCE_LANG;
   const headed = page.sections.filter((s) => s.heading);
   return (
     <article class="topic" aria-labelledby="page-title">
@@ -86,6 +98,8 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
         </p>
       ) : null}
       <Byline view={view} />
+      {view.notice}
+      <Disclosures site={site} authors={page.authors} reviewer={page.reviewedBy} />
 
       {headed.length > 1 ? (
         <nav class="toc" aria-labelledby="toc-title">
@@ -93,7 +107,7 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
           <ol>
             {headed.map((s) => (
               <li>
-                <a href={`#${s.anchor}`} {...content}>
+                <a href={`#${s.anchor}`} {...langAttributes(site.lang, langOf(s))}>
                   {s.heading}
                 </a>
               </li>
@@ -101,6 +115,11 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
             {news ? (
               <li>
                 <a href="#latest-news">{t('latestNews')}</a>
+              </li>
+            ) : null}
+            {evidence ? (
+              <li>
+                <a href="#evidence-glance-title">{t('evidenceSectionTitle')}</a>
               </li>
             ) : null}
             {view.references.length ? (
@@ -113,10 +132,15 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
       ) : null}
 
       {page.sections.map((section) => (
-        <Section section={section} view={view} />
+        <Section section={section} view={view} lang={langOf(section)} />
       ))}
 
       {news ?? null}
+      {stories ?? null}
+
+      {afterContent ?? null}
+
+      {evidence ?? null}
 
       {view.children.length ? (
         <section class="children" aria-labelledby="children-title">
@@ -124,10 +148,10 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
           <ul class="card-list">
             {view.children.map((child) => (
               <li>
-                <a href={site.i18n.path(`/directory/${child.slug}`)} {...content}>
+                <a href={site.i18n.path(`/directory/${child.slug}`)} {...langAttributes(site.lang, child.lang)}>
                   {child.title}
                 </a>
-                {child.summary ? <p {...content}>{child.summary}</p> : null}
+                {child.summary ? <p {...langAttributes(site.lang, child.summaryLang)}>{child.summary}</p> : null}
               </li>
             ))}
           </ul>
@@ -140,12 +164,14 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
           <ul>
             {page.alsoSee.map((l) => (
               <li>
-                <PageLink site={site} link={l} />
+                <PageLink site={site} link={l} canWrite={view.wantedLinks} />
               </li>
             ))}
           </ul>
         </aside>
       ) : null}
+
+      <MedicalCodes site={site} groups={view.codes} />
 
       {view.references.length ? (
         <section class="references" aria-labelledby="references">
@@ -154,6 +180,16 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
             {view.references.map((r) => (
               <li id={r.anchor}>
                 <InLangBlock site={site}>{raw(r.html)}</InLangBlock>
+                {r.uses.length ? (
+                  <span class="ref-back">
+                    {r.uses.map((use, i) => (
+                      <>
+                        {' '}
+                        <a href={`#${use}`}>{t('backToText', { place: site.i18n.number(i + 1), count: r.uses.length })}</a>
+                      </>
+                    ))}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -176,11 +212,11 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
 
       <section class="backlinks" aria-labelledby="backlinks-title">
         <h2 id="backlinks-title">{t('backlinks')}</h2>
-        {page.backlinks.length ? (
+        {view.backlinks.length ? (
           <ul>
-            {page.backlinks.map((b) => (
+            {view.backlinks.map((b) => (
               <li>
-                <a href={site.i18n.path(`/directory/${b.slug}`)} {...content}>
+                <a href={site.i18n.path(`/directory/${b.slug}`)} {...langAttributes(site.lang, b.lang)}>
                   {b.title}
                 </a>
               </li>
@@ -191,6 +227,31 @@ export function TopicArticle({ view, news }: { view: TopicPresentation; news?: C
         )}
       </section>
     </article>
+  );
+}
+
+/** "If you need help now": the site's emergency advice and phone lines (settings), on every topic page that has them. */
+export function UrgentHelp({ site }: { site: SiteContext }) {
+  const s = site.settings;
+  if (!s.urgentHelp) return null;
+  const t = site.i18n.text(directoryText);
+  return (
+    <aside class="urgent-help" aria-labelledby="urgent-help-title">
+      <h2 id="urgent-help-title">{t('urgentHelpTitle')}</h2>
+      <p {...settingsLang(site)}>{s.urgentHelp}</p>
+      {s.hotlines.length ? (
+        <ul class="plain">
+          {s.hotlines.map((h) => (
+            <li>
+              <span {...settingsLang(site)}>{h.label}</span>{t('urgentHelpNumberSeparator')}
+              <a href={`tel:${h.number.replace(/[^+\d]/g, '')}`} dir="ltr">
+                {h.number}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </aside>
   );
 }
 
@@ -258,19 +319,20 @@ function Byline({ view }: { view: TopicPresentation }) {
   );
 }
 
-function Section({ section, view }: { section: SectionView; view: TopicPresentation }) {
+function Section({ section, view, lang }: { section: SectionView; view: TopicPresentation; lang: Lang }) {
   const { site } = view;
   const t = site.i18n.text(directoryText);
   const headingId = section.heading ? section.anchor : undefined;
   return (
     <section class="topic-section" id={headingId ? undefined : section.anchor} aria-labelledby={headingId}>
       {section.heading ? (
-        <h2 id={section.anchor} {...langAttributes(site.lang)}>
+        <h2 id={section.anchor} {...langAttributes(site.lang, lang)}>
           {section.heading}
         </h2>
       ) : null}
+      {view.sectionNotices.get(section.id) ?? null}
       {section.entries.map((entry) => (
-        <Entry entry={entry} html={view.entryHtml.get(entry.id) ?? ''} view={view} />
+        <Entry entry={entry} html={view.entryHtml.get(entry.id) ?? ''} view={view} lang={lang} />
       ))}
       {section.subArticles.length ? (
         <div class="sub-articles">
@@ -278,7 +340,7 @@ function Section({ section, view }: { section: SectionView; view: TopicPresentat
           <ul>
             {section.subArticles.map((l) => (
               <li>
-                <PageLink site={site} link={l} />
+                <PageLink site={site} link={l} canWrite={view.wantedLinks} />
               </li>
             ))}
           </ul>
@@ -290,7 +352,7 @@ function Section({ section, view }: { section: SectionView; view: TopicPresentat
           {section.alsoSee.map((l, i) => (
             <>
               {i > 0 ? t('listSeparator') : ''}
-              <PageLink site={site} link={l} />
+              <PageLink site={site} link={l} canWrite={view.wantedLinks} />
             </>
           ))}
         </p>
@@ -299,21 +361,21 @@ function Section({ section, view }: { section: SectionView; view: TopicPresentat
   );
 }
 
-function Entry({ entry, html, view }: { entry: EntryView; html: string; view: TopicPresentation }) {
+function Entry({ entry, html, view, lang }: { entry: EntryView; html: string; view: TopicPresentation; lang: Lang }) {
   const { site } = view;
   const t = site.i18n.text(directoryText);
-  const body = <InLangBlock site={site}>{raw(html)}</InLangBlock>;
+  const body = <InLangBlock site={site} lang={lang}>{raw(html)}</InLangBlock>;
   if (entry.kind === 'summary') return <div class="entry entry-summary">{body}</div>;
   if (entry.kind === 'research') {
     const ref = view.references.find((r) => r.citation.id === entry.citation?.id);
     const year = entry.citation?.issuedYear;
     return (
-      <div class="entry entry-research">
+      <div class="entry entry-research" id={`digest-${entry.id}`}>
         <p class="entry-kind">{year ? t('researchDigestYear', { year: site.i18n.year(year) }) : t('researchDigest')}</p>
         {entry.citation ? <StudyTypeBadge pubTypes={entry.citation.pubTypes} i18n={site.i18n} /> : null}
         {body}
         {ref ? (
-          <p class="entry-source">
+          <p class="entry-source" id={digestSourceAnchor(entry.id)}>
             <span class="source-label">{t('sourceLabel', { number: site.i18n.number(ref.number) })}</span>
             <InLang site={site}>{raw(ref.html)}</InLang>
           </p>

@@ -14,6 +14,8 @@ export const editingText = defineCatalogue('editing', en, { es, fr, ar }, {
   diffInsertedStart: 'Read out by screen readers before inserted text; the text itself follows, then diffEnd.',
   diffDeletedStart: 'Read out by screen readers before deleted text; the text itself follows, then diffEnd.',
   diffKey: '<del> shows as struck-through text, <ins> as underlined text: keep them around the words that describe them.',
+  digestLabelResearch: '{number} counts the digests of the page in order; {opening} is the digest’s first words.',
+  digestLabelNews: '{number} counts the digests of the page in order; {opening} is the digest’s first words.',
   readabilityRow: '{grade} is a US school grade such as 7.5 (a reading-age score); {verdict} is one of the verdict messages.',
   formulaFleschKincaid: 'The name of a readability formula: usually kept as it is.',
   formulaSmog: 'The name of a readability formula: usually kept as it is.',

@@ -15,10 +15,14 @@ export function dashboardRoutes(kit: EditingKit) {
     const today = kit.clock().toISOString().slice(0, 10);
     const frame = await kit.frame(c);
     const [data, panels] = await Promise.all([
-      loadDashboard(db, queries, user, today),
+      loadDashboard(db, queries, user, today, kit.deps.openReports),
       Promise.all(contributions.dashboardPanels().map((panel) => panel.render({ user, today, i18n: frame.site.i18n }))),
     ]);
-    return pages.fresh(c, <DashboardPage {...frame} data={data} panels={panels.flat()} canCreate={can(user, 'page.edit')} canRestore={can(user, 'page.delete')} notice={await kit.notice(c)} />);
+    const visible = (links: ReturnType<typeof contributions.adminLinks>) => links.filter((link) => link.visibleTo(user)).map((link) => ({ href: link.href, label: frame.site.i18n.text(link.catalogue)(link.label), description: frame.site.i18n.text(link.catalogue)(link.description) }));
+    const tools = visible(contributions.dashboardLinks());
+    // Anyone with at least one administration screen gets the way to all of them.
+    const administration = visible(contributions.adminLinks()).length > 0;
+    return pages.fresh(c, <DashboardPage {...frame} data={data} panels={panels.flat()} tools={tools} administration={administration} canCreate={can(user, 'page.edit')} canReview={can(user, 'page.review')} canRestore={can(user, 'page.delete')} notice={await kit.notice(c)} />);
   });
 
   return app;

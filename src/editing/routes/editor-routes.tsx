@@ -1,10 +1,14 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../accounts/context.js';
+import { takeParkedForm } from '../../accounts/middleware.js';
 import { PageDocument, type PageDocumentInput } from '../../directory/document.js';
 import { FIELD_IDS, PageForm, documentFromForm, emptyForm, fieldErrorFor, formFromDocument, inFormOrder } from '../page-form.js';
 import { documentAsText } from '../page-source.js';
 import { saveKeyOf } from '../save-key.js';
+import { OWN_RECORD, knownAuthors, resolveAuthors } from '../author-names.js';
+import { inlineList } from '../views/text.js';
+import type { FieldError } from '../../accounts/views/form-parts.js';
 import type { EditableLocation, SaveOutcome } from '../service/index.js';
 import type { ConflictView } from '../views/editor-page.js';
 import { wordDiff } from '../word-diff.js';
@@ -29,7 +33,10 @@ export function editorRoutes(kit: EditingKit) {
     const query = NewPageQuery.safeParse(c.req.query());
     const q = query.success ? query.data : {};
     const user = c.get('user')!;
-    const form = emptyForm({ title: q.title ?? '', slug: q.slug ?? '', parentSlug: q.parent ?? '', authors: user.authorKey ?? '' });
+    const kept = await keptForm(kit, c);
+    if (kept) return renderEditor(kit, c, { located: null, head: null, ...kept });
+    // Credited by default: their own record, or their name (which makes the record on save).
+    const form = emptyForm({ title: q.title ?? '', slug: q.slug ?? '', parentSlug: q.parent ?? '', authors: user.authorKey ?? user.name });
     return renderEditor(kit, c, { located: null, head: null, form, errors: [] });
   });
 
@@ -40,6 +47,8 @@ export function editorRoutes(kit: EditingKit) {
     if ('response' in found) return found.response;
     const head = await service.read.head(found.located.pageKey);
     if (!head) return kit.notFound(c);
+    const kept = await keptForm(kit, c);
+    if (kept) return renderEditor(kit, c, { located: found.located, head, ...kept });
     return renderEditor(kit, c, { located: found.located, head, form: formFromDocument(head.document, head.id), errors: [], notice: await kit.notice(c) });
   });
 
@@ -52,6 +61,19 @@ export function editorRoutes(kit: EditingKit) {
   );
 
   return app;
+}
+
+/**
+ * The form this editor sent after their sign-in ran out (parked by the
+ * accounts middleware), back on its page as it was sent: not saved, so they
+ * see it and save it themselves; its base revision is the one they started
+ * from, so a save by someone else meanwhile is a conflict as usual.
+ */
+async function keptForm(kit: EditingKit, c: Context<AppEnv>): Promise<Pick<EditorState, 'form' | 'errors' | 'notice' | 'withPreview'> | null> {
+  const fields = await takeParkedForm(c);
+  const parsed = fields ? PageForm.safeParse(fields) : null;
+  if (!parsed?.success) return null;
+  return { form: parsed.data, errors: [], notice: (await kit.text(c))('noticeTextKept'), withPreview: Intent.parse(fields!.intent) === 'preview' };
 }
 
 /**
@@ -141,17 +163,26 @@ async function handleEditorPost(kit: EditingKit, c: Context<AppEnv>, located: Ed
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
   }
+  // `form` is what the editor typed, and comes back as typed; `resolved` has author keys for the names.
   const form = parsed.data;
   const intent = Intent.parse(fields.intent);
   const head = located ? await kit.service.read.head(located.pageKey) : null;
-  if (intent === 'live-preview') return (await kit.tooFast(c, kit.previews)) ?? livePreview(kit, c, form, located, head);
+  const authors = resolveAuthors(form.authors, await knownAuthors(kit.deps.db), c.get('user')!);
+  const authorErrors: FieldError[] = authors.unknown.length ? [{ field: FIELD_IDS.authors, message: t('authorsUnknown', { count: authors.unknown.length, names: inlineList(t, authors.unknown.map((name) => t('quotedName', { name }))) }) }] : [];
+  const withKeys = (keys: string[]): PageForm => ({ ...form, authors: keys.join(', ') });
+  const previewed = withKeys(authors.keys.filter((k) => k !== OWN_RECORD));
+  if (intent === 'live-preview') return (await kit.tooFast(c, kit.previews)) ?? livePreview(kit, c, previewed, located, head);
   if (intent === 'preview') {
     if (await kit.usedUp(c, kit.previews)) return renderEditor(kit, c, { located, head, form, errors: [rateError(t)], status: 429 });
-    return renderEditor(kit, c, { located, head, form, errors: documentFromForm(form, t).errors, withPreview: true });
+    return renderEditor(kit, c, { located, head, form, errors: [...authorErrors, ...documentFromForm(previewed, t).errors], withPreview: true, previewForm: previewed });
   }
   if (await kit.usedUp(c, kit.writes)) return renderEditor(kit, c, { located, head, form, errors: [rateError(t)], status: 429 });
+  if (authorErrors.length) return renderEditor(kit, c, { located, head, form, errors: [...authorErrors, ...documentFromForm(previewed, t).errors.filter((e) => e.field !== FIELD_IDS.authors)], status: 400 });
+  // Crediting herself: the editor's own author record is made now, if she has none.
+  const ownKey = authors.ownRecordNeeded ? await kit.service.ownAuthor(c.get('user')!) : null;
+  const resolved = withKeys(authors.keys.map((k) => (k === OWN_RECORD ? ownKey! : k)));
 
-  const read = documentFromForm(form, t);
+  const read = documentFromForm(resolved, t);
   if (!read.document) return renderEditor(kit, c, { located, head, form, errors: read.errors, status: 400, withPreview: false });
   const document = { ...read.document, position: read.positionBlank ? await nextPosition(kit, read.document.parentSlug ?? null, located) : read.document.position };
   const outcome = await kit.service.save({
@@ -161,6 +192,7 @@ async function handleEditorPost(kit: EditingKit, c: Context<AppEnv>, located: Ed
     baseRevisionId: Number(form.baseRevisionId || 0),
     actor: kit.actor(c),
     saveKey: saveKeyOf(form),
+    translationImpact: form.translationImpact,
   });
   if (outcome.kind === 'invalid') {
     const errors = inFormOrder(outcome.problems.map((p) => fieldErrorFor(p, read.positions, document, t)));

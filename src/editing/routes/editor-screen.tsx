@@ -6,7 +6,9 @@ import { TopicArticle } from '../../directory/views/topic-page.js';
 import { type PageForm, documentFromForm } from '../page-form.js';
 import { presentPreview } from '../preview.js';
 import { newSaveToken } from '../save-key.js';
-import { measurePage } from '../readability.js';
+import { measureDigests, measurePage } from '../readability.js';
+import { authorsAsTyped, knownAuthors } from '../author-names.js';
+import { openReviewComment } from '../review-comments.js';
 import type { Revision } from '../revision-store.js';
 import type { EditableLocation } from '../service/index.js';
 import { type ConflictView, EditorPage, type ParentOption } from '../views/editor-page.js';
@@ -22,6 +24,8 @@ export interface EditorState {
   errors: FieldError[];
   conflict?: ConflictView | null;
   withPreview?: boolean;
+  /** The form with author names turned into keys, for the preview (the form itself shows what was typed). */
+  previewForm?: PageForm;
   notice?: string | undefined;
   status?: number;
 }
@@ -32,17 +36,22 @@ export async function renderEditor(kit: EditingKit, c: Context<AppEnv>, state: E
   const user = c.get('user')!;
   const { located, head } = state;
   // Each form as shown gets a token, kept while it comes back with problems, so sending it twice saves once.
-  const form = state.form.saveToken ? state.form : { ...state.form, saveToken: newSaveToken() };
+  const withToken = state.form.saveToken ? state.form : { ...state.form, saveToken: newSaveToken() };
   const t = await kit.text(c);
-  const doc = previewDocument(kit, documentFromForm(form, t).document ?? lenientDocument(form), head);
-  const [published, approved, checklist, parents, authorList, site] = await Promise.all([
+  const previewed = state.previewForm ?? withToken;
+  const doc = previewDocument(kit, documentFromForm(previewed, t).document ?? lenientDocument(previewed), head);
+  const [published, approved, checklist, parents, authorList, site, sentBack, glossaryGaps] = await Promise.all([
     located ? service.read.lastPublished(located.pageKey) : null,
     located ? service.read.latestInState(located.pageKey, 'approved') : null,
     head ? service.checklist(head) : null,
     parentOptions(kit, located?.kind === 'page' ? located.slug : null),
-    deps.db.selectFrom('authors').select(['key', 'name']).orderBy('name').execute(),
+    knownAuthors(deps.db),
     deps.pages.siteContext(c),
+    located && head?.state === 'draft' ? openReviewComment(deps.db, located.pageKey) : null,
+    deps.glossaryGaps ? deps.glossaryGaps(`${previewed.summary}\n${previewed.body}`) : null,
   ]);
+  // Authors by name, as editors type them (keys still work).
+  const form = { ...withToken, authors: authorsAsTyped(withToken.authors, authorList) };
   const preview = state.withPreview && doc ? await presentPreview(deps, site, doc, located?.kind === 'page' ? located.slug : null) : null;
   const slug = located ? (located.kind === 'page' ? located.slug : (head?.slug ?? located.slug)) : null;
   const page = (
@@ -59,9 +68,14 @@ export async function renderEditor(kit: EditingKit, c: Context<AppEnv>, state: E
       approvedBehind={approved && head && approved.id !== head.id ? approved : null}
       checklist={checklist}
       readability={measurePage(doc ?? { summary: form.summary, sections: [] })}
+      digestReadability={doc ? measureDigests(doc) : []}
+      glossaryGaps={glossaryGaps}
       preview={preview}
       conflict={state.conflict ?? null}
       notice={state.notice}
+      sentBack={sentBack}
+      formOwner={c.get('formOwner')}
+      justSaved={['saved', 'created'].includes(c.req.query('notice') ?? '')}
       can={kit.permissions(user)}
       scripts={[deps.assets.url('editor.js')]}
     />
@@ -79,7 +93,7 @@ export async function livePreview(kit: EditingKit, c: Context<AppEnv>, form: Pag
   return c.json(
     {
       preview: preview ? String(await (<TopicArticle view={preview} />).toString()) : null,
-      readability: String(await (<ReadabilityPanel readability={readability} i18n={site.i18n} />).toString()),
+      readability: String(await (<ReadabilityPanel readability={readability} digests={doc ? measureDigests(doc) : []} i18n={site.i18n} />).toString()),
       problems: read.errors.map((e) => e.message),
     },
     200,

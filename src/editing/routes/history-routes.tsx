@@ -11,7 +11,9 @@ import { fieldErrorFor } from '../page-form.js';
 import { RevisionIdForm } from './workflow-routes.js';
 
 const RevisionId = z.coerce.number().int().positive().max(2 ** 31);
-const DiffQuery = z.object({ from: RevisionId, to: RevisionId });
+/** History addresses use a revision's number on its page (…/revisions/3), the number the history shows. */
+const RevisionNumber = RevisionId;
+const DiffQuery = z.object({ from: RevisionNumber, to: RevisionNumber });
 
 /** A page's history: every revision, one revision, the difference between two, and restoring an old one. */
 export function historyRoutes(kit: EditingKit) {
@@ -24,12 +26,12 @@ export function historyRoutes(kit: EditingKit) {
     return historyPage(kit, c, found.located);
   });
 
-  app.get('/edit/:slug/revisions/:id', async (c) => {
+  app.get('/edit/:slug/revisions/:number', async (c) => {
     const found = await kit.locateOrAnswer(c);
     if ('response' in found) return found.response;
-    const id = RevisionId.safeParse(c.req.param('id'));
-    const revision = id.success ? await service.read.byId(id.data) : null;
-    if (!revision || revision.pageKey !== found.located.pageKey) return kit.notFound(c);
+    const number = RevisionNumber.safeParse(c.req.param('number'));
+    const revision = number.success ? await service.read.byNumber(found.located.pageKey, number.data) : null;
+    if (!revision) return kit.notFound(c);
     const head = (await service.read.head(found.located.pageKey))!;
     const page = (
       <RevisionPage
@@ -50,8 +52,8 @@ export function historyRoutes(kit: EditingKit) {
     if ('response' in found) return found.response;
     const query = DiffQuery.safeParse(c.req.query());
     if (!query.success) return historyPage(kit, c, found.located, 400, (await kit.text(c))('chooseTwoRevisions'));
-    const [a, b] = await Promise.all([service.read.byId(query.data.from), service.read.byId(query.data.to)]);
-    if (!a || !b || a.pageKey !== found.located.pageKey || b.pageKey !== found.located.pageKey) return kit.notFound(c);
+    const [a, b] = await Promise.all([service.read.byNumber(found.located.pageKey, query.data.from), service.read.byNumber(found.located.pageKey, query.data.to)]);
+    if (!a || !b) return kit.notFound(c);
     // Always older → newer, whichever way round they were chosen.
     const [from, to] = a.number <= b.number ? [a, b] : [b, a];
     const head = (await service.read.head(found.located.pageKey))!;

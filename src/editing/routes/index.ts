@@ -6,7 +6,10 @@ import { editorRoutes, unconfirmedSaveAnswer } from './editor-routes.js';
 import { historyRoutes } from './history-routes.js';
 import { type EditingRouteDeps, createEditingKit } from './kit.js';
 import { lifecycleRoutes } from './lifecycle-routes.js';
+import { reviewRoutes } from './review-routes.js';
+import { bylineRoutes } from './byline-routes.js';
 import { settingsRoutes } from './settings-routes.js';
+import { declarationRoutes } from './declaration-routes.js';
 import { editorToolbar } from './toolbar.js';
 import { workflowRoutes } from './workflow-routes.js';
 
@@ -26,7 +29,10 @@ export function editingRoutes(deps: EditingRouteDeps) {
   app.use('/edit', requirePermission('page.edit'));
   app.use('/edit/*', requirePermission('page.edit'));
   app.use('/admin/settings', requirePermission('settings.edit'));
-  for (const routes of [dashboardRoutes, editorRoutes, workflowRoutes, historyRoutes, lifecycleRoutes, settingsRoutes]) app.route('/', routes(kit));
+  app.use('/account/byline', requirePermission('page.edit'));
+  // Everyone who can be named on a page (every signed-in role) makes their own declaration.
+  app.use('/declaration', requirePermission('dashboard.view'));
+  for (const routes of [dashboardRoutes, editorRoutes, workflowRoutes, reviewRoutes, historyRoutes, lifecycleRoutes, settingsRoutes, bylineRoutes, declarationRoutes]) app.route('/', routes(kit));
   return {
     app,
     service: kit.service,

@@ -28,13 +28,17 @@ export interface EditingRouteDeps {
   pages: PageRenderer;
   markdown: MarkdownRenderer;
   citations: () => Promise<CitationHtml>;
+  /** Open reader problem reports by page id (src/feedback/), shown in the review-due list. */
+  openReports?: (pageIds: readonly number[]) => Promise<Map<number, number>>;
+  /** Medical-looking words of a page's text that the glossary lacks, most used first (src/glossary/). */
+  glossaryGaps?: (text: string) => Promise<Array<{ word: string; uses: number }>>;
   assets: AssetBundle;
   trustProxy: boolean;
   /** Saves, workflow steps and previews are limited per person (src/web/rate-limits.ts). */
   rateLimits: Pick<RateLimits, 'editorWrites' | 'editorPreviews'>;
   contentChanged: () => Promise<void>;
   /** Dashboard sections other domains contribute. */
-  contributions: Pick<DomainContributions, 'dashboardPanels'>;
+  contributions: Pick<DomainContributions, 'dashboardPanels' | 'dashboardLinks' | 'adminLinks'>;
   clock?: () => Date;
 }
 

@@ -7,11 +7,15 @@ const NOTICES: Record<string, EditingKey> = {
   created: 'noticeCreated',
   submitted: 'noticeSubmitted',
   approved: 'noticeApproved',
+  'sent-back': 'noticeSentBack',
   published: 'noticePublished',
+  'published-news': 'noticePublishedNews',
   restored: 'noticeRestored',
   undeleted: 'noticeUndeleted',
   deleted: 'noticeDeleted',
   settings: 'noticeSettings',
+  byline: 'noticeByline',
+  declared: 'noticeDeclared',
 };
 
 /** The catalogue key of the notice for a ?notice= key; own keys only, so "constructor" or "__proto__" show nothing. */

@@ -4,6 +4,7 @@ import { skipWithoutDatabase } from '../../../test/support/database.js';
 import type { Role } from '../../accounts/context.js';
 import { SessionClient, seedUser } from '../../accounts/test-support/session-client.js';
 import { editorForm, unescape, textarea, inputValue, field } from '../test-support/form-html.js';
+import { declareInterests } from '../test-support/fixtures.js';
 
 const skip = await skipWithoutDatabase();
 
@@ -71,6 +72,18 @@ describe.skipIf(skip)('editing routes', () => {
     expect(json.problems).toEqual([]);
   });
 
+  test('shows the readability of each digest, on the editor page and in the live preview', async () => {
+    const { client } = await signedIn('editor');
+    const html = await open(client, '/edit/causes-proteins');
+    // The demo page's one research digest, named by its first words, with its own grade.
+    expect(html).toContain('<h3>Each digest</h3>');
+    expect(html).toMatch(/<th scope="row">Research digest 1: “This study found more of two proteins, S100A8…”<\/th><td data-label="Flesch–Kincaid"><strong>grade \d+\.\d<\/strong>/);
+    const body = `${textarea(html, 'f-body')}\n\n::: research [@s100a8-2013]\nIt is big.\n:::\n`;
+    const res = await client.post('/edit/causes-proteins', editorForm(html, { intent: 'live-preview', body }));
+    const json = (await res.json()) as { readability: string };
+    expect(json.readability).toContain('Research digest 2: “It is big.”');
+  });
+
   test('saves, then shows the history and a word-level diff', async () => {
     const { client } = await signedIn('editor', 'Hana History');
     const html = await open(client, '/edit/causes-of-scleroderma');
@@ -86,6 +99,12 @@ describe.skipIf(skip)('editing routes', () => {
     expect(history).toContain('Clearer contagion sentence');
     expect(history).toContain('Hana History');
     const link = /href="(\/edit\/causes-of-scleroderma\/diff\?from=\d+&amp;to=\d+)"/.exec(history)![1]!.replace(/&amp;/g, '&');
+    // Each revision's address carries the number the history shows, whatever other pages have saved.
+    const numbered = [...history.matchAll(/href="\/edit\/causes-of-scleroderma\/revisions\/(\d+)">Revision (\d+)</g)];
+    expect(numbered.length).toBeGreaterThanOrEqual(2);
+    for (const [, inAddress, shown] of numbered) expect(inAddress).toBe(shown);
+    expect(link).toBe(`/edit/causes-of-scleroderma/diff?from=${Number(numbered[0]![2]) - 1}&to=${numbered[0]![2]}`);
+    expect(await open(client, `/edit/causes-of-scleroderma/revisions/${numbered[0]![2]}`)).toContain(`Revision ${numbered[0]![2]}`);
     const diff = await open(client, link);
     expect(diff).toMatch(/<del><span class="visually-hidden">\[deleted: <\/span>Experts do not think ?<span class="visually-hidden">\]<\/span><\/del>/);
     expect(diff).toMatch(/<ins><span class="visually-hidden">\[inserted: <\/span>Doctors agree that ?<span class="visually-hidden">\]<\/span><\/ins>/);
@@ -155,12 +174,19 @@ describe.skipIf(skip)('editing routes', () => {
     // Not yet: publishing is refused with what is missing.
     const early = await editor.client.post('/edit/causes-hormones-and-chromosomes/publish', { revisionId });
     expect(early.status).toBe(409);
-    expect(await early.text()).toContain('Not published: still missing a medical review of this text.');
+    expect(await early.text()).toContain('Not published: still missing a medical review of this text, a current declaration of interests from everyone named.');
 
     expect((await editor.client.post('/edit/causes-hormones-and-chromosomes/submit', { revisionId })).status).toBe(303);
     const forReviewer = await open(reviewer.client, '/dashboard');
     expect(forReviewer).toMatch(/Awaiting medical review[\s\S]*Causes: Hormones and Chromosomes/);
     expect((await reviewer.client.post('/edit/causes-hormones-and-chromosomes/approve', { revisionId })).status).toBe(303);
+    // Not yet either: the people the page names have made no declaration of interests.
+    const undeclared = await editor.client.post('/edit/causes-hormones-and-chromosomes/publish', { revisionId });
+    expect(undeclared.status).toBe(409);
+    const refused = await undeclared.text();
+    expect(refused).toContain('Not published: still missing a current declaration of interests from everyone named.');
+    expect(refused).toContain('No declarations recorded for Example Editor, Dr Ravi Reviewer.');
+    await declareInterests(t.database.handle.db);
     const published = await editor.client.post('/edit/causes-hormones-and-chromosomes/publish', { revisionId });
     expect(published.status).toBe(303);
     expect(published.headers.get('location')).toBe('/edit/causes-hormones-and-chromosomes?notice=published');
@@ -174,8 +200,32 @@ describe.skipIf(skip)('editing routes', () => {
     expect(reader).toMatch(new RegExp(`Next review</dt>\\s*<dd><time datetime="${next.slice(0, 8)}\\d\\d"`));
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(reader)![1]!) as Record<string, unknown>;
     expect(jsonLd.lastReviewed).toBe(today);
-    expect(jsonLd.reviewedBy).toEqual({ '@type': 'Person', name: 'Dr Ravi Reviewer' });
+    expect(jsonLd.reviewedBy).toMatchObject({ '@type': 'Person', name: 'Dr Ravi Reviewer' });
     expect(reader).not.toContain('Edit this page');
+  });
+
+  test('moves a news digest typed into the page editor to the news list when the page is published', async () => {
+    const editor = await signedIn('editor', 'Nell Editor');
+    const reviewer = await signedIn('reviewer', 'Dr Noor Reviewer');
+    const slug = 'causes-thyroid-disease';
+    const html = await open(editor.client, `/edit/${slug}`);
+    const digest = '::: news outlet="Example Gazette" date="2024-06-11" url="https://news.example/thyroid"\nA short report in our own words about thyroid research.\n:::';
+    const body = `${textarea(html, 'f-body')}\n${digest}\n`;
+    expect((await editor.client.post(`/edit/${slug}`, editorForm(html, { body }))).status).toBe(303);
+    const draft = await open(editor.client, `/edit/${slug}`);
+    const revisionId = new RegExp(`action="/edit/${slug}/submit"[\\s\\S]*?name="revisionId" value="(\\d+)"`).exec(draft)![1]!;
+    expect((await editor.client.post(`/edit/${slug}/submit`, { revisionId })).status).toBe(303);
+    expect((await reviewer.client.post(`/edit/${slug}/approve`, { revisionId })).status).toBe(303);
+    await declareInterests(t.database.handle.db);
+    const published = await editor.client.post(`/edit/${slug}/publish`, { revisionId });
+    expect(published.headers.get('location')).toBe(`/edit/${slug}?notice=published-news`);
+    expect(await open(editor.client, published.headers.get('location')!)).toContain('The news digests in the page are now news items in the News list');
+    // The editor's text no longer holds it; readers find it under the topic's news and in /news.
+    expect(textarea(await open(editor.client, `/edit/${slug}`), 'f-body')).not.toContain('::: news');
+    const reader = await (await t.request(`/directory/${slug}`)).text();
+    const latest = reader.slice(reader.indexOf('id="latest-news"'));
+    expect(latest).toContain('A short report in our own words about thyroid research');
+    expect(await (await t.request('/news')).text()).toContain('A short report in our own words about thyroid research');
   });
 
   test('gives signed-in editors an "Edit this page" bar without putting it in the shared cache', async () => {

@@ -48,7 +48,7 @@ async function step(kit: EditingKit, c: Context<AppEnv>, which: Step): Promise<R
         const problems = outcome.problems.map((p) => fieldErrorFor(p, [], revision.document, t));
         return again(missing.length ? t('notPublishedMissing', { items: inlineList(t, missing) }) : t('notPublishedProblems'), 409, problems);
       }
-      return c.redirect(kit.here(c, `/edit/${outcome.slug}?notice=published`), 303);
+      return c.redirect(kit.here(c, `/edit/${outcome.slug}?notice=${outcome.newsMoved ? 'published-news' : 'published'}`), 303);
     }
   } catch (error) {
     if (error instanceof WorkflowError) {

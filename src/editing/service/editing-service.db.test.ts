@@ -14,6 +14,7 @@ import { packageRoot } from '../../web/package-root.js';
 import { type TestDatabase, createTestDatabase, skipWithoutDatabase } from '../../../test/support/database.js';
 import { type Actor, WorkflowError, createEditingService } from './index.js';
 import { loadPublishedDocument } from '../published-document.js';
+import { declareInterests, declaredAuthorFor } from '../test-support/fixtures.js';
 import { createI18n } from '../../i18n/localizer.js';
 import { checklistDetail, editingTextOf } from '../views/text.js';
 
@@ -70,6 +71,9 @@ describe.skipIf(skip)('editing service: revisions, conflicts, review and publish
     editor = await makeUser('editor@example.org', 'Erin Editor', 'editor');
     otherEditor = await makeUser('second@example.org', 'Sam Second', 'editor');
     reviewer = await makeUser('reviewer@example.org', 'Dr Rita Reviewer', 'reviewer');
+    // Everyone the pages name has a current declaration of interests (one test takes it away).
+    for (const who of [editor, otherEditor, reviewer]) await declaredAuthorFor(db, who.user);
+    await declareInterests(db);
   });
 
   afterAll(async () => {
@@ -185,6 +189,35 @@ describe.skipIf(skip)('editing service: revisions, conflicts, review and publish
     expect(inEnglish(items.find((i) => i.id === 'author')!.detail)).toMatch(/add at least one author/i);
   });
 
+  it('blocks publishing while someone named has no declaration of interests, or one older than the setting (12 months)', async () => {
+    const { db } = database.handle;
+    const base = await head();
+    const saved = await service.save({ pageKey: base.pageKey, document: edited(withIntro(base.document, 'Declared words.'), { authorKeys: ['example-editor'] }), summary: 'declarations', baseRevisionId: base.id, actor: editor });
+    if (saved.kind !== 'saved') throw new Error(saved.kind);
+    await service.submit(saved.revision.id, editor);
+    await service.approve(saved.revision.id, reviewer);
+    const declarations = async () => (await service.checklist((await service.read.byId(saved.revision.id))!)).find((i) => i.id === 'declarations')!;
+    const kept = await db.selectFrom('authors').select(['key', 'declared_on']).execute();
+    try {
+      // The fixed clock says 2025-01-31: a declaration of 2024-01-30 is more than 12 months old, one of 2024-01-31 is not.
+      await db.updateTable('authors').set({ declared_on: '2024-01-30' }).where('key', '=', 'example-editor').execute();
+      await db.updateTable('authors').set({ declared_on: null }).where('name', '=', 'Dr Rita Reviewer').execute();
+      const refused = await declarations();
+      expect(refused).toMatchObject({ ok: false, detail: { kind: 'declarations-missing', missing: ['Dr Rita Reviewer'], outdated: ['Example Editor'] } });
+      expect(inEnglish(refused.detail)).toBe(
+        'No declaration recorded for Dr Rita Reviewer. The declaration of Example Editor is out of date. Each person makes their own on the “Your declaration” page (/declaration).',
+      );
+      expect((await service.publish(saved.revision.id, editor)).kind).toBe('blocked');
+      expect((await queries.page(SLUG))!.sections[0]!.entries[0]!.body).not.toContain('Declared words.');
+
+      await db.updateTable('authors').set({ declared_on: '2024-01-31' }).where('key', '=', 'example-editor').execute();
+      await db.updateTable('authors').set({ declared_on: '2025-01-02' }).where('name', '=', 'Dr Rita Reviewer').execute();
+      expect(await declarations()).toMatchObject({ ok: true, detail: { kind: 'declarations-ok', count: 2 } });
+    } finally {
+      for (const k of kept) await db.updateTable('authors').set({ declared_on: k.declared_on }).where('key', '=', k.key).execute();
+    }
+  });
+
   it('does not let the author approve their own revision, nor approve a draft not sent for review', async () => {
     const base = await head();
     const saved = await service.save({ pageKey: base.pageKey, document: withIntro(base.document, 'Own work.'), summary: 'own', baseRevisionId: base.id, actor: reviewer });
@@ -210,7 +243,7 @@ describe.skipIf(skip)('editing service: revisions, conflicts, review and publish
     expect(user.author_key).toBe('dr-rita-reviewer');
 
     const changesBefore = changed;
-    expect(await service.publish(saved.revision.id, editor)).toEqual({ kind: 'published', slug: SLUG });
+    expect(await service.publish(saved.revision.id, editor)).toEqual({ kind: 'published', slug: SLUG, newsMoved: 0 });
     expect(changed).toBe(changesBefore + 1);
     const page = (await queries.page(SLUG))!;
     expect(page.sections[0]!.entries[0]!.body).toBe(text);
@@ -219,6 +252,45 @@ describe.skipIf(skip)('editing service: revisions, conflicts, review and publish
     const history = await service.read.history(base.pageKey);
     expect(history[0]).toMatchObject({ id: saved.revision.id, state: 'published' });
     expect(history.filter((r) => ['draft', 'in_review', 'approved'].includes(r.state))).toEqual([]);
+  });
+
+  it('turns news digests typed into a page into news items naming it when the page is published: one list of news', async () => {
+    const base = await head('causes-stress');
+    const { db } = database.handle;
+    const before = await db.selectFrom('news_items').select('slug').execute();
+    const [first, ...rest] = base.document.sections;
+    const digest = { kind: 'news' as const, outlet: 'Example Weekly', date: '2024-03-05', headline: 'A headline as the outlet wrote it', url: 'https://news.example/genetics', body: 'A report in our own words. It says more in a second sentence.' };
+    const document = { ...base.document, sections: [{ ...first!, entries: [...first!.entries, digest] }, ...rest] };
+    const saved = await service.save({ pageKey: base.pageKey, document, summary: 'with news', baseRevisionId: base.id, actor: editor });
+    if (saved.kind !== 'saved') throw new Error(saved.kind);
+    await service.submit(saved.revision.id, editor);
+    await service.approve(saved.revision.id, reviewer);
+    expect(await service.publish(saved.revision.id, editor)).toEqual({ kind: 'published', slug: 'causes-stress', newsMoved: 1 });
+
+    // Readers, and the next editor, see the page without it…
+    const page = (await queries.page('causes-stress'))!;
+    expect(page.sections.flatMap((s) => s.entries).some((e) => e.kind === 'news')).toBe(false);
+    const next = await head('causes-stress');
+    expect(next.document.sections.flatMap((s) => s.entries).some((e) => e.kind === 'news')).toBe(false);
+    // …and it is in the news list, published, naming the page.
+    const added = await db
+      .selectFrom('news_items')
+      .innerJoin('news_topics', 'news_topics.news_id', 'news_items.id')
+      .innerJoin('pages', 'pages.id', 'news_topics.page_id')
+      .select(['news_items.slug', 'news_items.headline', 'news_items.source_outlet', 'news_items.source_url', 'news_items.state', 'pages.slug as topic'])
+      .where('news_items.slug', 'not in', before.length ? before.map((r) => r.slug) : [''])
+      .execute();
+    expect(added).toEqual([
+      { slug: expect.any(String), headline: 'A report in our own words', source_outlet: 'Example Weekly', source_url: 'https://news.example/genetics', state: 'published', topic: 'causes-stress' },
+    ]);
+
+    // Publishing again moves nothing twice.
+    const again = await service.save({ pageKey: next.pageKey, document: withIntro(next.document, 'Stress is how the body reacts to pressure.'), summary: 'later', baseRevisionId: next.id, actor: editor });
+    if (again.kind !== 'saved') throw new Error(again.kind);
+    await service.submit(again.revision.id, editor);
+    await service.approve(again.revision.id, reviewer);
+    expect(await service.publish(again.revision.id, editor)).toMatchObject({ kind: 'published', newsMoved: 0 });
+    expect(await db.selectFrom('news_items').select('id').execute()).toHaveLength(before.length + 1);
   });
 
   it('keeps an approved revision publishable while a newer draft is worked on', async () => {
@@ -262,7 +334,7 @@ describe.skipIf(skip)('editing service: revisions, conflicts, review and publish
     if (saved.kind !== 'saved') throw new Error(JSON.stringify(saved));
     const items = await service.checklist(saved.revision);
     expect(inEnglish(items.find((i) => i.id === 'review')!.detail)).toMatch(/unchanged since the review/);
-    expect(await service.publish(saved.revision.id, editor)).toEqual({ kind: 'published', slug: 'silica-exposure' });
+    expect(await service.publish(saved.revision.id, editor)).toEqual({ kind: 'published', slug: 'silica-exposure', newsMoved: 0 });
     expect(await queries.redirectFor(SLUG)).toBe('silica-exposure');
     expect((await queries.page('silica-exposure'))!.reviewedOn).toBe('2025-01-31');
     expect(await service.locate(SLUG)).toEqual({ kind: 'moved', slug: 'silica-exposure' });

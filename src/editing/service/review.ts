@@ -4,6 +4,7 @@ import type { PageDocument } from '../../directory/document.js';
 import { slugify } from '../../directory/slug.js';
 import { addMonths } from '../../directory/store.js';
 import type { Revision } from '../revision-store.js';
+import { addReviewComment } from '../review-comments.js';
 import { type ServiceContext, revisionOrFail } from './shared.js';
 import { type Actor, WorkflowError, stateLabel } from './types.js';
 
@@ -49,6 +50,22 @@ export async function approveRevision(ctx: ServiceContext, revisionId: number, a
       .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) throw new WorkflowError('Someone changed this revision a moment ago. Reload the page to see it.', { key: 'workflowRace' });
     await ctx.audit(tx, actor, 'page.review', revision, { revisionId, reviewedOn, nextReviewOn: doc.nextReviewOn });
+  });
+  return (await ctx.read.byId(revisionId))!;
+}
+
+/**
+ * A reviewer sends a revision back to its author with what needs to change:
+ * it becomes a draft again and the comment is kept for the author's editor.
+ */
+export async function sendBackRevision(ctx: ServiceContext, revisionId: number, actor: Actor, comment: string): Promise<Revision> {
+  const revision = await revisionOrFail(ctx, revisionId);
+  if (revision.state !== 'in_review') throw new WorkflowError(`Revision ${revision.number} is ${stateLabel(revision.state)}; only a revision sent for review can be sent back.`, { key: 'workflowCannotSendBack', values: { number: revision.number, state: revision.state } });
+  await ctx.db.transaction().execute(async (tx) => {
+    const changed = await tx.updateTable('page_revisions').set({ state: 'draft' }).where('id', '=', revisionId).where('state', '=', 'in_review').executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) throw new WorkflowError('Someone changed this revision a moment ago. Reload the page to see it.', { key: 'workflowRace' });
+    await addReviewComment(tx, { revisionId, pageKey: revision.pageKey, userId: actor.user.id, body: comment, createdAt: ctx.now() });
+    await ctx.audit(tx, actor, 'page.send_back', revision, { revisionId });
   });
   return (await ctx.read.byId(revisionId))!;
 }

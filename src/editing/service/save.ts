@@ -6,6 +6,7 @@ import { pageIdOf } from '../revision-store.js';
 import { checkAgainstDatabase } from '../validate.js';
 import { type ServiceContext, headRow, insertDraft, readerIn, revisionOrFail } from './shared.js';
 import { type Actor, type SaveOutcome, WorkflowError } from './types.js';
+import { type TranslationImpact, recordTranslationImpact } from '../../translations/impact.js';
 
 export interface SaveInput {
   /** The page or draft being edited; null for a new page. */
@@ -17,6 +18,8 @@ export interface SaveInput {
   actor: Actor;
   /** The form's save key (src/editing/save-key.ts): a save already stored under it is returned, not stored again. */
   saveKey?: string | null;
+  /** What publishing this revision means for the page's translations; "normal" when not said. */
+  translationImpact?: TranslationImpact;
 }
 
 /**
@@ -56,6 +59,7 @@ export async function save(ctx: ServiceContext, input: SaveInput): Promise<SaveO
       const problems = await checkAgainstDatabase(tx, doc, { pageId: pageIdOf(pageKey), pageKey });
       if (problems.length) return { kind: 'invalid', problems };
       const id = await insertDraft(ctx, tx, { pageKey, headNumber: head?.number ?? 0, doc, actor: input.actor, summary: input.summary, baseId: head?.id ?? null, saveKey: input.saveKey ?? null });
+      await recordTranslationImpact(tx, id, input.translationImpact ?? 'normal');
       await ctx.audit(tx, input.actor, 'page.save', { pageKey, slug: doc.slug }, { revisionId: id, summary: input.summary.slice(0, 200) });
       return { kind: 'saved', revision: (await inTx.byId(id))! };
     });

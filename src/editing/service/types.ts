@@ -33,6 +33,7 @@ export type WorkflowReasonKey =
   | 'workflowCannotPublish'
   | 'workflowCannotSubmit'
   | 'workflowCannotApprove'
+  | 'workflowCannotSendBack'
   | 'workflowDeleted'
   | 'workflowBaseGone'
   | 'workflowRace'
@@ -55,7 +56,7 @@ export type SaveOutcome =
   /** Someone saved after `base`: nothing was written; the caller shows a merge view. */
   | { kind: 'conflict'; head: Revision; base: Revision | null };
 
-export type PublishOutcome = { kind: 'published'; slug: string } | { kind: 'blocked'; checklist: ChecklistItem[]; problems: FieldProblem[] };
+export type PublishOutcome = { kind: 'published'; slug: string; /** News digests that left the page for the news list. */ newsMoved: number } | { kind: 'blocked'; checklist: ChecklistItem[]; problems: FieldProblem[] };
 
 export interface EditingServiceDeps {
   db: Db;

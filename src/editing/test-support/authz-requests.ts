@@ -31,6 +31,11 @@ export const editingRequests: AuthzRequests = {
         const { slug, revision } = await pageInState(ctx.db, 'in_review', await people(ctx));
         return { path: `/edit/${slug}/approve`, body: { revisionId: String(revision.id) } };
       },
+  'GET /edit/:slug/review': async (ctx) => ({ path: `/edit/${(await pageInState(ctx.db, 'in_review', await people(ctx))).slug}/review` }),
+  'POST /edit/:slug/send-back': async (ctx) => {
+        const { slug, revision } = await pageInState(ctx.db, 'in_review', await people(ctx));
+        return { path: `/edit/${slug}/send-back`, body: { revisionId: String(revision.id), comment: 'Please cite the trial for the second claim.' } };
+      },
   'POST /edit/:slug/publish': async (ctx) => {
         const { slug, revision } = await pageInState(ctx.db, 'approved', await people(ctx));
         return { path: `/edit/${slug}/publish`, body: { revisionId: String(revision.id) } };
@@ -44,16 +49,20 @@ export const editingRequests: AuthzRequests = {
   'POST /edit/:slug/delete': async (ctx) => ({ path: `/edit/${(await pageInState(ctx.db, 'published', await people(ctx))).slug}/delete`, body: { confirm: 'yes' } }),
   'POST /edit/:slug/undelete': async (ctx) => ({ path: `/edit/${(await pageInState(ctx.db, 'deleted', await people(ctx))).slug}/undelete`, body: {} }),
   'GET /edit/:slug/history': async (ctx) => ({ path: `/edit/${(await pageInState(ctx.db, 'draft', await people(ctx))).slug}/history` }),
-  'GET /edit/:slug/revisions/:id': async (ctx) => {
+  'GET /edit/:slug/revisions/:number': async (ctx) => {
         const { slug, revision } = await pageInState(ctx.db, 'draft', await people(ctx));
-        return { path: `/edit/${slug}/revisions/${revision.id}` };
+        return { path: `/edit/${slug}/revisions/${revision.number}` };
       },
   'GET /edit/:slug/diff': async (ctx) => {
         const who = await people(ctx);
         const { slug, revision } = await pageInState(ctx.db, 'draft', who);
         const second = await addRevision(ctx.db, slug, who.author, 'Changed words.');
-        return { path: `/edit/${slug}/diff?from=${revision.id}&to=${second.id}` };
+        return { path: `/edit/${slug}/diff?from=${revision.number}&to=${second.number}` };
       },
+  'GET /account/byline': async () => ({ path: '/account/byline' }),
+  'POST /account/byline': async () => ({ path: '/account/byline', body: { name: 'Matrix Person', role: 'Volunteer editor', disclosure: '' } }),
   'GET /admin/settings': async () => ({ path: '/admin/settings' }),
   'POST /admin/settings': async (ctx) => ({ path: '/admin/settings', body: { ...formFromSettings(await loadSettings(ctx.db)) } }),
+  'GET /declaration': async () => ({ path: '/declaration' }),
+  'POST /declaration': async () => ({ path: '/declaration', body: { qualifications: 'Test qualification', affiliation: '', interests: '', noConflicts: 'yes', funding: '' } }),
 };

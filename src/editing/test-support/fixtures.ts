@@ -5,6 +5,7 @@ import { createDirectoryStore } from '../../directory/store.js';
 import { type Actor, createEditingService } from '../service/index.js';
 import { formFromDocument } from '../page-form.js';
 import type { Revision } from '../revision-store.js';
+import { ensureAuthorFor } from '../service/review.js';
 
 let seq = 0;
 
@@ -55,6 +56,8 @@ export async function pageInState(
   revision = await service.submit(revision.id, people.author);
   if (state === 'in_review') return { slug, revision };
   revision = await service.approve(revision.id, people.reviewer);
+  // Everyone the page names declares, so an approved page can be published.
+  await declareInterests(db, [...revision.document.authorKeys, ...(revision.document.reviewedByKey ? [revision.document.reviewedByKey] : [])]);
   if (state === 'approved') return { slug, revision };
   const published = await service.publish(revision.id, people.author);
   if (published.kind !== 'published') throw new Error(`could not publish a test page: ${JSON.stringify(published)}`);
@@ -64,6 +67,27 @@ export async function pageInState(
     await service.deletePage(page.id, people.author);
   }
   return { slug, revision };
+}
+
+/**
+ * Records a current declaration of interests (none, dated today) for these
+ * authors, or for every author without one, as each person would at
+ * /declaration: publishing needs one from everyone a page names.
+ */
+export async function declareInterests(db: Db, keys?: string[]): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  let update = db.updateTable('authors').set({ declared_on: today });
+  update = keys ? update.where('key', 'in', keys.length ? keys : ['']) : update.where('declared_on', 'is', null);
+  await update.execute();
+}
+
+/** Links a user to an author record with a current declaration (none, dated today), so pages naming them can be published. */
+export async function declaredAuthorFor(db: Db, user: CurrentUser): Promise<string> {
+  return db.transaction().execute(async (tx) => {
+    const key = await ensureAuthorFor(tx, user, user.role === 'reviewer' ? 'Medical reviewer' : '');
+    await tx.updateTable('authors').set({ declared_on: new Date().toISOString().slice(0, 10) }).where('key', '=', key).execute();
+    return key;
+  });
 }
 
 /** Saves one more revision on top of the newest, so a page has history to restore from. */

@@ -14,6 +14,8 @@ export interface ReviewDue {
   title: string;
   nextReviewOn: string;
   overdue: boolean;
+  /** Open reader problem reports on the page (src/feedback/). */
+  openReports?: number;
 }
 
 export interface DashboardData {
@@ -30,12 +32,23 @@ export interface DashboardData {
 }
 
 /** An editor's or reviewer's work, in one place. */
-export function DashboardPage(props: Frame & { data: DashboardData; panels: DashboardSection[]; canCreate: boolean; canRestore: boolean; notice?: string | undefined }) {
+/** A tool of the editorial side, in the viewer's language. */
+export interface DashboardTool {
+  href: string;
+  label: string;
+  description: string;
+}
+
+export function DashboardPage(
+  props: Frame & { data: DashboardData; panels: DashboardSection[]; tools: DashboardTool[]; administration: boolean; canCreate: boolean; canReview: boolean; canRestore: boolean; notice?: string | undefined },
+) {
   const { data, site } = props;
   const i18n = site.i18n;
   const t = editingTextOf(i18n);
   const path = i18n.path;
   const editHref = (r: Revision) => path(`/edit/${data.editSlug.get(r.pageKey) ?? r.slug}`);
+  // A reviewer opens a revision waiting for them on the review screen: the page, what changed, the checklist.
+  const reviewHref = (r: Revision) => path(`/edit/${data.editSlug.get(r.pageKey) ?? r.slug}/review?revision=${r.id}`);
   const timeOf = (iso: string, text: string) => (chunks: Child[]) => <time datetime={iso}>{chunks.length ? chunks : text}</time>;
   return (
     <Layout site={site} user={props.user} csrfToken={props.csrfToken} title={t('dashboard')} noindex>
@@ -52,6 +65,28 @@ export function DashboardPage(props: Frame & { data: DashboardData; panels: Dash
           </a>
         </p>
       ) : null}
+      {props.tools.length || props.administration ? (
+        <section aria-labelledby="dashboard-tools">
+          <h2 id="dashboard-tools">{t('toolsTitle')}</h2>
+          <ul class="admin-links">
+            {props.tools.map((tool) => (
+              <li>
+                <a href={path(tool.href)}>{tool.label}</a>
+                <p>{tool.description}</p>
+              </li>
+            ))}
+            {props.administration ? (
+              <li>
+                <a href={path('/admin')}>{t('toolsAdministration')}</a>
+                <p>{t('toolsAdministrationDescription')}</p>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+      <p>
+        <a href={path('/declaration')}>{t('declarationDashboardLink')}</a>
+      </p>
       <nav class="dashboard-nav" aria-label={t('dashboardSections')}>
         <ul>
           <li><a href="#my-drafts">{t('navMyDrafts', { count: data.myDrafts.length })}</a></li>
@@ -66,7 +101,7 @@ export function DashboardPage(props: Frame & { data: DashboardData; panels: Dash
       </nav>
 
       <RevisionList i18n={i18n} id="my-drafts" title={t('myDraftsTitle')} empty={t('myDraftsEmpty')} revisions={data.myDrafts} editHref={editHref} />
-      <RevisionList i18n={i18n} id="awaiting-review" title={t('awaitingTitle')} empty={t('awaitingEmpty')} revisions={data.awaitingReview} editHref={editHref} />
+      <RevisionList i18n={i18n} id="awaiting-review" title={t('awaitingTitle')} empty={t('awaitingEmpty')} revisions={data.awaitingReview} editHref={props.canReview ? reviewHref : editHref} />
       <RevisionList i18n={i18n} id="approved" title={t('approvedTitle')} empty={t('approvedEmpty')} revisions={data.approved} editHref={editHref} />
 
       <section aria-labelledby="review-due">
@@ -83,6 +118,12 @@ export function DashboardPage(props: Frame & { data: DashboardData; panels: Dash
                   warn: (chunks) => <strong class="warning-text">{chunks}</strong>,
                   time: timeOf(p.nextReviewOn, i18n.date(p.nextReviewOn)),
                 })}
+                {p.openReports ? (
+                  <>
+                    {' · '}
+                    <a href={path(`/edit/feedback/${p.slug}`)}>{t('reviewDueOpenReports', { count: p.openReports })}</a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

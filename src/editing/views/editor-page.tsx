@@ -1,17 +1,20 @@
 import type { Child } from 'hono/jsx';
 import { type ControlAttributes, Field } from '../../web/form-field.js';
 import type { Frame } from '../../accounts/views/frame.js';
-import { CsrfField, ErrorSummary, type FieldError, errorFor } from '../../accounts/views/form-parts.js';
+import { CsrfField, ErrorSummary, type FieldError, FormOwnerField, errorFor } from '../../accounts/views/form-parts.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import type { TopicPresentation } from '../../directory/presenter.js';
 import { TopicArticle } from '../../directory/views/topic-page.js';
 import { Layout } from '../../web/layout.js';
+import { TranslationImpactField } from '../../translations/views/impact-field.js';
 import type { ChecklistItem } from '../checklist.js';
 import { FIELD_IDS, type PageForm } from '../page-form.js';
-import type { Readability } from '../readability.js';
+import type { DigestReadability, Readability } from '../readability.js';
 import type { Revision } from '../revision-store.js';
 import type { DiffPart } from '../word-diff.js';
-import { ChecklistPanel, DiffView, ReadabilityPanel, diffSummary } from './parts.js';
+import { ChecklistPanel, DiffView, GlossaryGapsPanel, ReadabilityPanel, diffSummary } from './parts.js';
+import type { ReviewComment } from '../review-comments.js';
+import { ReviewCommentText } from './review-page.js';
 import { type EditingKey, type EditingText, contentLang, editingTextOf, inlineList, stateName } from './text.js';
 
 export interface ParentOption {
@@ -40,7 +43,8 @@ export interface EditorPageProps extends Frame {
   form: PageForm;
   errors: FieldError[];
   parents: ParentOption[];
-  authors: Array<{ key: string; name: string }>;
+  /** Every author record: the Authors field suggests their names. */
+  authors: Array<{ key: string; name: string; role: string }>;
   head: Revision | null;
   /** The revision readers see, when the page is published. */
   published: Revision | null;
@@ -48,9 +52,19 @@ export interface EditorPageProps extends Frame {
   approvedBehind: Revision | null;
   checklist: ChecklistItem[] | null;
   readability: Readability;
+  /** Each digest's own readability (the page's figure averages them away). */
+  digestReadability?: readonly DigestReadability[];
+  /** Words of this page the glossary lacks; null when there is no glossary. */
+  glossaryGaps?: ReadonlyArray<{ word: string; uses: number }> | null;
   preview: TopicPresentation | null;
   conflict: ConflictView | null;
   notice?: string | undefined;
+  /** A reviewer sent the page back with this comment, and it has not been sent for review since. */
+  sentBack?: ReviewComment | null;
+  /** The signed owner field that lets the form be kept if the sign-in runs out before Save. */
+  formOwner: string | null;
+  /** The page was just saved: editor.js forgets the browser's copy of the form. */
+  justSaved?: boolean;
   can: { submit: boolean; review: boolean; publish: boolean; delete: boolean };
   scripts: string[];
 }
@@ -66,7 +80,6 @@ export function EditorPage(props: EditorPageProps) {
   const field = (key: keyof typeof FIELD_IDS, name: string, label: EditingKey, hint: Child, control: (a: ControlAttributes) => Child) => (
     <Field id={FIELD_IDS[key]} name={name} label={t(label)} hint={hint} error={errorFor(errors, FIELD_IDS[key])} control={control} site={site} />
   );
-  const knownAuthors = props.authors.length ? t('knownAuthors', { list: inlineList(t, props.authors.map((p) => t('knownAuthor', { key: p.key, name: p.name }))) }) : t('noAuthors');
   return (
     <Layout
       site={site}
@@ -88,17 +101,26 @@ export function EditorPage(props: EditorPageProps) {
             {props.notice}
           </p>
         ) : null}
+        {props.sentBack ? (
+          <section class="panel sent-back" aria-labelledby="sent-back-title">
+            <h2 id="sent-back-title">{t('sentBackTitle')}</h2>
+            <ReviewCommentText comment={props.sentBack} i18n={i18n} />
+            <p>{t('sentBackThen')}</p>
+          </section>
+        ) : null}
         {props.conflict ? <ConflictPanel conflict={props.conflict} i18n={i18n} /> : null}
         {!isNew && head ? <StatusPanel {...props} head={head} /> : null}
 
         <div class="editor-columns">
-          <form method="post" action={i18n.path(props.action)} class="editor-form" id="editor-form" novalidate {...livePreviewTexts(t)}>
+          <form method="post" action={i18n.path(props.action)} class="editor-form" id="editor-form" novalidate {...livePreviewTexts(t)} {...draftTexts(t)} data-draft-saved={props.justSaved ? '' : undefined}>
             <CsrfField token={props.csrfToken} />
+            <FormOwnerField value={props.formOwner} />
             <input type="hidden" name="baseRevisionId" value={form.baseRevisionId} />
             <input type="hidden" name="saveToken" value={form.saveToken ?? ''} />
             <fieldset class="editor-fieldset">
               <legend>{t('aboutThePage')}</legend>
               {field('title', 'title', 'fieldTitle', t('hintTitle'), (a) => <input {...a} type="text" value={form.title} autocomplete="off" dir="auto" lang={contentLang(i18n)} />)}
+              {field('sortTitle', 'sortTitle', 'fieldSortTitle', t('hintSortTitle'), (a) => <input {...a} type="text" value={form.sortTitle} autocomplete="off" dir="auto" lang={contentLang(i18n)} />)}
               {field('slug', 'slug', 'fieldSlug', isNew ? t('hintSlugNew') : t('hintSlugExisting'), (a) => (
                 <input {...a} type="text" value={form.slug} autocomplete="off" spellcheck={false} dir="ltr" />
               ))}
@@ -122,8 +144,16 @@ export function EditorPage(props: EditorPageProps) {
                   {form.summary}
                 </textarea>
               ))}
-              {field('authors', 'authors', 'fieldAuthors', `${t('hintAuthors')} ${knownAuthors}`, (a) => (
-                <input {...a} type="text" value={form.authors} autocomplete="off" spellcheck={false} dir="ltr" />
+              {field('authors', 'authors', 'fieldAuthors', <AuthorsHint i18n={i18n} empty={!props.authors.length} />, (a) => (
+                <>
+                  <input {...a} type="text" value={form.authors} autocomplete="off" spellcheck={false} dir="auto" list="author-names" />
+                  {/* Suggestions as the name is typed, with or without JavaScript. */}
+                  <datalist id="author-names">
+                    {props.authors.map((p) => (
+                      <option value={p.name}>{p.role}</option>
+                    ))}
+                  </datalist>
+                </>
               ))}
               {field('reviewIntervalMonths', 'reviewIntervalMonths', 'fieldInterval', t('hintInterval'), (a) => (
                 <input {...a} type="text" inputmode="numeric" value={form.reviewIntervalMonths} class="input-short" />
@@ -141,7 +171,13 @@ export function EditorPage(props: EditorPageProps) {
                 {form.footnotes}
               </textarea>
             ))}
+            {field('codes', 'codes', 'fieldCodes', t('hintCodes'), (a) => (
+              <textarea {...a} rows={3} class="textarea-short" spellcheck={false} dir="ltr">
+                {form.codes}
+              </textarea>
+            ))}
             {field('editSummary', 'editSummary', 'fieldEditSummary', t('hintEditSummary'), (a) => <input {...a} type="text" value={form.editSummary} autocomplete="off" dir="auto" />)}
+            {isNew ? null : <TranslationImpactField value={form.translationImpact} i18n={i18n} />}
             <div class="button-row">
               <button type="submit" name="intent" value="save" class="button">
                 {isNew ? t('saveDraft') : t('saveRevision')}
@@ -153,10 +189,12 @@ export function EditorPage(props: EditorPageProps) {
             <p class="hint">{t('saveHint')}</p>
           </form>
 
-          <div class="editor-side">
+          {/* On wide screens this column scrolls by itself (sticky beside the form): focusable, so a keyboard can scroll it too. */}
+          <div class="editor-side" tabindex={0} role="region" aria-labelledby="readability-title preview-title">
             <div id="readability-region">
-              <ReadabilityPanel readability={props.readability} i18n={i18n} />
+              <ReadabilityPanel readability={props.readability} digests={props.digestReadability} i18n={i18n} />
             </div>
+            {props.glossaryGaps ? <GlossaryGapsPanel gaps={props.glossaryGaps} i18n={i18n} /> : null}
             <section class="preview" aria-labelledby="preview-title">
               <h2 id="preview-title">{t('previewTitle')}</h2>
               <p class="hint" id="preview-status" role="status">
@@ -184,6 +222,26 @@ function livePreviewTexts(t: EditingText): Record<string, string> {
     'data-preview-updated': t('livePreviewUpdated'),
     'data-preview-failed': t('livePreviewFailed', { reason: '{reason}' }),
   };
+}
+
+/** The words of editor.js's copy of the form in the browser, in the editor's language. */
+function draftTexts(t: EditingText): Record<string, string> {
+  return {
+    'data-draft-intro': t('draftRestoreIntro'),
+    'data-draft-restore': t('draftRestore', { when: '{when}' }),
+    'data-draft-discard': t('draftDiscard'),
+    'data-draft-restored': t('draftRestored'),
+  };
+}
+
+function AuthorsHint({ i18n, empty }: { i18n: Localizer; empty: boolean }) {
+  const t = editingTextOf(i18n);
+  return (
+    <>
+      {t('hintAuthors')} {empty ? t('noAuthors') : null}{' '}
+      {t.rich('hintOwnByline', { link: (chunks) => <a href={i18n.path('/account/byline')}>{chunks}</a> })}
+    </>
+  );
 }
 
 function BodyHint({ i18n }: { i18n: Localizer }) {
@@ -259,7 +317,7 @@ function StatusPanel(props: EditorPageProps & { head: Revision }) {
         {published && published.id !== head.id ? (
           <>
             {' '}
-            · <a href={path(`/edit/${slug}/diff?from=${published.id}&to=${head.id}`)}>{t('compareWithPublished')}</a>
+            · <a href={path(`/edit/${slug}/diff?from=${published.number}&to=${head.number}`)}>{t('compareWithPublished')}</a>
           </>
         ) : null}
       </p>
@@ -272,7 +330,11 @@ function StatusPanel(props: EditorPageProps & { head: Revision }) {
           head.authorUserId === props.user?.id ? (
             <p>{t('ownRevision')}</p>
           ) : (
-            <WorkflowButton i18n={i18n} slug={slug} action="approve" revisionId={head.id} csrfToken={props.csrfToken} label={t('approveRevision', { number: head.number })} />
+            <p>
+              <a class="button" href={path(`/edit/${slug}/review?revision=${head.id}`)}>
+                {t('openReview')}
+              </a>
+            </p>
           )
         ) : null}
         {publishable && can.publish ? (
@@ -356,10 +418,12 @@ function DeletePanel({ slug, csrfToken, error, i18n }: { slug: string; csrfToken
               {error}
             </span>
           ) : null}
-          <input type="checkbox" id="confirm-delete" name="confirm" value="yes" aria-describedby={error ? 'confirm-delete-error' : undefined} />{' '}
-          <label for="confirm-delete" class="inline-label">
-            {t('deleteConfirm')}
-          </label>
+          <div class="checkbox-field">
+            <input type="checkbox" id="confirm-delete" name="confirm" value="yes" aria-describedby={error ? 'confirm-delete-error' : undefined} />
+            <label for="confirm-delete" class="inline-label">
+              {t('deleteConfirm')}
+            </label>
+          </div>
         </div>
         <button type="submit" class="button warning">
           {t('deleteButton')}

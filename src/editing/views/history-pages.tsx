@@ -54,7 +54,7 @@ export function HistoryPage(props: PageFrame & { revisions: Revision[]; canResto
                 <label for="diff-from">{t('olderRevision')}</label>
                 <select id="diff-from" name="from">
                   {revisions.map((r, i) => (
-                    <option value={String(r.id)} selected={i === 1}>
+                    <option value={String(r.number)} selected={i === 1}>
                       {option(r)}
                     </option>
                   ))}
@@ -64,7 +64,7 @@ export function HistoryPage(props: PageFrame & { revisions: Revision[]; canResto
                 <label for="diff-to">{t('newerRevision')}</label>
                 <select id="diff-to" name="to">
                   {revisions.map((r, i) => (
-                    <option value={String(r.id)} selected={i === 0}>
+                    <option value={String(r.number)} selected={i === 0}>
                       {option(r)}
                     </option>
                   ))}
@@ -96,7 +96,7 @@ export function HistoryPage(props: PageFrame & { revisions: Revision[]; canResto
             return (
               <tr id={`revision-${r.number}`}>
                 <th scope="row">
-                  <a href={path(`/edit/${slug}/revisions/${r.id}`)}>{t('revisionNumber', { number: r.number })}</a>
+                  <a href={path(`/edit/${slug}/revisions/${r.number}`)}>{t('revisionNumber', { number: r.number })}</a>
                 </th>
                 <td>
                   <time datetime={r.createdAt}>{i18n.instant(r.createdAt)}</time>
@@ -116,7 +116,7 @@ export function HistoryPage(props: PageFrame & { revisions: Revision[]; canResto
                   <ul class="plain actions-list">
                     {older ? (
                       <li>
-                        <a href={path(`/edit/${slug}/diff?from=${older.id}&to=${r.id}`)}>{t('changesFrom', { number: older.number })}</a>
+                        <a href={path(`/edit/${slug}/diff?from=${older.number}&to=${r.number}`)}>{t('changesFrom', { number: older.number })}</a>
                       </li>
                     ) : null}
                     {props.canRestore && newest && r.id !== newest.id ? (
@@ -147,7 +147,7 @@ export function RevisionPage(props: PageFrame & { revision: Revision; text: stri
   const i18n = site.i18n;
   const t = editingTextOf(i18n);
   const heading = t('revisionOfTitle', { number: r.number, title: props.title });
-  const here = { label: t('revisionNumber', { number: r.number }), href: `/edit/${slug}/revisions/${r.id}` };
+  const here = { label: t('revisionNumber', { number: r.number }), href: `/edit/${slug}/revisions/${r.number}` };
   return (
     <Layout
       site={site}
@@ -197,7 +197,7 @@ export function DiffPage(props: PageFrame & { from: Revision; to: Revision; part
   const i18n = site.i18n;
   const t = editingTextOf(i18n);
   const title = t('diffTitle', { from: from.number, to: to.number });
-  const here = { label: title, href: `/edit/${slug}/diff?from=${from.id}&to=${to.id}` };
+  const here = { label: title, href: `/edit/${slug}/diff?from=${from.number}&to=${to.number}` };
   return (
     <Layout
       site={site}

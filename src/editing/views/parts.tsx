@@ -1,7 +1,7 @@
 import type { RevisionState } from '../../db/schema.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import type { ChecklistItem } from '../checklist.js';
-import { type Readability, TARGET_GRADE, gradeVerdict } from '../readability.js';
+import { type DigestReadability, type Readability, TARGET_GRADE, gradeVerdict } from '../readability.js';
 import type { DiffPart } from '../word-diff.js';
 import { type EditingKey, type EditingText, checklistDetail, checklistLabel, contentLang, editingTextOf, interfaceLangIn, gradeNumber, stateName } from './text.js';
 
@@ -51,7 +51,39 @@ const VERDICT_KEYS = {
 } as const satisfies Record<ReturnType<typeof gradeVerdict>, EditingKey>;
 
 /** Both grade formulas for the page's plain-language text, against the 6–8 target, in words. */
-export function ReadabilityPanel({ readability, i18n }: { readability: Readability; i18n: Localizer }) {
+/** Words this page uses that the glossary does not explain, each a link to write its entry. */
+export function GlossaryGapsPanel({ gaps, i18n }: { gaps: ReadonlyArray<{ word: string; uses: number }>; i18n: Localizer }) {
+  const t = editingTextOf(i18n);
+  return (
+    <section class="glossary-gaps panel" aria-labelledby="glossary-gaps-title">
+      <h2 id="glossary-gaps-title">{t('glossaryGapsTitle')}</h2>
+      {gaps.length ? (
+        <>
+          <p class="hint">{t('glossaryGapsIntro')}</p>
+          <ul>
+            {gaps.map((g) => (
+              <li>
+                {t.rich('glossaryGapsItem', {
+                  count: g.uses,
+                  word: g.word,
+                  write: (chunks) => (
+                    <a href={i18n.path(`/edit/glossary/new?term=${encodeURIComponent(g.word)}`)} lang="en">
+                      {chunks}
+                    </a>
+                  ),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="hint">{t('glossaryGapsNone')}</p>
+      )}
+    </section>
+  );
+}
+
+export function ReadabilityPanel({ readability, digests = [], i18n }: { readability: Readability; digests?: readonly DigestReadability[]; i18n: Localizer }) {
   const t = editingTextOf(i18n);
   const target = { min: TARGET_GRADE.min, max: TARGET_GRADE.max };
   const row = (name: string, grade: number | null) => {
@@ -72,6 +104,36 @@ export function ReadabilityPanel({ readability, i18n }: { readability: Readabili
         {row(t('formulaSmog'), readability.smog)}
       </dl>
       <p class="hint">{t('readabilityHint', { words: readability.words, sentences: readability.sentences, ...target })}</p>
+      {digests.length ? (
+        <>
+          <h3>{t('digestReadabilityTitle')}</h3>
+          <table class="data-table digest-readability">
+            <caption class="visually-hidden">{t('digestReadabilityCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('digestColDigest')}</th>
+                <th scope="col">{t('digestColGrade')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {digests.map((d) => {
+                const grade = d.readability.fleschKincaid;
+                const verdict = gradeVerdict(grade);
+                const words = t(VERDICT_KEYS[verdict], target);
+                return (
+                  <tr class={`verdict-${verdict.replace(' ', '-')}`}>
+                    <th scope="row">{t(d.kind === 'research' ? 'digestLabelResearch' : 'digestLabelNews', { number: d.number, opening: d.opening })}</th>
+                    <td data-label={t('digestColGrade')}>
+                      {grade === null ? t('readabilityRowNone', { verdict: words }) : t.rich('readabilityRow', { grade: gradeNumber(i18n, grade), verdict: words, b: (chunks) => <strong>{chunks}</strong> })}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p class="hint">{t('digestReadabilityHint')}</p>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { Frame } from '../../accounts/views/frame.js';
-import { CsrfField, ErrorSummary, type FieldError, errorFor } from '../../accounts/views/form-parts.js';
-import { Layout } from '../../web/layout.js';
+import { CsrfField, type FieldError, errorFor } from '../../accounts/views/form-parts.js';
+import { FormPage } from './form-page.js';
 import { SETTINGS_FIELDS, type SettingsForm, settingsFieldId } from '../settings-form.js';
 import { type EditingKey, editingTextOf } from './text.js';
 
@@ -9,6 +9,7 @@ const HINTS: Partial<Record<keyof SettingsForm, EditingKey>> = {
   tagline: 'settingsHintTagline',
   description: 'settingsHintDescription',
   hotlines: 'settingsHintHotlines',
+  urgentHelp: 'settingsHintUrgentHelp',
   donateUrl: 'settingsHintDonateUrl',
   language: 'settingsHintLanguage',
   sections: 'settingsHintSections',
@@ -17,9 +18,14 @@ const HINTS: Partial<Record<keyof SettingsForm, EditingKey>> = {
   disclaimer: 'settingsHintDisclaimer',
   support: 'settingsHintSupport',
   contact: 'settingsHintContact',
+  ownedBy: 'settingsHintOwnedBy',
+  funding: 'settingsHintFunding',
+  advertisingPolicy: 'settingsHintAdvertisingPolicy',
+  editorialPolicy: 'settingsHintEditorialPolicy',
+  declarationMonths: 'settingsHintDeclarationMonths',
 };
 
-const LONG: Array<keyof SettingsForm> = ['description', 'hotlines', 'sections', 'about', 'disclaimer', 'support', 'contact'];
+const LONG: Array<keyof SettingsForm> = ['description', 'hotlines', 'urgentHelp', 'sections', 'about', 'disclaimer', 'support', 'contact', 'funding', 'advertisingPolicy', 'editorialPolicy'];
 
 /** Site settings for admins: every SiteSettings field, validated, with what was typed kept on error. */
 export function SettingsPage(props: Frame & { form: SettingsForm; errors: FieldError[]; notice?: string | undefined }) {
@@ -28,24 +34,7 @@ export function SettingsPage(props: Frame & { form: SettingsForm; errors: FieldE
   const t = editingTextOf(i18n);
   const heading = t('settingsTitle');
   return (
-    <Layout
-      site={props.site}
-      user={props.user}
-      csrfToken={props.csrfToken}
-      title={errors.length ? t('errorTitle', { title: heading }) : heading}
-      noindex
-      breadcrumbs={[
-        { label: t('dashboard'), href: '/dashboard' },
-        { label: heading, href: '/admin/settings' },
-      ]}
-    >
-      <ErrorSummary errors={errors} title={t('errorSummaryTitle')} />
-      <h1>{heading}</h1>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+    <FormPage site={props.site} user={props.user} csrfToken={props.csrfToken} heading={heading} crumbs={[{ label: heading, href: '/admin/settings' }]} errors={errors} notice={props.notice}>
       <form method="post" action={i18n.path('/admin/settings')} novalidate class="settings-form">
         <CsrfField token={props.csrfToken} />
         {SETTINGS_FIELDS.map(({ key, label }) => {
@@ -78,12 +67,24 @@ export function SettingsPage(props: Frame & { form: SettingsForm; errors: FieldE
                     {t('citationApa')}
                   </option>
                 </select>
+              ) : key === 'advertising' ? (
+                <select {...common}>
+                  <option value="unstated" selected={form.advertising === 'unstated'}>
+                    {t('advertisingUnstated')}
+                  </option>
+                  <option value="none" selected={form.advertising === 'none'}>
+                    {t('advertisingNone')}
+                  </option>
+                  <option value="carries" selected={form.advertising === 'carries'}>
+                    {t('advertisingCarries')}
+                  </option>
+                </select>
               ) : LONG.includes(key) ? (
-                <textarea {...common} rows={key === 'hotlines' || key === 'sections' || key === 'description' ? 4 : 10}>
+                <textarea {...common} rows={key === 'hotlines' || key === 'sections' || key === 'description' || key === 'funding' || key === 'advertisingPolicy' ? 4 : 10}>
                   {form[key]}
                 </textarea>
               ) : (
-                <input {...common} type={key === 'contactEmail' ? 'email' : 'text'} value={form[key]} autocomplete="off" />
+                <input {...common} type={key === 'contactEmail' ? 'email' : 'text'} value={form[key]} autocomplete="off" {...(key === 'declarationMonths' ? { inputmode: 'numeric' as const, class: 'input-short' } : {})} />
               )}
             </div>
           );
@@ -92,6 +93,6 @@ export function SettingsPage(props: Frame & { form: SettingsForm; errors: FieldE
           {t('saveSettings')}
         </button>
       </form>
-    </Layout>
+    </FormPage>
   );
 }

@@ -47,6 +47,7 @@ const CHECK_LABELS: Record<ChecklistItem['id'], EditingKey> = {
   'research-sources': 'checkResearchLabel',
   'news-sources': 'checkNewsLabel',
   review: 'checkReviewLabel',
+  declarations: 'checkDeclarationsLabel',
 };
 
 /** A publish checklist item's name ("A named author"). */
@@ -87,6 +88,14 @@ export function checklistDetail(t: EditingText, i18n: Localizer, detail: Checkli
       return t('checkReviewWaiting');
     case 'not-reviewed':
       return t('checkReviewNotYet');
+    case 'declarations-ok':
+      return t('checkDeclarationsOk', { count: detail.count });
+    case 'declarations-missing':
+      return [
+        detail.missing.length ? t('checkDeclarationsMissing', { count: detail.missing.length, names: inlineList(t, detail.missing) }) : '',
+        detail.outdated.length ? t('checkDeclarationsOutdated', { count: detail.outdated.length, names: inlineList(t, detail.outdated) }) : '',
+        t('checkDeclarationsHow'),
+      ].filter(Boolean).join(' ');
   }
 }
 

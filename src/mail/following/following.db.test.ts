@@ -5,6 +5,7 @@ import type { CurrentUser } from '../../accounts/context.js';
 import { SessionClient, csrfFrom, seedUser } from '../../accounts/test-support/session-client.js';
 import type { PageDocument } from '../../directory/document.js';
 import { createEditingService } from '../../editing/service/index.js';
+import { declareInterests } from '../../editing/test-support/fixtures.js';
 import type { MailDomain } from '../domain.js';
 import { SmtpSink, linkIn, rawHeader } from '../test-support/smtp-sink.js';
 import { createOutbox } from '../outbox.js';
@@ -59,6 +60,7 @@ describe.skipIf(skip)('following by e-mail', () => {
     if (saved.kind !== 'saved') throw new Error(saved.kind);
     await editing.submit(saved.revision.id, editor);
     await editing.approve(saved.revision.id, reviewer);
+    await declareInterests(t.atoz.database.db);
     expect((await editing.publish(saved.revision.id, editor)).kind).toBe('published');
   }
 
@@ -71,6 +73,7 @@ describe.skipIf(skip)('following by e-mail', () => {
     if (saved.kind !== 'saved') throw new Error(saved.kind);
     await editing.submit(saved.revision.id, editor);
     await editing.approve(saved.revision.id, reviewer);
+    await declareInterests(t.atoz.database.db);
     expect((await editing.publish(saved.revision.id, editor)).kind).toBe('published');
   }
 

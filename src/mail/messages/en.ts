@@ -67,6 +67,9 @@ export const en = {
   roleAdmin: 'an admin',
   roleEditor: 'an editor',
   roleReviewer: 'a medical reviewer',
+  roleMember: 'a member of the community',
+  roleModerator: 'a moderator of the community forums',
+  roleTranslator: 'a translator',
   emailSentBy: 'Sent by {organisation}, {url}',
 
   // Forgot password (pages)

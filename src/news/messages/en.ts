@@ -67,8 +67,8 @@ export const en = {
   // Topic pages
   latestTitle: 'Latest news on this topic',
   latestMore: 'All news on this topic',
-  digestSource: 'News digest: {outlet}, <time>{date}</time>',
-  digestSourceUndated: 'News digest: {outlet}',
+  digestSource: 'In the news: {outlet}, <time>{date}</time>',
+  digestSourceUndated: 'In the news: {outlet}',
   // Editors
   editTitle: 'News items',
   editIntro: 'Write a news item as a draft, send it for review, have a clinician sign it off, then publish it. Editing a published item is a correction: say what changed, and readers see it.',
@@ -124,4 +124,6 @@ export const en = {
   dashTitle: 'News not yet published',
   dashNone: 'Every news item is published.',
   dashSignedOff: 'signed off, ready to publish',
+  toolNews: 'News items',
+  toolNewsDescription: 'Write news items and corrections, and send them for a clinician’s sign-off.',
 } as const;

@@ -10,7 +10,7 @@ export const searchText = defineCatalogue('search', en, { es, fr, ar }, {
   problemYearFormat: '{example} is a year, such as 2010.',
   problemYearRange: '{first} and {last} are the earliest and latest years accepted.',
   problemYearOrder: '{first} and {last} are the years the reader typed.',
-  helpType: '<em> marks example search words; you may replace them with words a reader of your language would type (keep the <em> tags).',
+  helpType: '{example} is the name of a topic the directory has (from its pages, usually in English); keep it inside the <em> tags.',
   helpBrowse: '<az> wraps a link to the A–Z index, <directory> a link to the directory.',
   statusCapped: 'Heading over the results when there are more than can be shown.',
   statusFound: 'Heading over the results; {count} is the number of pages.',

@@ -41,7 +41,8 @@ export function SearchPage({ site, user, csrfToken, form, results }: SearchPageP
       title={title}
       path="/search"
       noindex
-      query={form.input.q}
+      headerSearch={false}
+      skipLinks={results?.pages.length ? [{ href: '#search-status', label: t('skipToResults') }] : undefined}
       breadcrumbs={[{ label: site.i18n.text(webText)('crumbHome'), href: '/' }, { label: t('crumb'), href: '/search' }]}
     >
       <div class="search-page">
@@ -132,7 +133,7 @@ function NoQuery({ site, t }: { site: SiteContext; t: T }) {
     <section class="search-help" aria-labelledby="search-help-title">
       <h2 id="search-help-title">{t('helpTitle')}</h2>
       <ul>
-        <li>{t.rich('helpType', { em: (chunks: Child[]) => <em>{chunks}</em> })}</li>
+        <li>{site.searchExample ? t.rich('helpType', { example: isolated(site, site.searchExample), em: (chunks: Child[]) => <em>{chunks}</em> }) : t('helpTypePlain')}</li>
         <li>{t.rich('helpBrowse', browseLinks(site))}</li>
       </ul>
     </section>
@@ -155,7 +156,7 @@ function Results({ site, t, form, results }: { site: SiteContext; t: T; form: Se
   const first = (results.page - 1) * results.perPage + 1;
   return (
     <section class="search-results-section" aria-labelledby="search-status">
-      <h2 id="search-status" class="search-status">
+      <h2 id="search-status" class="search-status" tabindex={-1}>
         {results.total === 0
           ? t('statusNone', { query: isolated(site, q) })
           : results.capped
@@ -199,7 +200,7 @@ function ResultItem({ site, t, page }: { site: SiteContext; t: T; page: PageHit 
     <li class="search-result">
       <h3 class="result-title">
         <a href={site.i18n.path(`/directory/${page.slug}`)}>
-          <InLang site={site}>
+          <InLang site={site} lang={page.titleLang}>
             <Marked segments={page.titleSegments} />
           </InLang>
         </a>
@@ -232,7 +233,7 @@ function HitItem({ site, t, page, hit }: { site: SiteContext; t: T; page: PageHi
         {hit.heading ? (
           <>
             <a href={href}>
-              <InLang site={site}>{hit.heading}</InLang>
+              <InLang site={site} lang={hit.lang}>{hit.heading}</InLang>
             </a>
             <span class="hit-kind"> · {kind}</span>
           </>
@@ -241,7 +242,7 @@ function HitItem({ site, t, page, hit }: { site: SiteContext; t: T; page: PageHi
         )}
       </p>
       {hit.snippet.length ? (
-        <p class="hit-snippet" {...langAttributes(site.lang)}>
+        <p class="hit-snippet" {...langAttributes(site.lang, hit.lang)}>
           <Marked segments={hit.snippet} />
         </p>
       ) : null}

@@ -15,4 +15,12 @@ export const en = {
   contactTitle: 'Contact us',
   contactEmail: 'E-mail',
   contactPost: 'Post',
+  policyTitle: 'Editorial policy and funding',
+  policyOwner: 'Who runs this site',
+  policyFunding: 'Who pays for it',
+  policyAdvertising: 'Advertising',
+  policyNoAdvertising: 'This site carries no advertising.',
+  policyCarriesAdvertising: 'This site carries advertising.',
+  policyEditorial: 'How we write and check our pages',
+  policyNotStated: 'The site has not stated this yet.',
 } as const;

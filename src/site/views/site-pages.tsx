@@ -2,9 +2,9 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { TreeNode } from '../../directory/tree.js';
 import type { RequestProblem } from '../../web/guards.js';
-import { langAttributes } from '../../i18n/languages.js';
+import { type Lang, SOURCE_LANG, langAttributes } from '../../i18n/languages.js';
 import { InLang, isolated, settingsLang } from '../../web/in-lang.js';
-import { Layout } from '../../web/layout.js';
+import { Layout, suggestAttributes } from '../../web/layout.js';
 import { webText } from '../../web/messages/index.js';
 import type { SiteContext } from '../../web/site-context.js';
 import { siteText } from '../messages/index.js';
@@ -134,20 +134,32 @@ export function ContactPage({ site, html }: { site: SiteContext; html: string })
 }
 
 /** Not found: say so plainly and offer the ways back in. */
-export function NotFoundPage({ site, suggestion }: { site: SiteContext; suggestion?: { slug: string; title: string } | undefined }) {
+/**
+ * The 404 page: what search makes of the address ("Did you mean"), a search
+ * box holding the address in words (the page's one search box), and ways to browse.
+ */
+export function NotFoundPage({ site, suggestion, words = '' }: { site: SiteContext; suggestion?: { title: string; href: string; lang?: Lang } | undefined; words?: string }) {
   const t = site.i18n.text(webText);
   const path = site.i18n.path;
   return (
-    <Layout site={site} title={t('notFoundTitle')} noindex>
+    <Layout site={site} title={t('notFoundTitle')} noindex headerSearch={false}>
       <h1>{t('notFoundTitle')}</h1>
       <p class="lead">{t('notFoundLead')}</p>
       {suggestion ? (
-        <p>{t.rich('notFoundDidYouMean', { title: suggestion.title, link: (chunks: Child[]) => <a href={path(`/directory/${suggestion.slug}`)}>{chunks}</a> })}</p>
+        <p class="did-you-mean">{t.rich('notFoundDidYouMean', { title: isolated(site, suggestion.title), link: (chunks: Child[]) => <a href={path(suggestion.href)} {...langAttributes(site.lang, suggestion.lang ?? SOURCE_LANG)}>{chunks}</a> })}</p>
       ) : null}
+      <form class="search-page-form" role="search" method="get" action={path('/search')} aria-label={t('searchLabel')}>
+        <label for="not-found-q">{t('notFoundSearch')}</label>
+        <div class="search-field-wrap">
+          <input id="not-found-q" name="q" type="search" value={words} maxlength={200} autocomplete="off" spellcheck={false} data-search-suggest="" {...suggestAttributes(site)} />
+          <button type="submit" class="button">
+            {t('searchButton')}
+          </button>
+        </div>
+      </form>
       <ul>
         <li>{t.rich('notFoundBrowse', { directory: site.settings.directoryTitle, link: (chunks: Child[]) => <a href={path('/directory')}>{chunks}</a> })}</li>
         <li>{t.rich('notFoundAz', { link: (chunks: Child[]) => <a href={path('/directory/a-z')}>{chunks}</a> })}</li>
-        <li>{t('notFoundSearch')}</li>
       </ul>
     </Layout>
   );

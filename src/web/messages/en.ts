@@ -10,6 +10,7 @@ export const en = {
   breadcrumb: 'Breadcrumb',
   titleWithSite: '{title} – {organisation}',
   footerAbout: 'About us',
+  footerAboutHeading: 'About {organisation}',
   footerDisclaimer: 'Medical disclaimer',
   footerContact: 'Contact',
   footerEmail: 'E-mail: <link>{email}</link>',
@@ -32,7 +33,7 @@ export const en = {
   notFoundDidYouMean: 'Did you mean <link>{title}</link>?',
   notFoundBrowse: 'Browse the <link>{directory}</link>',
   notFoundAz: 'Find a topic in the <link>A–Z index</link>',
-  notFoundSearch: 'Search with the box at the top of this page',
+  notFoundSearch: 'Search the directory for it',
   badRequestTitle: 'Request not understood',
   badRequestBack: 'Go to the <home>home page</home> or the <directory>{name}</directory>.',
   problemTooLong: 'That address is too long.',
@@ -58,4 +59,6 @@ export const en = {
   csrfTitle: 'This form could not be accepted',
   csrfLead: 'For your safety we did not save what was sent: the form was out of date, or it did not come from this site.',
   csrfThen: 'Go back, reload the page, and send the form again. If you used your browser’s back button, what you typed may still be there.',
+  footerEditorialPolicy: 'Editorial policy and funding',
+  footerGlossary: 'Glossary of medical words',
 } as const;

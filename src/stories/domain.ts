@@ -1,0 +1,92 @@
+/**
+ * Patient stories: anyone may send one (an address without an account is
+ * confirmed by e-mail), with consent per purpose; moderators read each in the
+ * shared queue and may edit it lightly for privacy, the storyteller approving
+ * the edited text; a signed link withdraws it everywhere (a job). Only stories
+ * published with publish consent reach /stories, topic pages and the sitemap;
+ * stories are in no feed and not in search.
+ */
+import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { AppEnv } from '../accounts/context.js';
+import { loadSigningKey } from '../accounts/signing-keys.js';
+import type { ModerationQueueSource } from '../community/moderation/queue-sources.js';
+import type { Domain, DomainKernel } from '../domain.js';
+import type { SiteContext } from '../web/site-context.js';
+import { storiesAccess } from './authz.js';
+import type { StoriesDeps } from './deps.js';
+import { storyJobs } from './jobs.js';
+import { storiesPersonalData } from './personal-data.js';
+import { storiesText } from './messages/index.js';
+import { storyModerationRoutes } from './routes/moderation.js';
+import { readerRoutes } from './routes/reader.js';
+import { storytellerRoutes } from './routes/storyteller.js';
+import { submitRoutes } from './routes/submit.js';
+import { createStoryStore } from './store.js';
+import { TopicStories } from './views/parts.js';
+
+/** How many stories a topic page lists. */
+const ON_TOPIC = 5;
+
+export interface StoriesDomain extends Domain {
+  /** For topic pages: "Experiences from people with this condition", or null when no story is tagged with the topic or a page under it. */
+  topicStories(site: SiteContext, slug: string): Promise<Child | null>;
+  /** Stories waiting for a moderator, for the shared queue at /moderation. */
+  moderationQueue: ModerationQueueSource;
+}
+
+export async function createStoriesDomain(kernel: DomainKernel): Promise<StoriesDomain> {
+  const store = createStoryStore(kernel.db, kernel.clock);
+  const deps: StoriesDeps = {
+    db: kernel.db,
+    pages: kernel.pages,
+    markdown: kernel.markdown,
+    directory: kernel.queries,
+    mail: kernel.mail,
+    rateLimits: kernel.rateLimits,
+    jobs: kernel.jobs,
+    clock: kernel.clock,
+    trustProxy: kernel.config.trustProxy,
+    store,
+    linkKey: await loadSigningKey(kernel.db, 'story-links'),
+    // The forums' key: one "form opened at" field for every community form.
+    formKey: await loadSigningKey(kernel.db, 'community-forms'),
+    contentChanged: kernel.contentChanged,
+  };
+  const routes = new Hono<AppEnv>();
+  routes.route('/', submitRoutes(deps));
+  routes.route('/', storytellerRoutes(deps));
+  routes.route('/', storyModerationRoutes(deps));
+  routes.route('/', readerRoutes(deps));
+
+  return {
+    name: 'stories',
+    routes,
+    access: storiesAccess,
+    jobs: storyJobs(store, kernel.db, kernel.contentChanged),
+    personalData: storiesPersonalData(kernel.db, store),
+    async topicStories(site, slug) {
+      const tree = await kernel.queries.tree();
+      const node = tree.bySlug.get(slug);
+      if (!node) return null;
+      const ids: number[] = [];
+      const walk = (n: typeof node) => {
+        ids.push(n.id);
+        n.children.forEach(walk);
+      };
+      walk(node);
+      const items = await store.forPages(ids, ON_TOPIC);
+      return items.length ? TopicStories({ site, items }) : null;
+    },
+    moderationQueue: async (site) => {
+      const t = site.i18n.text(storiesText);
+      const items = await store.queue();
+      return { heading: t('queueStoriesHeading'), items: items.map((s) => {
+          const label = t('queueStoryItem', { title: s.title, name: s.displayName });
+          return { href: `/moderation/stories/${s.id}`, label: s.claimedByName ? t('queueClaimedBy', { label, name: s.claimedByName }) : label, at: s.createdAt };
+        }) };
+    },
+    // Public stories only: withdrawn, expired or unpublished ones never reach the sitemap or the static copy.
+    sitemap: async () => [{ path: '/stories' }, ...(await store.publicIds()).map((s) => ({ path: `/stories/${s.id}`, lastModified: (s.published_at ?? '').slice(0, 10) || undefined }))],
+  };
+}
