@@ -3,6 +3,7 @@ import { type TestApp, createTestApp } from '../../test/support/app.js';
 import { skipWithoutDatabase } from '../../test/support/database.js';
 import { SessionClient, TEST_PASSWORD, csrfFrom, seedUser } from '../accounts/test-support/session-client.js';
 import { createFollowStore } from '../mail/following/store.js';
+import { createOutbox } from '../mail/outbox.js';
 import { makeStory } from '../stories/test-support/stories.js';
 import { makeMember } from './test-support/community.js';
 
@@ -60,12 +61,18 @@ describe.skipIf(skip)('a member’s data across the site', () => {
     ]);
   });
 
-  test('"keep": stories stay published under their own names, e-mail updates stop', async () => {
+  test('"keep": stories stay published under their own names, e-mail updates stop, mail still waiting for them is not sent', async () => {
     const { user, client, stories } = await memberWithEverything('Keep');
     expect(await subscribers(user.email)).toHaveLength(1);
+    const outbox = createOutbox({ db: db(), jobs: t.atoz.jobs.queue, delivering: false, messageIdDomain: 'atoz.test' });
+    const mail = (to: string, subject: string) => outbox.enqueue(db(), { to, subject, text: 'A digest.', kind: 'digest' });
+    await mail(user.email, 'Waiting for the member');
+    await mail('someone-else@example.org', 'Waiting for somebody else');
     const deleted = await deleteAccount(client, 'keep');
     expect(deleted.status).toBe(200);
     expect(await subscribers(user.email)).toEqual([]);
+    const waiting = await db().selectFrom('mail_outbox').select(['to_address', 'subject']).where('subject', 'like', 'Waiting for %').execute();
+    expect(waiting).toEqual([{ to_address: 'someone-else@example.org', subject: 'Waiting for somebody else' }]);
     const kept = await story(stories.signedIn);
     expect(kept).toMatchObject({ status: 'published', title: 'Keep: the story I sent signed in', author_id: null, withdrawn_at: null });
     expect((await t.request(`/stories/${stories.signedIn}`)).status).toBe(200);

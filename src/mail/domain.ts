@@ -109,7 +109,7 @@ export async function createMailDomain(kernel: DomainKernel, options: MailOption
     deliverer,
     runDigests: digests,
     routes,
-    personalData: followingPersonalData(kernel.db, follow),
+    personalData: followingPersonalData(kernel.db, follow, kernel.mail),
     access: mailAccess,
     jobs: deliverJob ? [deliverJob, digestJob] : [digestJob],
     adminLinks: [

@@ -7,7 +7,7 @@
  * admins read them at /admin/outbox.
  */
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import { dialectOf } from '../db/dialect.js';
 import type { MailOutboxTable } from '../db/schema.js';
@@ -236,9 +236,9 @@ export function createOutbox(options: OutboxOptions) {
     /** Everything sent or waiting for one address (a subscriber's data export). */
     forAddress: (address: string) => db.selectFrom('mail_outbox').selectAll().where('to_address', '=', address).orderBy('id').execute(),
 
-    /** Forgets every e-mail to one address (a subscriber asked to be deleted). */
+    /** Forgets every e-mail to one address, in any letter case (a subscriber or member asked to be deleted). */
     async deleteForAddress(tx: Tx | Db, address: string): Promise<number> {
-      const result = await tx.deleteFrom('mail_outbox').where('to_address', '=', address).executeTakeFirst();
+      const result = await tx.deleteFrom('mail_outbox').where(sql<string>`lower(to_address)`, '=', address.toLowerCase()).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };

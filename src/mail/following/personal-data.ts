@@ -1,17 +1,20 @@
 /**
  * E-mail updates in a member's data download, ended when they delete their
  * account. Following needs no account, so the address is what ties them to it.
+ * Deleting the account also forgets every e-mail to that address, sent or
+ * still waiting: nothing queued before the deletion goes out after it.
  */
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
 import type { DataSubject, PersonalData } from '../../domain.js';
+import type { MailOutbox } from '../outbox.js';
 import type { FollowStore } from './store.js';
 
 function subscribersOf(db: Db | Tx, subject: DataSubject) {
   return db.selectFrom('mail_subscribers').where(sql<string>`lower(address)`, '=', subject.email.toLowerCase()).orderBy('id');
 }
 
-export function followingPersonalData(db: Db, follow: FollowStore): PersonalData {
+export function followingPersonalData(db: Db, follow: FollowStore, outbox: Pick<MailOutbox, 'deleteForAddress'>): PersonalData {
   return {
     section: 'emailUpdates',
     async export(subject) {
@@ -43,6 +46,7 @@ export function followingPersonalData(db: Db, follow: FollowStore): PersonalData
     },
     async erase(tx, subject) {
       for (const { id } of await subscribersOf(tx, subject).select('id').execute()) await follow.unsubscribeAll(tx, id);
+      await outbox.deleteForAddress(tx, subject.email);
       return false;
     },
   };
