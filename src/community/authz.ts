@@ -31,6 +31,7 @@ export const communityAccess: readonly AccessRule[] = [
   { method: 'POST', route: '/moderation/posts/:id/edit', allowed: MODERATORS, success: 303 },
   { method: 'POST', route: '/moderation/posts/:id/hide', allowed: MODERATORS, success: 303 },
   { method: 'POST', route: '/moderation/posts/:id/unhide', allowed: MODERATORS, success: 303 },
+  { method: 'POST', route: '/moderation/posts/:id/split', allowed: MODERATORS, success: 303 },
   { method: 'POST', route: '/moderation/topics/:id/lock', allowed: MODERATORS, success: 303 },
   { method: 'POST', route: '/moderation/topics/:id/unlock', allowed: MODERATORS, success: 303 },
   { method: 'POST', route: '/moderation/topics/:id/move', allowed: MODERATORS, success: 303 },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/support/app.js';
 import { skipWithoutDatabase } from '../../test/support/database.js';
 import { SessionClient, csrfFrom, seedUser } from '../accounts/test-support/session-client.js';
+import { createForums } from './forums.js';
 import { guardFields, makeHeldPost, makeMember, makeTopic } from './test-support/community.js';
 
 const skip = await skipWithoutDatabase();
@@ -102,6 +103,64 @@ describe.skipIf(skip)("moderators' tools on published posts and topics", () => {
     expect((await auditOf('forum_topic', topicId)).map((a) => a.action)).toEqual(['community.topic_locked', 'community.topic_unlocked']);
     // The topic's history shows on the tools page of each of its posts.
     expect(await (await moderator.client.get(`/moderation/posts/${postId}`)).text()).toMatch(/locked the topic — <bdi>the question has been answered<\/bdi>/);
+  });
+
+  test('a moderator splits a topic at a reply: it and every later post open a new topic; a missing title or reason keeps the form', async () => {
+    const author = await asMember();
+    const other = await asMember();
+    const { topicId, postId: openingId } = await makeTopic(db(), author.user.id, { title: 'Cold fingers in winter', body: 'What helps your fingers in the cold?' });
+    const forums = createForums(db());
+    const reply = (authorId: number, body: string) => db().transaction().execute((tx) => forums.createReply(tx, { topicId, authorId, body, held: false, reason: null, matches: [], urgent: false }));
+    const stays = await reply(other.user.id, 'Silk liners under wool gloves.');
+    const splitAt = await reply(other.user.id, 'Has anyone tried a new cream for their skin?');
+    const follows = await reply(author.user.id, 'I use an unscented one twice a day.');
+    const moderator = await asModerator();
+    const tools = await (await moderator.client.get(`/moderation/posts/${splitAt}`)).text();
+    expect(tools).toContain(`action="/moderation/posts/${splitAt}/split"`);
+    // The opening post cannot be split off: it is the topic.
+    expect(await (await moderator.client.get(`/moderation/posts/${openingId}`)).text()).not.toContain('/split"');
+    const token = csrfFrom(tools);
+
+    const missing = await moderator.client.post(`/moderation/posts/${splitAt}/split`, { title: '  ', reason: 'another subject' }, token);
+    expect(missing.status).toBe(400);
+    const kept = await missing.text();
+    expect(kept).toContain('Enter a title');
+    expect(kept).toContain('value="another subject"');
+    expect((await moderator.client.post(`/moderation/posts/${splitAt}/split`, { title: 'Creams for dry skin', reason: '' }, token)).status).toBe(400);
+
+    const split = await moderator.client.post(`/moderation/posts/${splitAt}/split`, { title: 'Creams for dry skin', reason: 'a new question about skin care' }, token);
+    expect(split.status).toBe(303);
+    expect(split.headers.get('location')).toBe(`/moderation/posts/${splitAt}?notice=split`);
+    const posts = await db().selectFrom('forum_posts').select(['id', 'topic_id', 'is_opening']).where('id', 'in', [openingId, stays, splitAt, follows]).orderBy('id').execute();
+    const newTopicId = posts.find((p) => p.id === splitAt)!.topic_id;
+    expect(newTopicId).not.toBe(topicId);
+    expect(posts.map((p) => [p.id, p.topic_id === topicId ? 'old' : 'new', p.is_opening])).toEqual([
+      [openingId, 'old', 1],
+      [stays, 'old', 0],
+      [splitAt, 'new', 1],
+      [follows, 'new', 0],
+    ]);
+    const topics = await db().selectFrom('forum_topics').select(['id', 'title', 'reply_count', 'author_id', 'category_id']).where('id', 'in', [topicId, newTopicId]).orderBy('id').execute();
+    expect(topics.map((t) => [t.title, t.reply_count])).toEqual([
+      ['Cold fingers in winter', 1],
+      ['Creams for dry skin', 1],
+    ]);
+    expect(topics[1]!.author_id).toBe(other.user.id);
+    expect(topics[1]!.category_id).toBe(topics[0]!.category_id);
+
+    const oldPage = await (await t.request(`/forums/topics/${topicId}`)).text();
+    expect(oldPage).toContain('Silk liners under wool gloves.');
+    expect(oldPage).not.toContain('a new cream');
+    const newPage = await (await t.request(`/forums/topics/${newTopicId}`)).text();
+    expect(newPage).toContain('Creams for dry skin');
+    expect(newPage).toContain('Has anyone tried a new cream for their skin?');
+    expect(newPage).toContain('I use an unscented one twice a day.');
+    for (const id of [topicId, newTopicId]) {
+      expect((await auditOf('forum_topic', id)).map((a) => [a.action, JSON.parse(a.details).splitReason])).toEqual([['community.topic_split', 'a new question about skin care']]);
+    }
+    expect(await (await moderator.client.get(`/moderation/posts/${splitAt}?notice=split`)).text()).toMatch(/split the topic — <bdi>a new question about skin care<\/bdi>/);
+    // The reply now opens its topic: splitting there again is refused and changes nothing.
+    expect((await moderator.client.post(`/moderation/posts/${splitAt}/split`, { title: 'Again', reason: 'again' }, token)).status).toBe(409);
   });
 
   test('a moderator moves a topic to another category; an unknown category is refused with the form kept', async () => {

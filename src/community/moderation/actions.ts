@@ -1,7 +1,7 @@
 /**
  * What a moderator does to a published post or a topic, outside the approve /
  * reject of the queue (forums.ts): edit with a reason, hide and show again,
- * lock and unlock, move to another category. Each runs in the caller's
+ * lock and unlock, move to another category, split a topic in two. Each runs in the caller's
  * transaction, so the route writes the audit row with it.
  */
 import type { Db, Tx } from '../../db/database.js';
@@ -77,6 +77,28 @@ export function createModeratorActions(db: Db, clock: () => Date = () => new Dat
       return topic.category_id;
     },
 
+    /**
+     * Splits a topic at a published reply: that reply and every later post go
+     * to a new topic in the same category, the reply opening it. Returns the
+     * new topic's id, or null when the post is not a published reply.
+     */
+    async split(tx: Tx, postId: number, title: string): Promise<number | null> {
+      const post = await tx.selectFrom('forum_posts').select(['topic_id', 'author_id', 'created_at']).where('id', '=', postId).where('status', '=', 'visible').where('is_opening', '=', 0).executeTakeFirst();
+      if (!post) return null;
+      const from = await tx.selectFrom('forum_topics').select('category_id').where('id', '=', post.topic_id).executeTakeFirstOrThrow();
+      const topic = await tx
+        .insertInto('forum_topics')
+        .values({ category_id: from.category_id, title, author_id: post.author_id, status: 'visible', created_at: post.created_at, last_post_at: post.created_at, locked_at: null, lock_reason: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // Posts are in id order on the topic page: "later" means a higher id.
+      await tx.updateTable('forum_posts').set({ topic_id: topic.id }).where('topic_id', '=', post.topic_id).where('id', '>=', postId).execute();
+      await tx.updateTable('forum_posts').set({ is_opening: 1 }).where('id', '=', postId).execute();
+      await recount(tx, post.topic_id);
+      await recount(tx, topic.id);
+      return topic.id;
+    },
+
     /** Everything moderators did to a post and to its topic, oldest first (from the audit log). */
     async history(postId: number, topicId: number) {
       const rows = await db
@@ -93,7 +115,7 @@ export function createModeratorActions(db: Db, clock: () => Date = () => new Dat
         .execute();
       return rows.map((r) => {
         const details = JSON.parse(r.details) as Record<string, unknown>;
-        const reason = [details.editReason, details.hideReason, details.lockReason, details.warnReason, details.suspendReason, details.evidenceNote].find((v) => typeof v === 'string' && v) as string | undefined;
+        const reason = [details.editReason, details.hideReason, details.lockReason, details.warnReason, details.suspendReason, details.evidenceNote, details.splitReason].find((v) => typeof v === 'string' && v) as string | undefined;
         return { at: r.at, actor: r.name ?? null, action: r.action, reason: reason ?? null, onTopic: r.subject_type === 'forum_topic' };
       });
     },

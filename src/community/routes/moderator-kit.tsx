@@ -16,7 +16,7 @@ import { BadRequestPage, NotFoundPage } from '../../site/views/site-pages.js';
 import { ownValue } from '../../web/known-key.js';
 import type { SiteContext } from '../../web/site-context.js';
 import { type CommunityDeps, frameOf, markdownFor } from '../deps.js';
-import { BODY_MAX } from '../forums.js';
+import { BODY_MAX, TITLE_MAX } from '../forums.js';
 import { type CommunityKey, communityText } from '../messages/index.js';
 import { REASON_MAX, createModeratorActions } from '../moderation/actions.js';
 import { EVIDENCE_NOTE_MAX, createEvidence } from '../moderation/evidence.js';
@@ -30,11 +30,11 @@ export const Back = z.object({ back: z.enum(['topic', 'post', 'queue']).catch('p
 
 export const NOTICES = {
   edited: 'noticeEdited', hidden: 'noticeHidden', unhidden: 'noticeUnhidden', locked: 'noticeLocked', unlocked: 'noticeUnlocked', moved: 'noticeMoved',
-  warned: 'noticeWarned', suspended: 'noticeSuspended', lifted: 'noticeLifted', noted: 'noticeNoted', evidence: 'noticeEvidence',
+  warned: 'noticeWarned', suspended: 'noticeSuspended', lifted: 'noticeLifted', noted: 'noticeNoted', evidence: 'noticeEvidence', split: 'noticeSplit',
 } as const;
 export type ToolNotice = keyof typeof NOTICES;
 /** The {max} of each "too long" message. */
-const MAX_OF: Record<string, number> = { bodyTooLong: BODY_MAX, reasonTooLong: REASON_MAX, sanctionReasonTooLong: SANCTION_REASON_MAX, memberNoteTooLong: NOTE_MAX, evidenceNoteTooLong: EVIDENCE_NOTE_MAX };
+const MAX_OF: Record<string, number> = { bodyTooLong: BODY_MAX, titleTooLong: TITLE_MAX, reasonTooLong: REASON_MAX, sanctionReasonTooLong: SANCTION_REASON_MAX, memberNoteTooLong: NOTE_MAX, evidenceNoteTooLong: EVIDENCE_NOTE_MAX };
 
 export function moderatorKit(deps: CommunityDeps, app: Hono<AppEnv>) {
   const { pages, forums } = deps;

@@ -1,8 +1,8 @@
 /**
  * Moderators' tools on published posts and topics, reached from the queue and
  * from the topic page: edit a post (the reason is shown with it), hide it and
- * show it again, lock and unlock a topic, move it to another category, and the
- * history of all of it. Every action is written to the audit log in the
+ * show it again, lock and unlock a topic, move it to another category, split
+ * it in two at a reply, and the history of all of it. Every action is written to the audit log in the
  * transaction of the change.
  */
 import { type Context, Hono } from 'hono';
@@ -12,7 +12,7 @@ import type { AppEnv } from '../../accounts/context.js';
 import { formFields } from '../../accounts/forms.js';
 import type { Tx } from '../../db/database.js';
 import type { CommunityDeps } from '../deps.js';
-import { BODY_MAX } from '../forums.js';
+import { BODY_MAX, TITLE_MAX } from '../forums.js';
 import { type CommunityKey, communityText } from '../messages/index.js';
 import { REASON_MAX } from '../moderation/actions.js';
 import type { PostToolsValues } from '../views/moderator-tools.js';
@@ -27,6 +27,7 @@ export const EditForm = z.object({
 export const HideForm = z.object({ reason: Reason('hideReasonMissing') });
 export const LockForm = z.object({ reason: z.string().trim().max(REASON_MAX, 'reasonTooLong').default('') });
 export const MoveForm = z.object({ category: Id });
+export const SplitForm = z.object({ title: z.string().trim().min(1, 'titleMissing').max(TITLE_MAX, 'titleTooLong'), reason: Reason('splitReasonMissing') });
 export function moderatorToolRoutes(deps: CommunityDeps) {
   const app = new Hono<AppEnv>();
   const { forums, pages } = deps;
@@ -71,6 +72,24 @@ export function moderatorToolRoutes(deps: CommunityDeps) {
     },
     'unhidden',
     () => 'hide-reason',
+  );
+
+  postAction(
+    '/moderation/posts/:id/split',
+    SplitForm,
+    (f) => ({ splitTitle: f.title ?? '', splitReason: f.reason ?? '' }),
+    async (tx, postId, data: z.infer<typeof SplitForm>, c) => {
+      const from = (await actions.post(postId, tx))?.topicId;
+      const topicId = from && (await actions.split(tx, postId, data.title));
+      if (!topicId) return false;
+      const details = { from, to: topicId, fromPost: postId, splitReason: data.reason };
+      // On both topics, so each one's history says where its posts went or came from.
+      await recordAudit(tx, audit(c, 'community.topic_split', 'forum_topic', from, details), deps.clock());
+      await recordAudit(tx, audit(c, 'community.topic_split', 'forum_topic', topicId, details), deps.clock());
+      return true;
+    },
+    'split',
+    (name) => (name === 'title' ? 'split-title' : 'split-reason'),
   );
 
   /** A topic action; errors come back on the tools page of the post the moderator came from (or the opening post). */

@@ -2,6 +2,7 @@ import type { AuthzRequests } from '../../accounts/test-support/authz-requests.j
 import { randomToken, sha256Hex } from '../../accounts/tokens.js';
 import { loadSigningKey } from '../../accounts/signing-keys.js';
 import { createFollowing } from '../following.js';
+import { createForums } from '../forums.js';
 import { guardFields, makeHeldPost, makeMember, makeTopic } from './community.js';
 
 const NEW_PASSWORD = 'lantern otter quarry 31';
@@ -59,6 +60,11 @@ export const communityRequests: AuthzRequests = {
     await ctx.db.updateTable('forum_posts').set({ status: 'removed', hidden_reason: 'off topic' }).where('id', '=', postId).execute();
     return { path: `/moderation/posts/${postId}/unhide`, body: {} };
   },
+  'POST /moderation/posts/:id/split': async (ctx) => {
+    const { topicId, authorId } = await topicFrom(ctx);
+    const replyId = await ctx.db.transaction().execute((tx) => createForums(ctx.db).createReply(tx, { topicId, authorId, body: 'A new question', held: false, reason: null, matches: [], urgent: false }));
+    return { path: `/moderation/posts/${replyId}/split`, body: { title: 'A new question', reason: 'another subject' } };
+  },
   'POST /moderation/topics/:id/lock': async (ctx) => ({ path: `/moderation/topics/${(await topicFrom(ctx)).topicId}/lock`, body: { reason: 'answered' } }),
   'POST /moderation/topics/:id/unlock': async (ctx) => {
     const { topicId } = await topicFrom(ctx);
@@ -94,7 +100,7 @@ export const communityRequests: AuthzRequests = {
 async function topicFrom(ctx: Parameters<AuthzRequests[string]>[0]) {
   const writer = await ctx.createUser('member');
   await makeMember(ctx.db, writer.id);
-  return makeTopic(ctx.db, writer.id);
+  return { ...(await makeTopic(ctx.db, writer.id)), authorId: writer.id };
 }
 
 async function heldFrom(ctx: Parameters<AuthzRequests[string]>[0]) {

@@ -3,7 +3,7 @@ import { CsrfField, ErrorSummary, type FieldError, TextField, errorFor, formTitl
 import { Field } from '../../web/form-field.js';
 import { Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
-import { BODY_MAX } from '../forums.js';
+import { BODY_MAX, TITLE_MAX } from '../forums.js';
 import { communityText } from '../messages/index.js';
 import { selectKey } from '../messages/select-key.js';
 import { REASON_MAX, type ModeratedPost } from '../moderation/actions.js';
@@ -22,6 +22,8 @@ export interface PostToolsValues {
   note?: string;
   evidencePage?: string;
   evidenceNote?: string;
+  splitTitle?: string;
+  splitReason?: string;
 }
 
 export interface ToolsTopic {
@@ -172,7 +174,7 @@ export function HistoryList({ site, history }: { site: SiteContext; history: His
   );
 }
 
-export type ToolsNotice = 'noticeEdited' | 'noticeHidden' | 'noticeUnhidden' | 'noticeLocked' | 'noticeUnlocked' | 'noticeMoved' | 'noticeWarned' | 'noticeSuspended' | 'noticeLifted' | 'noticeNoted' | 'noticeEvidence';
+export type ToolsNotice = 'noticeEdited' | 'noticeHidden' | 'noticeUnhidden' | 'noticeLocked' | 'noticeUnlocked' | 'noticeMoved' | 'noticeWarned' | 'noticeSuspended' | 'noticeLifted' | 'noticeNoted' | 'noticeEvidence' | 'noticeSplit';
 
 /** One post's tools: its text and state, edit, hide or show again, the topic's tools, and the history of both. */
 export function PostToolsPage(
@@ -252,11 +254,33 @@ export function PostToolsPage(
         </section>
       ) : null}
 
+      {post.status === 'visible' && !post.isOpening ? <SplitTopicForm site={site} csrfToken={props.csrfToken} postId={post.id} values={values} errors={errors} /> : null}
+
       {props.memberTools ?? null}
 
       <TopicTools site={site} csrfToken={props.csrfToken} topic={topic} categories={props.categories} back="post" postId={post.id} values={values} errors={errors} />
       <HistoryList site={site} history={props.history} />
     </Layout>
+  );
+}
+
+/** Split the topic at this reply: it and every later post become a new topic under the title given. */
+function SplitTopicForm({ site, csrfToken, postId, values, errors }: { site: SiteContext; csrfToken: string; postId: number; values: PostToolsValues; errors: FieldError[] }) {
+  const t = site.i18n.text(communityText);
+  return (
+    <section aria-labelledby="split-title-heading">
+      <h2 id="split-title-heading">{t('splitHeading')}</h2>
+      <p>{t('splitIntro')}</p>
+      <form method="post" action={site.i18n.path(`/moderation/posts/${postId}/split`)} novalidate>
+        <CsrfField token={csrfToken} />
+        <BackFields back="post" postId={postId} />
+        <TextField id="split-title" name="title" label={t('splitTitleLabel')} value={values.splitTitle ?? ''} maxlength={TITLE_MAX} error={errorFor(errors, 'split-title')} dir="auto" />
+        <TextField id="split-reason" name="reason" label={t('splitReasonLabel')} hint={t('splitReasonHint')} value={values.splitReason ?? ''} maxlength={REASON_MAX} error={errorFor(errors, 'split-reason')} dir="auto" />
+        <button type="submit" class="button secondary">
+          {t('splitButton')}
+        </button>
+      </form>
+    </section>
   );
 }
 
