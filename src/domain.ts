@@ -22,6 +22,7 @@ import type { MailOutbox } from './mail/outbox.js';
 import type { JobDefinition } from './jobs/registry.js';
 import type { AssetBundle } from './web/assets.js';
 import type { PageRenderer } from './web/page-renderer.js';
+import type { SiteContext } from './web/site-context.js';
 import type { RateLimits } from './web/rate-limits.js';
 
 /** What a domain declares; everything but `name` is optional, and the composition root does the wiring. */
@@ -48,6 +49,8 @@ export interface Domain {
   readonly dashboardLinks?: readonly AdminLink[];
   /** What it keeps about one person: a section of a member's data download, erased when they delete their account. */
   readonly personalData?: PersonalData;
+  /** Its results in the site search, below the directory's (forum posts). */
+  readonly searchSources?: readonly SearchSource[];
   /** Public addresses for sitemap.xml. */
   sitemap?(): Promise<SitemapEntry[]>;
   /** Public addresses a static copy includes besides its sitemap pages (downloads, feeds): src/publishing. */
@@ -112,6 +115,12 @@ export interface PersonalData {
   erase(tx: Tx, subject: DataSubject, published: 'keep' | 'remove'): Promise<boolean>;
 }
 
+/** A domain's section of the site search's results, for one query and one person. */
+export interface SearchSource {
+  /** The best few matches the person may see and a link to all of them; null when there are none. */
+  render(request: { text: string; user: CurrentUser | null; site: SiteContext }): Promise<Child | null>;
+}
+
 export interface SitemapEntry {
   /** Site path: "/directory/causes-silica". */
   path: string;
@@ -164,6 +173,8 @@ export interface DomainContributions {
   publishedFiles(): Promise<string[]>;
   /** Every domain's part of a person's data, in domain order. */
   personalData(): readonly PersonalData[];
+  /** Every domain's results beside the directory's in site search, in domain order. */
+  searchSources(): readonly SearchSource[];
 }
 
 /** Gathers the declarations of a list of domains (filled once the composition root has built them all). */
@@ -177,6 +188,7 @@ export function contributionsOf(domains: () => readonly Domain[]): DomainContrib
     sitemap: async () => (await Promise.all(domains().map((d) => d.sitemap?.() ?? []))).flat(),
     publishedFiles: async () => (await Promise.all(domains().map((d) => d.publishedFiles?.() ?? []))).flat(),
     personalData: () => domains().flatMap((d) => (d.personalData ? [d.personalData] : [])),
+    searchSources: () => domains().flatMap((d) => d.searchSources ?? []),
   };
 }
 

@@ -10,6 +10,7 @@ import type { PageRenderer } from '../web/page-renderer.js';
 import type { RateLimits } from '../web/rate-limits.js';
 import type { SiteContext } from '../web/site-context.js';
 import type { Following } from './following.js';
+import type { ForumSearch } from './search.js';
 import type { Forums } from './forums.js';
 import type { MemberStore } from './members.js';
 import type { ModerationQueueSource } from './moderation/queue-sources.js';
@@ -28,6 +29,8 @@ export interface CommunityDeps {
   trustProxy: boolean;
   accounts: AccountsDeps;
   forums: Forums;
+  /** Forum posts in search: the forums' own search page and the site search's section. */
+  search: ForumSearch;
   members: MemberStore;
   /** Members following topics, and the e-mails of new replies. */
   following: Following;

@@ -7,6 +7,7 @@
 import type { Selectable } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { ForumCategoriesTable, ForumPostStatus, ForumVisibility } from '../db/schema.js';
+import { createForumSearch } from './search.js';
 import type { CheckMatch, CheckName } from './moderation/checks.js';
 
 export type CategoryRow = Selectable<ForumCategoriesTable>;
@@ -75,6 +76,7 @@ const count = (rows: { n: number | string | bigint }) => Number(rows.n);
 
 export function createForums(db: Db, clock: () => Date = () => new Date()) {
   const now = () => clock().toISOString();
+  const search = createForumSearch(db);
 
   async function refreshTopic(tx: Tx, topicId: number): Promise<void> {
     const visible = await tx.selectFrom('forum_posts').select(['created_at', 'is_opening']).where('topic_id', '=', topicId).where('status', '=', 'visible').orderBy('created_at', 'desc').execute();
@@ -233,12 +235,14 @@ export function createForums(db: Db, clock: () => Date = () => new Date()) {
         .returning('id')
         .executeTakeFirstOrThrow();
       const postId = await insertPost(tx, { ...input, topicId: topic.id, opening: true });
+      await search.sync(tx, [postId]);
       return { topicId: topic.id, postId };
     },
 
     async createReply(tx: Tx, input: { topicId: number; authorId: number; body: string; held: boolean; reason: CheckName | null; matches: CheckMatch[]; urgent: boolean }): Promise<number> {
       const postId = await insertPost(tx, { ...input, opening: false });
       if (!input.held) await refreshTopic(tx, input.topicId);
+      await search.sync(tx, [postId]);
       return postId;
     },
 
@@ -272,6 +276,7 @@ export function createForums(db: Db, clock: () => Date = () => new Date()) {
         const details = [...(JSON.parse(post.hold_details) as CheckMatch[]), { check: 'flagged', detail: String(openFlags) }];
         await tx.updateTable('forum_posts').set({ status: 'held', hold_reason: 'flagged', hold_details: JSON.stringify(details), decided_at: null }).where('id', '=', postId).execute();
         await refreshTopic(tx, post.topic_id);
+        await search.sync(tx, [postId]);
         return { openFlags, held: true };
       });
     },
@@ -360,6 +365,7 @@ export function createForums(db: Db, clock: () => Date = () => new Date()) {
       await tx.updateTable('forum_flags').set({ resolved_at: now() }).where('post_id', '=', postId).where('resolved_at', 'is', null).execute();
       if (wasHeld && post.author_id !== null) await tx.updateTable('community_members').set((eb) => ({ approved_posts: eb('approved_posts', '+', 1) })).where('user_id', '=', post.author_id).execute();
       await refreshTopic(tx, post.topic_id);
+      await search.sync(tx, [postId]);
     },
 
     async reject(tx: Tx, postId: number): Promise<void> {
@@ -367,6 +373,7 @@ export function createForums(db: Db, clock: () => Date = () => new Date()) {
       await tx.updateTable('forum_posts').set({ status: 'rejected', decided_at: now(), claimed_by: null, claimed_at: null }).where('id', '=', postId).execute();
       await tx.updateTable('forum_flags').set({ resolved_at: now() }).where('post_id', '=', postId).where('resolved_at', 'is', null).execute();
       await refreshTopic(tx, post.topic_id);
+      await search.sync(tx, [postId]);
     },
 
     /** Posts of a member in the last `ms` (for the moderators' view of a writer). */

@@ -8,6 +8,7 @@ import type { Db, Tx } from '../db/database.js';
 import type { CommunityMembersTable, CommunitySignupsTable } from '../db/schema.js';
 import { randomToken, sha256Hex } from '../accounts/tokens.js';
 import { DuplicateEmailError, createUserStore, normaliseEmail } from '../accounts/users.js';
+import { createForumSearch } from './search.js';
 
 export type MemberRow = Selectable<CommunityMembersTable>;
 
@@ -55,6 +56,7 @@ export type SignupProblem = 'unknown' | 'used' | 'expired';
 export function createMemberStore(db: Db, clock: () => Date = () => new Date()) {
   const now = () => clock().toISOString();
   const users = createUserStore(db, clock);
+  const search = createForumSearch(db);
 
   async function nameTaken(executor: Db | Tx, name: string, exceptUserId?: number): Promise<boolean> {
     let q = executor.selectFrom('community_members').select('user_id').where('display_key', '=', displayKey(name));
@@ -163,6 +165,14 @@ export function createMemberStore(db: Db, clock: () => Date = () => new Date()) 
         if (posts === 'remove') {
           const touched = (await tx.selectFrom('forum_posts').select('topic_id').distinct().where('author_id', '=', userId).execute()).map((r) => r.topic_id);
           const opened = await tx.selectFrom('forum_topics').select('id').where('author_id', '=', userId).execute();
+          // Theirs, and every post of a topic that goes with them: out of search once deleted or emptied.
+          const affected = (
+            await tx
+              .selectFrom('forum_posts')
+              .select('id')
+              .where((eb) => eb.or([eb('author_id', '=', userId), ...(opened.length ? [eb('topic_id', 'in', opened.map((t) => t.id))] : [])]))
+              .execute()
+          ).map((r) => r.id);
           for (const { id } of opened) {
             const others = await tx.selectFrom('forum_posts').select('id').where('topic_id', '=', id).where((eb) => eb.or([eb('author_id', '!=', userId), eb('author_id', 'is', null)])).executeTakeFirst();
             if (!others) await tx.deleteFrom('forum_topics').where('id', '=', id).execute();
@@ -170,6 +180,7 @@ export function createMemberStore(db: Db, clock: () => Date = () => new Date()) 
           await tx.updateTable('forum_posts').set({ body: '', status: 'removed' }).where('author_id', '=', userId).where('is_opening', '=', 1).execute();
           await tx.deleteFrom('forum_posts').where('author_id', '=', userId).where('is_opening', '=', 0).execute();
           await recountReplies(tx, touched);
+          await search.sync(tx, affected);
         }
         await within?.(tx);
         await tx.deleteFrom('community_signups').where('email', '=', (await tx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow()).email).execute();

@@ -70,6 +70,7 @@ export interface Database {
   reader_feedback: ReaderFeedbackTable;
   glossary_terms: GlossaryTermsTable;
   glossary_revisions: GlossaryRevisionsTable;
+  search_records: SearchRecordsTable;
 }
 
 /** A node of the directory tree: a topic page or a section page that groups others. */
@@ -1063,4 +1064,14 @@ export interface GlossaryRevisionsTable {
   lang: Generated<string>;
   /** A translation: the English revision it was translated from (outdated once another English revision is published). */
   source_revision_id: number | null;
+}
+
+/** A forum post or story readers may find in search (src/search/records.ts); its words are in search_records_fts (SQLite) or tsv (PostgreSQL). */
+export interface SearchRecordsTable {
+  id: Generated<number>;
+  /** Whose record: "forum-post", "story". */
+  source: string;
+  /** Its id in that domain's table. */
+  ref_id: number;
+  lang: Generated<string>;
 }

@@ -13,7 +13,7 @@ export function createSearchDomain(kernel: DomainKernel): SearchDomain {
   return {
     name: 'search',
     search,
-    routes: searchRoutes({ search, pages: kernel.pages, trustProxy: kernel.config.trustProxy, suggestLimiter: kernel.rateLimits.suggest }),
+    routes: searchRoutes({ search, pages: kernel.pages, trustProxy: kernel.config.trustProxy, suggestLimiter: kernel.rateLimits.suggest, sources: () => kernel.contributions.searchSources() }),
     indexers: [search.indexer],
     // A database that had pages before search existed gets its index once (locked like the first import).
     start: () => withDatabaseLock(kernel.database, 'atoz.search-index', () => search.ensureBuilt()),

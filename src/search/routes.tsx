@@ -6,6 +6,7 @@ import type { Limiter } from '../web/rate-limits.js';
 import { MAX_QUERY_CHARS } from './query.js';
 import { readSearchForm } from './search-form.js';
 import type { Search } from './search.js';
+import type { SearchSource } from '../domain.js';
 import { SearchPage } from './views/search-page.js';
 import { searchText } from './messages/index.js';
 import { pathIn } from '../i18n/languages.js';
@@ -17,6 +18,8 @@ export interface SearchRouteDeps {
   trustProxy: boolean;
   /** Type-ahead requests per client address (RATE_LIMITS.suggest). */
   suggestLimiter: Limiter;
+  /** Other domains' results (forum posts), shown below the directory's; read at request time. */
+  sources(): readonly SearchSource[];
 }
 
 /** The results page (works without JavaScript) and the type-ahead endpoint behind public/search.js. */
@@ -30,7 +33,11 @@ export function searchRoutes(deps: SearchRouteDeps) {
     const results = hasQuery
       ? await deps.search.search({ text: form.input.q, kinds: form.kinds, yearFrom: form.yearFrom, yearTo: form.yearTo, page: form.page, lang: site.lang })
       : null;
-    return deps.pages.fresh(c, <SearchPage site={site} user={c.get('user')} csrfToken={c.get('csrfToken')} form={form} results={results} />);
+    // Filters and later pages are the directory's own: other results join the first page of an unfiltered search.
+    const unfiltered = form.kinds.length === 0 && form.yearFrom === undefined && form.yearTo === undefined && form.page === 1;
+    const user = c.get('user');
+    const more = hasQuery && unfiltered && results?.usable ? (await Promise.all(deps.sources().map((s) => s.render({ text: form.input.q, user, site })))).filter((x) => x !== null) : [];
+    return deps.pages.fresh(c, <SearchPage site={site} user={user} csrfToken={c.get('csrfToken')} form={form} results={results} more={more} />);
   });
 
   // Asked for at /es/api/search/suggest (public/search.js reads the address from the page): words and links in that language.

@@ -35,6 +35,7 @@ beforeAll(async () => {
   const forums = createForums(db);
   const category = (await db.selectFrom('forum_categories').selectAll().where('slug', '=', 'living-with-scleroderma').executeTakeFirstOrThrow());
   const topic = await db.transaction().execute((tx) => forums.createTopic(tx, { categoryId: category.id, authorId: member.id, title: 'Keeping warm', body: 'What helps your hands in winter? See [[Raynaud phenomenon]].', held: false, reason: null, matches: [], urgent: false }));
+  const reply = await db.transaction().execute((tx) => forums.createReply(tx, { topicId: topic.topicId, authorId: member.id, body: 'Silk liners under wool gloves help in winter.', held: false, reason: null, matches: [], urgent: false }));
   const held = await db.transaction().execute((tx) => forums.createReply(tx, { topicId: topic.topicId, authorId: member.id, body: 'A reply that waits', held: true, reason: 'crisis', matches: [{ check: 'crisis', detail: 'end my life' }], urgent: true }));
   // A "What the evidence says" note under the opening post, so the topic page shows one.
   const directoryPage = await db.selectFrom('pages').select('id').where('deleted_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
@@ -54,6 +55,11 @@ beforeAll(async () => {
     { name: 'moderation item', path: `/moderation/${held}`, as: 'moderator', status: 200 },
     { name: 'topic with moderator tools', path: `/forums/topics/${topic.topicId}`, as: 'moderator', status: 200 },
     { name: 'post tools', path: `/moderation/posts/${topic.postId}`, as: 'moderator', status: 200 },
+    { name: 'reply tools, with splitting the topic', path: `/moderation/posts/${reply}`, as: 'moderator', status: 200 },
+    { name: 'forum search', path: '/forums/search', as: 'anonymous', status: 200 },
+    { name: 'forum search results', path: '/forums/search?q=winter', as: 'anonymous', status: 200 },
+    { name: 'forum search in Arabic', path: '/ar/forums/search?q=winter', as: 'anonymous', status: 200 },
+    { name: 'site search with forum posts', path: '/search?q=winter+gloves', as: 'member', status: 200 },
     { name: 'unfollow link', path: `/forums/unfollow/${createFollowing(db, await loadSigningKey(db, 'community-follows')).unfollowToken(member.id, topic.topicId)}`, as: 'anonymous', status: 200 },
   );
 }, 60_000);

@@ -6,6 +6,7 @@
  */
 import type { Db, Tx } from '../../db/database.js';
 import type { ForumPostStatus } from '../../db/schema.js';
+import { createForumSearch } from '../search.js';
 
 export const REASON_MAX = 200;
 
@@ -30,6 +31,7 @@ export interface ModeratedPost {
 
 export function createModeratorActions(db: Db, clock: () => Date = () => new Date()) {
   const now = () => clock().toISOString();
+  const search = createForumSearch(db);
   const resolveFlags = (tx: Tx, postId: number) => tx.updateTable('forum_flags').set({ resolved_at: now() }).where('post_id', '=', postId).where('resolved_at', 'is', null).execute();
 
   return {
@@ -41,6 +43,7 @@ export function createModeratorActions(db: Db, clock: () => Date = () => new Dat
     /** Changes a published post's text; the reason is shown with it ("Edited by a moderator: …"). */
     async edit(tx: Tx, postId: number, body: string, reason: string): Promise<void> {
       await tx.updateTable('forum_posts').set({ body, moderator_note: reason }).where('id', '=', postId).execute();
+      await search.sync(tx, [postId]);
     },
 
     /** Hides a published post: readers see "Hidden by a moderator: <reason>" in its place; its flags are resolved. */
@@ -50,6 +53,7 @@ export function createModeratorActions(db: Db, clock: () => Date = () => new Dat
       await tx.updateTable('forum_posts').set({ status: 'removed', hidden_reason: reason, decided_at: now(), claimed_by: null, claimed_at: null }).where('id', '=', postId).execute();
       await resolveFlags(tx, postId);
       await recount(tx, post.topic_id);
+      await search.sync(tx, [postId]);
       return true;
     },
 
@@ -59,6 +63,7 @@ export function createModeratorActions(db: Db, clock: () => Date = () => new Dat
       if (!post) return false;
       await tx.updateTable('forum_posts').set({ status: 'visible', hidden_reason: null }).where('id', '=', postId).execute();
       await recount(tx, post.topic_id);
+      await search.sync(tx, [postId]);
       return true;
     },
 
@@ -96,6 +101,8 @@ export function createModeratorActions(db: Db, clock: () => Date = () => new Dat
       await tx.updateTable('forum_posts').set({ is_opening: 1 }).where('id', '=', postId).execute();
       await recount(tx, post.topic_id);
       await recount(tx, topic.id);
+      // It now opens a topic: its title is searched with it.
+      await search.sync(tx, [postId]);
       return topic.id;
     },
 

@@ -15,6 +15,8 @@ import { BadRequestPage, NotFoundPage } from '../../site/views/site-pages.js';
 import { ownValue } from '../../web/known-key.js';
 import { type CommunityDeps, frameOf, markdownFor, settingsOf } from '../deps.js';
 import { BODY_MAX, type CategoryRow, FLAG_REASONS, type FlagReason, TITLE_MAX } from '../forums.js';
+import { MAX_QUERY_CHARS } from '../../search/query.js';
+import { ForumSearchPage, hitView } from '../views/forum-search.js';
 import { communityText } from '../messages/index.js';
 import { isNewMember, judgePost } from '../moderation/checks.js';
 import { createEvidence } from '../moderation/evidence.js';
@@ -25,6 +27,12 @@ import { CategoryPage, FlagPage, ForumsIndexPage, NewTopicPage, TopicPage } from
 
 const PageQuery = z.object({ page: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional() });
 const Id = z.string().regex(/^[1-9]\d{0,12}$/).transform(Number);
+const SearchQuery = z.object({
+  // Longer queries are cut, as the site search does: the box allows no more.
+  q: z.string().default('').transform((q) => q.slice(0, MAX_QUERY_CHARS)),
+  category: Id.optional().catch(undefined),
+  page: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional(),
+});
 const NOTICES = { followed: 'noticeFollowed', unfollowed: 'noticeUnfollowed', held: 'noticeHeld', posted: 'noticePosted', flagged: 'noticeFlagged', locked: 'noticeLocked', unlocked: 'noticeUnlocked', moved: 'noticeMoved', edited: 'noticeEdited', hidden: 'noticeHidden', unhidden: 'noticeUnhidden' } as const;
 
 /** Who may read a category: everyone when public; anyone signed in when members-only. */
@@ -65,6 +73,21 @@ export function forumRoutes(deps: CommunityDeps) {
     const [categories, settings, render] = await Promise.all([forums.categories(user !== null), settingsOf(deps), markdownFor(deps, site)]);
     const res = await pages.fresh(c, <ForumsIndexPage {...await frameOf(deps, c)} categories={categories} guidelinesHtml={settings.guidelines ? render(settings.guidelines) : ''} notice={c.req.query('notice') === 'welcome' && user ? 'noticeWelcome' : undefined} />);
     return res;
+  });
+
+  // Before /forums/:slug, which would take "search" for a category.
+  app.get('/forums/search', async (c) => {
+    const user = c.get('user');
+    const site = await pages.siteContext(c);
+    const query = SearchQuery.safeParse(c.req.query());
+    if (!query.success) return pages.fresh(c, <BadRequestPage site={site} message={site.i18n.text(communityText)('badPage')} />, 400);
+    const { q, category, page } = query.data;
+    const categories = (await forums.categories(user !== null)).map((c) => ({ id: c.id, name: c.name }));
+    // A category the person may not read (or that is gone) is searched as "all categories".
+    const categoryId = categories.some((c) => c.id === category) ? category : undefined;
+    const found = q.trim() ? await deps.search.search({ text: q, lang: site.lang, signedIn: user !== null, categoryId, page: page ?? 1 }) : null;
+    const results = found && { ...found, hits: found.hits.map((h) => hitView(site, h)) };
+    return pages.fresh(c, <ForumSearchPage {...await frameOf(deps, c)} q={q} categoryId={categoryId} categories={categories} results={results} />);
   });
 
   app.get('/forums/topics/:id', async (c) => {

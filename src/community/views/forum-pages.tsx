@@ -8,6 +8,7 @@ import { communityText } from '../messages/index.js';
 import { selectKey } from '../messages/select-key.js';
 import type { PrivacyFinding } from '../privacy.js';
 import { FollowForm } from './following-pages.js';
+import { ForumSearchForm } from './forum-search.js';
 import { EvidenceNotes, TopicTools, type ToolsTopic } from './moderator-tools.js';
 import type { EvidenceNote } from '../moderation/evidence.js';
 import { type CommunityFrame, CrisisBox, GuardedFormFields, Notice, Pager, TextArea, authorLabel } from './parts.js';
@@ -45,6 +46,7 @@ export function ForumsIndexPage(props: CommunityFrame & { categories: Category[]
       {props.notice ? <Notice>{t(props.notice)}</Notice> : null}
       <p class="lead">{t('forumsIntro')}</p>
       <JoinPrompt site={site} user={props.user} next="/forums" />
+      {props.categories.length ? <ForumSearchForm site={site} /> : null}
       {props.categories.length ? (
         <ul class="card-list forum-categories">
           {props.categories.map((c) => (
@@ -102,6 +104,7 @@ export function CategoryPage(props: CommunityFrame & { category: CategoryRow; li
       ) : (
         <JoinPrompt site={site} user={props.user} next={path} />
       )}
+      {list.total ? <ForumSearchForm site={site} category={{ id: category.id, name: category.name }} /> : null}
       <h2>{t('topicsHeading')}</h2>
       {list.items.length ? (
         <ul class="topic-list">

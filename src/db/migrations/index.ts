@@ -20,6 +20,7 @@ import * as feedbackGlossary from './0020_feedback_glossary.js';
 import * as searchLanguages from './0021_search_languages.js';
 import * as stories from './0023_stories.js';
 import * as glossaryLanguages from './0024_glossary_languages.js';
+import * as searchRecords from './0025_search_records.js';
 
 /**
  * Every migration, in order. Each domain adds its own file here
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '0021_search_languages': searchLanguages,
   '0023_stories': stories,
   '0024_glossary_languages': glossaryLanguages,
+  '0025_search_records': searchRecords,
 };

@@ -21,12 +21,14 @@ interface SearchPageProps {
   form: SearchForm;
   /** null when nothing was searched for yet. */
   results: SearchResults | null;
+  /** Other domains' sections (forum posts), below the directory's results. */
+  more?: Child[];
 }
 
 /** /search: the form with filters, then results grouped by page, or an empty state that helps. */
 type T = Translate<KeyOf<typeof searchText>>;
 
-export function SearchPage({ site, user, csrfToken, form, results }: SearchPageProps) {
+export function SearchPage({ site, user, csrfToken, form, results, more = [] }: SearchPageProps) {
   const t = site.i18n.text(searchText);
   const q = form.input.q.trim();
   const errors: FieldError[] = Object.entries(form.problems).map(([field, message]) => ({ field: field === 'kind' ? 'search-kind-summary' : `search-${field}`, message }));
@@ -50,6 +52,7 @@ export function SearchPage({ site, user, csrfToken, form, results }: SearchPageP
         <ErrorSummary errors={errors} title={t('problemsTitle')} />
         <SearchFormView site={site} t={t} form={form} />
         {results === null ? <NoQuery site={site} t={t} /> : <Results site={site} t={t} form={form} results={results} />}
+        {more}
       </div>
     </Layout>
   );

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import type { AccountsDeps } from '../accounts/deps.js';
 import type { AppEnv } from '../accounts/context.js';
 import { loadSigningKey } from '../accounts/signing-keys.js';
+import { withDatabaseLock } from '../db/startup-lock.js';
 import { type Domain, type DomainKernel, adminLink } from '../domain.js';
 import { can } from '../accounts/permissions.js';
 import { communityAccess } from './authz.js';
@@ -17,6 +18,7 @@ import type { ModerationQueueSource } from './moderation/queue-sources.js';
 import { createFollowing } from './following.js';
 import { type Forums, createForums } from './forums.js';
 import { createMemberStore } from './members.js';
+import { createForumSearch } from './search.js';
 import { communityText } from './messages/index.js';
 import { followRoutes } from './routes/following.js';
 import { forumRoutes } from './routes/forums.js';
@@ -27,6 +29,7 @@ import { moderatorToolRoutes } from './routes/moderator-tools.js';
 import { memberSanctionRoutes } from './routes/member-sanctions.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { settingsRoutes } from './routes/settings.js';
+import { ForumResultsSection } from './views/forum-search.js';
 
 export interface CommunityDomain extends Domain {
   forums: Forums;
@@ -45,6 +48,7 @@ export async function createCommunityDomain(kernel: DomainKernel, needs: { accou
     trustProxy: kernel.config.trustProxy,
     accounts: needs.accounts,
     forums,
+    search: createForumSearch(kernel.db),
     members: createMemberStore(kernel.db, kernel.clock),
     following: createFollowing(kernel.db, await loadSigningKey(kernel.db, 'community-follows'), kernel.clock),
     formKey: await loadSigningKey(kernel.db, 'community-forms'),
@@ -73,7 +77,19 @@ export async function createCommunityDomain(kernel: DomainKernel, needs: { accou
       adminLink(communityText, { href: '/moderation', label: 'adminLinkModeration', description: 'adminLinkModerationDescription', visibleTo: (u) => can(u, 'forum.moderate') && can(u, 'settings.edit') }),
       adminLink(communityText, { href: '/admin/community', label: 'adminLinkSettings', description: 'adminLinkSettingsDescription', visibleTo: (u) => can(u, 'settings.edit') }),
     ],
-    start: () => importCommunityContent(kernel.db, forums, kernel.config.contentDir),
+    searchSources: [
+      {
+        async render({ text, user, site }) {
+          const found = await deps.search.search({ text, lang: site.lang, signedIn: user !== null, page: 1, perPage: 3 });
+          return found.total ? <ForumResultsSection site={site} q={text} found={found} /> : null;
+        },
+      },
+    ],
+    start: async () => {
+      await importCommunityContent(kernel.db, forums, kernel.config.contentDir);
+      // Under a lock: servers starting together index each missing post once.
+      await withDatabaseLock(kernel.database, 'atoz.forum-search-catch-up', () => deps.search.catchUp());
+    },
     // Only public categories and their visible topics: members-only conversations never reach the sitemap or the static copy.
     sitemap: async () => [
       { path: '/forums' },

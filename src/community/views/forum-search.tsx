@@ -1,0 +1,160 @@
+/**
+ * Searching the forums: the box on the forums' pages (all categories, or the
+ * one being read), and the results page with a snippet of each post.
+ */
+import { Layout } from '../../web/layout.js';
+import type { SiteContext } from '../../web/site-context.js';
+import { langAttributes } from '../../i18n/languages.js';
+import type { Segment } from '../../search/snippet.js';
+import { isolated } from '../../web/in-lang.js';
+import { POSTS_PER_PAGE } from '../forums.js';
+import type { ForumSearchHit, ForumSearchResults } from '../search.js';
+import { communityText } from '../messages/index.js';
+import { type CommunityFrame, Pager } from './parts.js';
+
+export interface ForumSearchHitView {
+  href: string;
+  topicTitle: string;
+  categoryName: string;
+  createdAt: string;
+  isOpening: boolean;
+  /** The category's language; null when it has none set (posts may be in any language). */
+  lang: SiteContext['lang'] | null;
+  snippet: Segment[];
+}
+
+/** A post found, as the views show it: linked to the page of its topic it is on. */
+export function hitView(site: SiteContext, hit: ForumSearchHit): ForumSearchHitView {
+  const topicPage = Math.floor(hit.postsBefore / POSTS_PER_PAGE) + 1;
+  return { ...hit, href: site.i18n.path(`/forums/topics/${hit.topicId}${topicPage > 1 ? `?page=${topicPage}` : ''}#post-${hit.postId}`) };
+}
+
+/** The forums' part of the site search, below the directory's results: the best few posts and a link to all of them. */
+export function ForumResultsSection({ site, q, found }: { site: SiteContext; q: string; found: ForumSearchResults }) {
+  const t = site.i18n.text(communityText);
+  return (
+    <section class="search-more-results" aria-labelledby="forum-results-heading">
+      <h2 id="forum-results-heading">{t('siteSearchHeading')}</h2>
+      <p>{t('siteSearchIntro')}</p>
+      <ol class="search-results">
+        {found.hits.map((h) => (
+          <ForumHit site={site} hit={hitView(site, h)} />
+        ))}
+      </ol>
+      <p>
+        <a href={site.i18n.path(`/forums/search?${new URLSearchParams({ q })}`)}>{t('siteSearchMore', { count: found.total, query: isolated(site, q) })}</a>
+      </p>
+    </section>
+  );
+}
+
+/** A search box for the forums; inside one category when `category` is given. */
+export function ForumSearchForm({ site, category }: { site: SiteContext; category?: { id: number; name: string } | undefined }) {
+  const t = site.i18n.text(communityText);
+  return (
+    <form class="forum-search" role="search" method="get" action={site.i18n.path('/forums/search')} aria-label={category ? t('searchCategoryLabel', { category: category.name }) : t('searchForumsLabel')}>
+      <div class="field">
+        <label for="forum-search-q">{category ? t('searchCategoryLabel', { category: category.name }) : t('searchForumsLabel')}</label>
+        <div class="search-field-wrap">
+          <input id="forum-search-q" name="q" type="search" maxlength={200} autocomplete="off" />
+          {category ? <input type="hidden" name="category" value={String(category.id)} /> : null}
+          <button type="submit" class="button">
+            {t('searchButton')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+/** The results page: the box again (with the category to search in), how many posts matched, and one page of them. */
+export function ForumSearchPage(
+  props: CommunityFrame & {
+    q: string;
+    categoryId: number | undefined;
+    categories: Array<{ id: number; name: string }>;
+    results: { hits: ForumSearchHitView[]; total: number; capped: boolean; page: number; pageCount: number } | null;
+  },
+) {
+  const { site, q, results } = props;
+  const t = site.i18n.text(communityText);
+  const crumbs = [
+    { label: t('home'), href: '/' },
+    { label: t('forumsTitle'), href: '/forums' },
+  ];
+  const hrefFor = (page: number) => {
+    const params = new URLSearchParams({ q });
+    if (props.categoryId !== undefined) params.set('category', String(props.categoryId));
+    if (page > 1) params.set('page', String(page));
+    return site.i18n.path(`/forums/search?${params}`);
+  };
+  return (
+    <Layout site={site} user={props.user} csrfToken={props.csrfToken} title={q ? t('searchResultsTitle', { query: q }) : t('searchForumsTitle')} breadcrumbs={crumbs} noindex>
+      <h1>{t('searchForumsTitle')}</h1>
+      <form class="forum-search" role="search" method="get" action={site.i18n.path('/forums/search')} aria-label={t('searchForumsLabel')}>
+        <div class="field">
+          <label for="forum-search-q">{t('searchForumsLabel')}</label>
+          <div class="search-field-wrap">
+            <input id="forum-search-q" name="q" type="search" value={q} maxlength={200} autocomplete="off" />
+            <button type="submit" class="button">
+              {t('searchButton')}
+            </button>
+          </div>
+        </div>
+        <div class="field">
+          <label for="forum-search-category">{t('searchInLabel')}</label>
+          <select id="forum-search-category" name="category">
+            <option value="" selected={props.categoryId === undefined}>
+              {t('searchAllCategories')}
+            </option>
+            {props.categories.map((c) => (
+              <option value={String(c.id)} selected={props.categoryId === c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {results ? (
+        <section aria-labelledby="forum-results-title">
+          <h2 id="forum-results-title" class="search-status" tabindex={-1}>
+            {results.total === 0 ? t('searchNothingFound', { query: isolated(site, q) }) : t(results.capped ? 'searchFoundCapped' : 'searchFound', { count: results.total, query: isolated(site, q) })}
+          </h2>
+          {results.total === 0 ? <p>{t('searchNothingHelp')}</p> : null}
+          <ol class="search-results">
+            {results.hits.map((h) => (
+              <ForumHit site={site} hit={h} />
+            ))}
+          </ol>
+          <Pager site={site} page={results.page} pageCount={results.pageCount} href={hrefFor} label={t('searchPagesLabel')} />
+        </section>
+      ) : (
+        <p>{t('searchForumsHelp')}</p>
+      )}
+    </Layout>
+  );
+}
+
+/** One post found: its topic, where and when, and the words around the match. */
+export function ForumHit({ site, hit }: { site: SiteContext; hit: ForumSearchHitView }) {
+  const t = site.i18n.text(communityText);
+  return (
+    <li class="search-result">
+      <h3 class="result-title">
+        <a href={hit.href} {...(hit.lang ? langAttributes(site.lang, hit.lang) : {})}>
+          {hit.topicTitle}
+        </a>
+      </h3>
+      <p class="hit-place">
+        <span class="hit-kind">
+          {t('searchHitPlace', { kind: hit.isOpening ? 'opening' : 'reply', category: hit.categoryName })} · <time datetime={hit.createdAt}>{site.i18n.date(hit.createdAt)}</time>
+        </span>
+      </p>
+      {hit.snippet.length ? (
+        <p class="hit-snippet" {...(hit.lang ? langAttributes(site.lang, hit.lang) : {})}>
+          {hit.snippet.map((s) => (s.mark ? <mark>{s.text}</mark> : s.text))}
+        </p>
+      ) : null}
+    </li>
+  );
+}
