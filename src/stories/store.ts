@@ -3,12 +3,18 @@
  * approval, withdrawal and take-down) and the read side. A story is public
  * only while it is published, not withdrawn, and its publish consent is
  * granted and not past its end date: every public query goes through
- * `publicStories()`, so nothing else needs to remember the rule.
+ * `publicStories()`, so nothing else needs to remember the rule. Search
+ * holds a story exactly while it is public: each change that publishes,
+ * withdraws or takes one down puts it in or takes it out, in its transaction.
  */
 import type { Selectable } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import { bumpContentVersion } from '../directory/store.js';
 import type { StoriesTable, StoryConsentPurpose, StoryStatus } from '../db/schema.js';
+import { plainText } from '../editing/readability.js';
+import { type Lang, isLang } from '../i18n/languages.js';
+import { RECORD_MATCH_LIMIT, createRecordIndex } from '../search/records.js';
+import { type Segment, snippet } from '../search/snippet.js';
 
 export type StoryRow = Selectable<StoriesTable>;
 
@@ -51,6 +57,13 @@ export interface StorySummary {
   publishedAt: string;
 }
 
+export const STORY_SOURCE = 'story';
+
+export interface StoryHit extends StorySummary {
+  lang: Lang | null;
+  snippet: Segment[];
+}
+
 export interface QueuedStory {
   id: number;
   title: string;
@@ -85,6 +98,14 @@ export function createStoryStore(db: Db, clock: () => Date = () => new Date()) {
             .where((e) => e.or([e('story_consents.expires_on', 'is', null), e('story_consents.expires_on', '>', day(clock()))])),
         ),
       );
+
+  const records = createRecordIndex(db);
+  /** Puts the story in search if it is public now, or takes it out. */
+  async function index(tx: Tx, id: number): Promise<void> {
+    const story = await publicStories(tx).select(['stories.title', 'stories.body', 'stories.lang']).where('stories.id', '=', id).executeTakeFirst();
+    if (story) await records.put(tx, STORY_SOURCE, id, { title: story.title, body: story.body, lang: isLang(story.lang) ? story.lang : 'en' });
+    else await records.remove(tx, STORY_SOURCE, [id]);
+  }
 
   /** The story is free for this moderator: unclaimed, theirs, or claimed long enough ago to have lapsed. */
   const freeFor = (moderatorId: number) => (eb: any) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', moderatorId), eb('claimed_at', '<=', new Date(clock().getTime() - CLAIM_LAPSES_MS).toISOString())]);
@@ -179,6 +200,7 @@ export function createStoryStore(db: Db, clock: () => Date = () => new Date()) {
     async publish(tx: Tx, id: number, moderatorId: number): Promise<boolean> {
       const r = await tx.updateTable('stories').set({ status: 'published', published_at: now(), claimed_by: null, claimed_at: null }).where('id', '=', id).where('status', '=', 'pending').where('withdrawn_at', 'is', null).where(freeFor(moderatorId)).executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
+      await index(tx, id);
       await bumpContentVersion(tx);
       return true;
     },
@@ -205,6 +227,7 @@ export function createStoryStore(db: Db, clock: () => Date = () => new Date()) {
         .set({ status: 'published', title: story.proposed_title ?? story.title, body: story.proposed_body, proposed_title: null, proposed_body: null, published_at: now() })
         .where('id', '=', id)
         .execute();
+      await index(tx, id);
       await bumpContentVersion(tx);
       return true;
     },
@@ -223,6 +246,7 @@ export function createStoryStore(db: Db, clock: () => Date = () => new Date()) {
       const r = await tx.updateTable('stories').set({ withdrawn_at: at }).where('id', '=', id).where('withdrawn_at', 'is', null).executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
       await tx.updateTable('story_consents').set({ withdrawn_at: at }).where('story_id', '=', id).where('withdrawn_at', 'is', null).execute();
+      await index(tx, id);
       await bumpContentVersion(tx);
       return true;
     },
@@ -252,8 +276,41 @@ export function createStoryStore(db: Db, clock: () => Date = () => new Date()) {
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
       await tx.deleteFrom('story_topics').where('story_id', '=', id).execute();
+      await index(tx, id);
       await bumpContentVersion(tx);
       return true;
+    },
+
+    /** Public stories holding every word of `text`, best first: one page of them, and how many there are. */
+    async search(text: string, lang: Lang, page: number, perPage = STORIES_PER_PAGE): Promise<{ hits: StoryHit[]; total: number; capped: boolean; page: number; pageCount: number }> {
+      const matches = await records.match(STORY_SOURCE, text, lang);
+      const order = new Map(matches.map((m, i) => [m.refId, i]));
+      const rows = matches.length
+        ? await publicStories()
+            .select(['stories.id', 'stories.title', 'stories.body', 'stories.display_name', 'stories.country', 'stories.published_at', 'stories.lang'])
+            .where('stories.id', 'in', matches.map((m) => m.refId))
+            .execute()
+        : [];
+      rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      const pageCount = Math.max(1, Math.ceil(rows.length / perPage));
+      const shown = Math.min(Math.max(1, page), pageCount);
+      const marked = records.termsOf(text, lang);
+      const hits = rows.slice((shown - 1) * perPage, shown * perPage).map((r) => {
+        const storyLang = isLang(r.lang) ? r.lang : null;
+        return { ...summaries([r])[0]!, lang: storyLang, snippet: snippet(plainText(r.body), marked, storyLang ?? lang).segments };
+      });
+      return { hits, total: rows.length, capped: matches.length >= RECORD_MATCH_LIMIT, page: shown, pageCount };
+    },
+
+    /** Public stories search lacks (sent before search covered stories); run at start. Returns how many. */
+    async indexMissing(): Promise<number> {
+      const missing = await publicStories()
+        .leftJoin('search_records', (j) => j.onRef('search_records.ref_id', '=', 'stories.id').on('search_records.source', '=', STORY_SOURCE))
+        .select('stories.id')
+        .where('search_records.id', 'is', null)
+        .execute();
+      for (const { id } of missing) await db.transaction().execute((tx) => index(tx, id));
+      return missing.length;
     },
 
     async publishedPage(page: number) {

@@ -38,6 +38,10 @@ beforeAll(async () => {
   await db.updateTable('stories').set({ withdrawn_at: new Date().toISOString() }).where('id', '=', withdrawn).execute();
   pageTypes.push(
     { name: 'story', path: `/stories/${published}`, as: 'anonymous', status: 200 },
+    { name: 'stories, some published', path: '/stories', as: 'anonymous', status: 200 },
+    { name: 'story search results', path: '/stories/search?q=browser+test', as: 'anonymous', status: 200 },
+    { name: 'story search in Arabic', path: '/ar/stories/search?q=browser', as: 'anonymous', status: 200 },
+    { name: 'site search with stories', path: '/search?q=browser+test+story', as: 'anonymous', status: 200 },
     { name: 'topic page with stories', path: '/directory/causes-silica', as: 'anonymous', status: 200 },
     { name: 'confirm link', path: await storyLink(db, 'confirm', await makeStory(db, { status: 'unconfirmed' })), as: 'anonymous', status: 200 },
     { name: 'review an edit', path: await storyLink(db, 'review', edited), as: 'anonymous', status: 200 },

@@ -4,47 +4,42 @@
  */
 import { Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
-import { langAttributes } from '../../i18n/languages.js';
-import type { Segment } from '../../search/snippet.js';
+import { type RecordHitView, RecordHits, RecordResultsSection } from '../../search/views/record-results.js';
 import { isolated } from '../../web/in-lang.js';
 import { POSTS_PER_PAGE } from '../forums.js';
 import type { ForumSearchHit, ForumSearchResults } from '../search.js';
 import { communityText } from '../messages/index.js';
 import { type CommunityFrame, Pager } from './parts.js';
 
-export interface ForumSearchHitView {
-  href: string;
-  topicTitle: string;
-  categoryName: string;
-  createdAt: string;
-  isOpening: boolean;
-  /** The category's language; null when it has none set (posts may be in any language). */
-  lang: SiteContext['lang'] | null;
-  snippet: Segment[];
-}
-
 /** A post found, as the views show it: linked to the page of its topic it is on. */
-export function hitView(site: SiteContext, hit: ForumSearchHit): ForumSearchHitView {
+export function hitView(site: SiteContext, hit: ForumSearchHit): RecordHitView {
+  const t = site.i18n.text(communityText);
   const topicPage = Math.floor(hit.postsBefore / POSTS_PER_PAGE) + 1;
-  return { ...hit, href: site.i18n.path(`/forums/topics/${hit.topicId}${topicPage > 1 ? `?page=${topicPage}` : ''}#post-${hit.postId}`) };
+  return {
+    href: site.i18n.path(`/forums/topics/${hit.topicId}${topicPage > 1 ? `?page=${topicPage}` : ''}#post-${hit.postId}`),
+    title: hit.topicTitle,
+    place: (
+      <>
+        {t('searchHitPlace', { kind: hit.isOpening ? 'opening' : 'reply', category: hit.categoryName })} · <time datetime={hit.createdAt}>{site.i18n.date(hit.createdAt)}</time>
+      </>
+    ),
+    lang: hit.lang,
+    snippet: hit.snippet,
+  };
 }
 
 /** The forums' part of the site search, below the directory's results: the best few posts and a link to all of them. */
 export function ForumResultsSection({ site, q, found }: { site: SiteContext; q: string; found: ForumSearchResults }) {
   const t = site.i18n.text(communityText);
   return (
-    <section class="search-more-results" aria-labelledby="forum-results-heading">
-      <h2 id="forum-results-heading">{t('siteSearchHeading')}</h2>
-      <p>{t('siteSearchIntro')}</p>
-      <ol class="search-results">
-        {found.hits.map((h) => (
-          <ForumHit site={site} hit={hitView(site, h)} />
-        ))}
-      </ol>
-      <p>
-        <a href={site.i18n.path(`/forums/search?${new URLSearchParams({ q })}`)}>{t('siteSearchMore', { count: found.total, query: isolated(site, q) })}</a>
-      </p>
-    </section>
+    <RecordResultsSection
+      site={site}
+      id="forum-results-heading"
+      heading={t('siteSearchHeading')}
+      intro={t('siteSearchIntro')}
+      hits={found.hits.map((h) => hitView(site, h))}
+      more={{ href: site.i18n.path(`/forums/search?${new URLSearchParams({ q })}`), label: t('siteSearchMore', { count: found.total, query: isolated(site, q) }) }}
+    />
   );
 }
 
@@ -73,7 +68,7 @@ export function ForumSearchPage(
     q: string;
     categoryId: number | undefined;
     categories: Array<{ id: number; name: string }>;
-    results: { hits: ForumSearchHitView[]; total: number; capped: boolean; page: number; pageCount: number } | null;
+    results: { hits: RecordHitView[]; total: number; capped: boolean; page: number; pageCount: number } | null;
   },
 ) {
   const { site, q, results } = props;
@@ -121,40 +116,12 @@ export function ForumSearchPage(
             {results.total === 0 ? t('searchNothingFound', { query: isolated(site, q) }) : t(results.capped ? 'searchFoundCapped' : 'searchFound', { count: results.total, query: isolated(site, q) })}
           </h2>
           {results.total === 0 ? <p>{t('searchNothingHelp')}</p> : null}
-          <ol class="search-results">
-            {results.hits.map((h) => (
-              <ForumHit site={site} hit={h} />
-            ))}
-          </ol>
+          <RecordHits site={site} hits={results.hits} />
           <Pager site={site} page={results.page} pageCount={results.pageCount} href={hrefFor} label={t('searchPagesLabel')} />
         </section>
       ) : (
         <p>{t('searchForumsHelp')}</p>
       )}
     </Layout>
-  );
-}
-
-/** One post found: its topic, where and when, and the words around the match. */
-export function ForumHit({ site, hit }: { site: SiteContext; hit: ForumSearchHitView }) {
-  const t = site.i18n.text(communityText);
-  return (
-    <li class="search-result">
-      <h3 class="result-title">
-        <a href={hit.href} {...(hit.lang ? langAttributes(site.lang, hit.lang) : {})}>
-          {hit.topicTitle}
-        </a>
-      </h3>
-      <p class="hit-place">
-        <span class="hit-kind">
-          {t('searchHitPlace', { kind: hit.isOpening ? 'opening' : 'reply', category: hit.categoryName })} · <time datetime={hit.createdAt}>{site.i18n.date(hit.createdAt)}</time>
-        </span>
-      </p>
-      {hit.snippet.length ? (
-        <p class="hit-snippet" {...(hit.lang ? langAttributes(site.lang, hit.lang) : {})}>
-          {hit.snippet.map((s) => (s.mark ? <mark>{s.text}</mark> : s.text))}
-        </p>
-      ) : null}
-    </li>
   );
 }

@@ -29,7 +29,8 @@ export async function makeStory(db: Db, options: { status?: StoryStatus; pageIds
       confirmed: status !== 'unconfirmed',
     }),
   );
-  if (status === 'published') await db.updateTable('stories').set({ status, published_at: new Date().toISOString() }).where('id', '=', id).execute();
+  // Published as a moderator publishes it, so it is in search too.
+  if (status === 'published') await db.transaction().execute((tx) => store.publish(tx, id, 0));
   else if (status === 'awaiting-storyteller') {
     const p = options.proposed ?? { title: 'Edited title', body: 'Edited text', reason: 'A place name removed' };
     await db.updateTable('stories').set({ status, proposed_title: p.title, proposed_body: p.body, edit_reason: p.reason }).where('id', '=', id).execute();

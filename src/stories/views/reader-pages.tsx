@@ -4,6 +4,7 @@ import type { SiteContext } from '../../web/site-context.js';
 import { storiesText } from '../messages/index.js';
 import type { StorySummary } from '../store.js';
 import { Byline, StoryList, crumbs } from './parts.js';
+import { StorySearchForm } from './search-pages.js';
 
 /** /stories: published stories, newest first, or an honest empty state. */
 export function StoriesPage({ site, list }: { site: SiteContext; list: { items: StorySummary[]; total: number; page: number; pageCount: number } }) {
@@ -18,6 +19,7 @@ export function StoriesPage({ site, list }: { site: SiteContext; list: { items: 
           {t('shareYourStory')}
         </a>
       </p>
+      {list.total ? <StorySearchForm site={site} /> : null}
       {list.items.length ? <StoryList site={site} items={list.items} /> : <p>{t('storiesEmpty')}</p>}
       <Pager site={site} page={list.page} pageCount={list.pageCount} href={(n) => site.i18n.path(`/stories?page=${n}`)} label={t('storiesPages')} />
     </Layout>

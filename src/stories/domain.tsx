@@ -4,7 +4,8 @@
  * shared queue and may edit it lightly for privacy, the storyteller approving
  * the edited text; a signed link withdraws it everywhere (a job). Only stories
  * published with publish consent reach /stories, topic pages and the sitemap;
- * stories are in no feed and not in search.
+ * they are in search (their own at /stories/search, and under the site
+ * search's results) exactly while they are public, and in no feed.
  */
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -24,6 +25,8 @@ import { storytellerRoutes } from './routes/storyteller.js';
 import { submitRoutes } from './routes/submit.js';
 import { createStoryStore } from './store.js';
 import { TopicStories } from './views/parts.js';
+import { StoryResultsSection } from './views/search-pages.js';
+import { withDatabaseLock } from '../db/startup-lock.js';
 
 /** How many stories a topic page lists. */
 const ON_TOPIC = 5;
@@ -85,6 +88,18 @@ export async function createStoriesDomain(kernel: DomainKernel): Promise<Stories
           const label = t('queueStoryItem', { title: s.title, name: s.displayName });
           return { href: `/moderation/stories/${s.id}`, label: s.claimedByName ? t('queueClaimedBy', { label, name: s.claimedByName }) : label, at: s.createdAt };
         }) };
+    },
+    searchSources: [
+      {
+        async render({ text, site }) {
+          const found = await store.search(text, site.lang, 1, 3);
+          return found.total ? <StoryResultsSection site={site} q={text} found={found} /> : null;
+        },
+      },
+    ],
+    start: async () => {
+      // Under a lock: servers starting together index each missing story once.
+      await withDatabaseLock(kernel.database, 'atoz.story-search-catch-up', () => store.indexMissing());
     },
     // Public stories only: withdrawn, expired or unpublished ones never reach the sitemap or the static copy.
     sitemap: async () => [{ path: '/stories' }, ...(await store.publicIds()).map((s) => ({ path: `/stories/${s.id}`, lastModified: (s.published_at ?? '').slice(0, 10) || undefined }))],
