@@ -1,15 +1,10 @@
 /** Where the news feeds live, and how pages advertise them. */
+import { FEED_FILES, type FeedFormat } from '../web/feed-writer.js';
 import type { FeedLink } from '../web/layout.js';
 import type { SiteContext } from '../web/site-context.js';
 import { newsText } from './messages/index.js';
 
-export type FeedFormat = 'rss' | 'atom' | 'json';
-
-export const FEED_FILES: Record<FeedFormat, { file: string; type: FeedLink['type'] }> = {
-  rss: { file: 'feed.xml', type: 'application/rss+xml' },
-  atom: { file: 'atom.xml', type: 'application/atom+xml' },
-  json: { file: 'feed.json', type: 'application/feed+json' },
-};
+export { FEED_FILES, type FeedFormat };
 
 /** Site path of a feed: the whole site's (/news/feed.xml) or one topic's with its sub-pages (/news/topics/<slug>/feed.xml). */
 export function feedPath(format: FeedFormat, topicSlug?: string): string {

@@ -35,10 +35,12 @@ export async function frameOf(deps: StoriesDeps, c: Context<AppEnv>): Promise<St
 }
 
 /** Markdown of a story through the pipeline forum posts use, with [[Page Title]] links to the directory. */
-export async function markdownFor(deps: StoriesDeps, site: SiteContext): Promise<(source: string) => string> {
+/** `absolute`: links carry the site's address (feeds, read anywhere). */
+export async function markdownFor(deps: StoriesDeps, site: SiteContext, absolute = false): Promise<(source: string) => string> {
   const tree = await deps.directory.tree();
+  const base = absolute ? site.baseUrl : '';
   const context = {
-    resolveLink: (slug: string) => ({ href: site.i18n.path(`/directory/${slug}`), wanted: !tree.bySlug.has(slug) }),
+    resolveLink: (slug: string) => ({ href: base + site.i18n.path(`/directory/${slug}`), wanted: !tree.bySlug.has(slug) }),
     citation: () => null,
     footnote: () => null,
   };

@@ -5,7 +5,8 @@
  * the edited text; a signed link withdraws it everywhere (a job). Only stories
  * published with publish consent reach /stories, topic pages and the sitemap;
  * they are in search (their own at /stories/search, and under the site
- * search's results) exactly while they are public, and in no feed.
+ * search's results) exactly while they are public, and in the stories'
+ * feeds (RSS, Atom, JSON Feed) likewise.
  */
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -27,6 +28,8 @@ import { createStoryStore } from './store.js';
 import { TopicStories } from './views/parts.js';
 import { StoryResultsSection } from './views/search-pages.js';
 import { withDatabaseLock } from '../db/startup-lock.js';
+import { LANGS, pathIn } from '../i18n/languages.js';
+import { FEED_FILES } from '../web/feed-writer.js';
 
 /** How many stories a topic page lists. */
 const ON_TOPIC = 5;
@@ -101,6 +104,8 @@ export async function createStoriesDomain(kernel: DomainKernel): Promise<Stories
       // Under a lock: servers starting together index each missing story once.
       await withDatabaseLock(kernel.database, 'atoz.story-search-catch-up', () => store.indexMissing());
     },
+    // The static copy carries the stories' feeds in every language (src/publishing).
+    publishedFiles: async () => LANGS.flatMap((lang) => (Object.values(FEED_FILES).map((f) => pathIn(lang, `/stories/${f.file}`)))),
     // Public stories only: withdrawn, expired or unpublished ones never reach the sitemap or the static copy.
     sitemap: async () => [{ path: '/stories' }, ...(await store.publicIds()).map((s) => ({ path: `/stories/${s.id}`, lastModified: (s.published_at ?? '').slice(0, 10) || undefined }))],
   };

@@ -342,6 +342,15 @@ export function createStoryStore(db: Db, clock: () => Date = () => new Date()) {
       return Boolean(await publicStories().select('stories.id').where('stories.id', '=', id).executeTakeFirst());
     },
 
+    /** The newest public stories, whole (for the feeds). */
+    latestPublic: (limit: number) =>
+      publicStories()
+        .select(['stories.id', 'stories.title', 'stories.body', 'stories.display_name', 'stories.country', 'stories.published_at', 'stories.lang'])
+        .orderBy('stories.published_at', 'desc')
+        .orderBy('stories.id', 'desc')
+        .limit(limit)
+        .execute(),
+
     /** For the sitemap: public stories only. */
     publicIds: () => publicStories().select(['stories.id', 'stories.published_at']).orderBy('stories.id').execute(),
   };

@@ -6,6 +6,8 @@ export const en = {
   storiesNotAdvice: 'Each story is one person’s experience, not medical advice. Moderators read every story before it is published.',
   storiesEmpty: 'No stories have been published yet.',
   storiesPages: 'Pages of stories',
+  feedTitle: '{organisation}: patient stories',
+  feedLinkTitle: '{organisation}: patient stories ({format, select, rss {RSS} atom {Atom} other {JSON Feed}})',
   searchStoriesTitle: 'Search the stories',
   searchStoriesLabel: 'Search the stories',
   searchButton: 'Search',

@@ -5,12 +5,13 @@ import { storiesText } from '../messages/index.js';
 import type { StorySummary } from '../store.js';
 import { Byline, StoryList, crumbs } from './parts.js';
 import { StorySearchForm } from './search-pages.js';
+import { storyFeedLinks } from '../feed-links.js';
 
 /** /stories: published stories, newest first, or an honest empty state. */
 export function StoriesPage({ site, list }: { site: SiteContext; list: { items: StorySummary[]; total: number; page: number; pageCount: number } }) {
   const t = site.i18n.text(storiesText);
   return (
-    <Layout site={site} title={t('storiesTitle')} description={t('storiesIntro')} path={list.page > 1 ? `/stories?page=${list.page}` : '/stories'} breadcrumbs={[{ label: t('home'), href: '/' }, { label: t('storiesTitle'), href: '/stories' }]} schemaType="CollectionPage">
+    <Layout site={site} title={t('storiesTitle')} description={t('storiesIntro')} path={list.page > 1 ? `/stories?page=${list.page}` : '/stories'} breadcrumbs={[{ label: t('home'), href: '/' }, { label: t('storiesTitle'), href: '/stories' }]} schemaType="CollectionPage" feeds={storyFeedLinks(site)}>
       <h1>{t('storiesTitle')}</h1>
       <p>{t('storiesIntro')}</p>
       <p>{t('storiesNotAdvice')}</p>
