@@ -7,7 +7,7 @@ import { type InviteValues, formFields, parseInvite } from './forms.js';
 import { requirePermission } from './middleware.js';
 import { AuditPage } from './views/audit-page.js';
 import type { FieldError } from './views/form-parts.js';
-import { type IssuedLink, USER_NOTICES, UserPage, UsersPage } from './views/users-pages.js';
+import { EXTRA_ROLES, type IssuedLink, USER_NOTICES, UserPage, UsersPage } from './views/users-pages.js';
 import { type AccountsText, accountsText } from './messages/index.js';
 import { pathIn } from '../i18n/languages.js';
 import { AccountRuleError, DuplicateEmailError, type UserRow, isRole } from './users.js';
@@ -33,13 +33,14 @@ export function adminRoutes(deps: AccountsDeps) {
   }
 
   async function userPage(c: Context<AppEnv>, target: UserRow, options: { errors?: FieldError[]; status?: number; issued?: IssuedLink } = {}) {
-    const [pending, sessions, authors] = await Promise.all([
+    const [pending, sessions, authors, extraRoles] = await Promise.all([
       deps.invitations.pendingFor(target.id),
       deps.sessions.countFor(target.id),
       db.selectFrom('authors').select(['key', 'name']).orderBy('name').execute(),
+      deps.users.extraRoles(target.id),
     ]);
     const notice = ownValue(USER_NOTICES, c.req.query('notice'));
-    const page = <UserPage {...await frame(c)} target={target} pending={pending} sessions={sessions} authors={authors} errors={options.errors ?? []} notice={notice} issued={options.issued} />;
+    const page = <UserPage {...await frame(c)} target={target} pending={pending} sessions={sessions} authors={authors} extraRoles={extraRoles} errors={options.errors ?? []} notice={notice} issued={options.issued} />;
     return pages.fresh(c, page, options.status ?? 200);
   }
 
@@ -104,6 +105,24 @@ export function adminRoutes(deps: AccountsDeps) {
       return ruleProblem(c, error, user, 'role-editor');
     }
     return backTo(c, user, 'role');
+  });
+
+  app.post('/admin/users/:id/roles', async (c) => {
+    const [admin, user] = [c.get('user')!, await target(c)];
+    if (!user) return c.notFound();
+    const form = await c.req.parseBody({ all: true });
+    const asked = ([] as unknown[]).concat(form.extra ?? []);
+    const t = await text(c);
+    const roles = asked.filter(isRole).filter((r) => EXTRA_ROLES.includes(r));
+    if (roles.length !== asked.length) return userPage(c, user, { errors: [{ field: `extra-${EXTRA_ROLES.find((r) => r !== user.role)}`, message: t('userExtraRolesUnknown') }], status: 400 });
+    try {
+      await deps.users.setExtraRoles(user.id, roles, (tx, before) =>
+        recordAudit(tx, { actorUserId: admin.id, action: 'user.roles_changed', subjectType: 'user', subjectId: user.id, details: { from: before, to: roles.filter((r) => r !== user.role).sort() }, ip: ip(c) }, deps.clock()),
+      );
+    } catch (error) {
+      return ruleProblem(c, error, user, 'extra-roles-title');
+    }
+    return backTo(c, user, 'roles');
   });
 
   app.post('/admin/users/:id/author', async (c) => {

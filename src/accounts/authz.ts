@@ -13,6 +13,7 @@ export const accountsAccess: readonly AccessRule[] = [
   { method: 'GET', route: '/admin/audit', allowed: ADMIN, success: 200 },
   { method: 'POST', route: '/admin/users', allowed: ADMIN, success: 200 },
   { method: 'POST', route: '/admin/users/:id/role', allowed: ADMIN, success: 303 },
+  { method: 'POST', route: '/admin/users/:id/roles', allowed: ADMIN, success: 303 },
   { method: 'POST', route: '/admin/users/:id/author', allowed: ADMIN, success: 303 },
   { method: 'POST', route: '/admin/users/:id/reset', allowed: ADMIN, success: 200 },
   { method: 'POST', route: '/admin/users/:id/revoke-link', allowed: ADMIN, success: 303 },

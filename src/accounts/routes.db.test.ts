@@ -274,6 +274,39 @@ describe.skipIf(skip)('accounts routes', () => {
       expect(row).toEqual({ role: 'admin', disabled_at: null });
     });
 
+    test('an admin gives an editor other roles besides their main one: the editor then moderates too, until they are taken away', async () => {
+      const admin = await seedUser(db(), 'admin');
+      const editor = await seedUser(db(), 'editor');
+      const adminClient = await SessionClient.signedInAs(t, db(), admin.id);
+      const editorClient = await SessionClient.signedInAs(t, db(), editor.id);
+      expect((await editorClient.get('/moderation')).status).toBe(403);
+      const page = await (await adminClient.get(`/admin/users/${editor.id}`)).text();
+      expect(page).toContain('name="extra" value="moderator"');
+      // The main role is not offered again, nor admin (the last-admin rule watches the main role).
+      expect(page).not.toContain('name="extra" value="editor"');
+      expect(page).not.toContain('name="extra" value="admin"');
+
+      const saved = await adminClient.post(`/admin/users/${editor.id}/roles`, { extra: ['moderator', 'translator'] });
+      expect(saved.status).toBe(303);
+      expect(saved.headers.get('location')).toBe(`/admin/users/${editor.id}?notice=roles`);
+      expect((await editorClient.get('/moderation')).status).toBe(200);
+      expect((await editorClient.get('/edit')).status).toBe(200);
+      const shown = await (await adminClient.get(`/admin/users/${editor.id}?notice=roles`)).text();
+      expect(shown).toContain('(also moderator, translator)');
+      expect(shown).toMatch(/value="moderator" checked=""/);
+      const audit = await db().selectFrom('audit_log').select('details').where('action', '=', 'user.roles_changed').where('subject_id', '=', String(editor.id)).execute();
+      expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ from: [], to: ['moderator', 'translator'] }]);
+
+      const refused = await adminClient.post(`/admin/users/${editor.id}/roles`, { extra: ['admin'] });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain('Choose only roles from the list');
+      expect((await editorClient.get('/moderation')).status).toBe(200);
+
+      expect((await adminClient.post(`/admin/users/${editor.id}/roles`, {})).status).toBe(303);
+      expect((await editorClient.get('/moderation')).status).toBe(403);
+      expect(await db().selectFrom('user_roles').select('role').where('user_id', '=', editor.id).execute()).toEqual([]);
+    });
+
     test('disabling signs the person out everywhere and stops them signing in', async () => {
       const admin = await seedUser(db(), 'admin');
       const reviewer = await seedUser(db(), 'reviewer');

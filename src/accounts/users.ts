@@ -115,6 +115,29 @@ export function createUserStore(db: Db, clock: () => Date = () => new Date()) {
       });
     },
 
+    /** The roles a person holds besides their main one (user_roles). */
+    async extraRoles(userId: number): Promise<Role[]> {
+      const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
+      return rows.map((r) => r.role).filter(isRole);
+    },
+
+    /**
+     * Replaces the roles held besides the main one (an editor who also moderates).
+     * Never admin: the last-admin rule watches the main role only. `within` runs in the same transaction (audit).
+     */
+    async setExtraRoles(userId: number, roles: readonly Role[], within?: (tx: Tx, before: Role[]) => Promise<void>): Promise<Role[]> {
+      return db.transaction().execute(async (tx) => {
+        const user = await tx.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
+        if (!user) throw new AccountRuleError('missing', 'That account does not exist.');
+        const before = (await tx.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute()).map((r) => r.role).filter(isRole);
+        const after = [...new Set(roles)].filter((r) => r !== 'admin' && r !== user.role).sort();
+        await tx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+        if (after.length) await tx.insertInto('user_roles').values(after.map((role) => ({ user_id: userId, role, granted_at: now() }))).execute();
+        await within?.(tx, before);
+        return after;
+      });
+    },
+
     /** Disables (signing them out, withdrawing links) or re-enables an account; refuses to disable the last active admin. */
     async setDisabled(userId: number, disabled: boolean, within?: (tx: Tx, before: UserRow) => Promise<void>): Promise<UserRow> {
       return db.transaction().execute(async (tx) => {

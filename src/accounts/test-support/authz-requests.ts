@@ -42,6 +42,7 @@ export const accountsRequests: AuthzRequests = {
   'GET /admin/audit': async () => ({ path: '/admin/audit' }),
   'POST /admin/users': async () => ({ path: '/admin/users', body: { name: 'Matrix Invitee', email: freshEmail(), role: 'editor' } }),
   'POST /admin/users/:id/role': async (ctx) => ({ path: `/admin/users/${(await targetUser(ctx)).id}/role`, body: { role: 'reviewer' } }),
+  'POST /admin/users/:id/roles': async (ctx) => ({ path: `/admin/users/${(await targetUser(ctx)).id}/roles`, body: { extra: 'moderator' } }),
   'POST /admin/users/:id/author': async (ctx) => ({ path: `/admin/users/${(await targetUser(ctx)).id}/author`, body: { author: '' } }),
   'POST /admin/users/:id/reset': async (ctx) => ({ path: `/admin/users/${(await targetUser(ctx)).id}/reset`, body: {} }),
   'POST /admin/users/:id/revoke-link': async (ctx) => {

@@ -89,8 +89,10 @@ export class SessionClient {
   }
 
   /** Posts a urlencoded form; `csrf: true` fetches a valid token first, a string uses it, false sends none. */
-  async post(path: string, fields: Record<string, string>, csrf: boolean | string = true): Promise<Response> {
-    const body = new URLSearchParams(fields);
+  /** A field given as a list is sent once per value, as a group of checkboxes sends it. */
+  async post(path: string, fields: Record<string, string | string[]>, csrf: boolean | string = true): Promise<Response> {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(fields)) for (const v of ([] as string[]).concat(value)) body.append(name, v);
     if (csrf !== false) body.set('_csrf', typeof csrf === 'string' ? csrf : await this.csrfToken(this.cookies.has(SESSION_COOKIE) ? '/account' : '/login'));
     return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   }

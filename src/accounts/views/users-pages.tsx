@@ -21,6 +21,8 @@ export const ROLE_DESCRIPTIONS = {
 } as const satisfies Record<Role, string>;
 // Members sign up themselves (/join); the rest are invited.
 const ROLE_ORDER: Role[] = ['editor', 'reviewer', 'translator', 'moderator', 'admin'];
+/** Roles a person may hold besides their main one: never admin (the last-admin rule watches the main role). */
+export const EXTRA_ROLES: readonly Role[] = ['editor', 'reviewer', 'translator', 'moderator'];
 
 function usersCrumbs(site: SiteContext) {
   const t = site.i18n.text(accountsText);
@@ -33,6 +35,7 @@ function usersCrumbs(site: SiteContext) {
 /** Notices after a change on a user's page, by message key (chosen from the address, so nothing typed is echoed). */
 export const USER_NOTICES = {
   role: 'userNoticeRole',
+  roles: 'userNoticeRoles',
   author: 'userNoticeAuthor',
   disabled: 'userNoticeDisabled',
   enabled: 'userNoticeEnabled',
@@ -156,6 +159,8 @@ export function UserPage(
     pending: InvitationRow | undefined;
     sessions: number;
     authors: Array<{ key: string; name: string }>;
+    /** Roles held besides the main one. */
+    extraRoles: Role[];
     errors: FieldError[];
     notice?: UserNotice | undefined;
     issued?: IssuedLink | undefined;
@@ -191,7 +196,10 @@ export function UserPage(
         </div>
         <div>
           <dt>{t('roleLabel')}</dt>
-          <dd>{t('roleName', { role: target.role })}</dd>
+          <dd>
+            {t('roleName', { role: target.role })}
+            {props.extraRoles.length ? <> {t('userAlsoHolds', { roles: props.extraRoles.map((role) => t('roleName', { role })).join(t('listSeparator')) })}</> : null}
+          </dd>
         </div>
         <div>
           <dt>{t('statusLabel')}</dt>
@@ -219,6 +227,34 @@ export function UserPage(
           </button>
         </form>
       )}
+
+      <h2 id="extra-roles-title">{t('userExtraRolesTitle')}</h2>
+      <form method="post" action={action('roles')} aria-labelledby="extra-roles-title" novalidate>
+        <CsrfField token={props.csrfToken} />
+        <fieldset class={errorFor(errors, 'extra-roles-title') || EXTRA_ROLES.some((r) => errorFor(errors, `extra-${r}`)) ? 'field has-error' : 'field'} aria-describedby="extra-roles-hint">
+          <legend>{t('userExtraRolesLegend', { name: target.name })}</legend>
+          <span class="hint" id="extra-roles-hint">
+            {t('userExtraRolesHint')}
+          </span>
+          {[errorFor(errors, 'extra-roles-title'), ...EXTRA_ROLES.map((r) => errorFor(errors, `extra-${r}`))].filter(Boolean).map((message) => (
+            <span class="field-error">{message}</span>
+          ))}
+          <ul class="plain checkboxes">
+            {EXTRA_ROLES.filter((r) => r !== target.role).map((role) => (
+              <li>
+                <input type="checkbox" id={`extra-${role}`} name="extra" value={role} checked={props.extraRoles.includes(role)} aria-describedby={`extra-${role}-hint`} />
+                <label for={`extra-${role}`}>{t('roleName', { role })}</label>
+                <span class="hint" id={`extra-${role}-hint`}>
+                  {t(ROLE_DESCRIPTIONS[role])}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <button type="submit" class="button secondary">
+          {t('userExtraRolesSave')}
+        </button>
+      </form>
 
       <h2 id="author-title">{t('userBylineTitle')}</h2>
       <form method="post" action={action('author')} aria-labelledby="author-title" novalidate>
