@@ -4,7 +4,8 @@ import { skipWithoutDatabase } from '../../test/support/database.js';
 import { SessionClient, TEST_PASSWORD, csrfFrom, seedUser } from '../accounts/test-support/session-client.js';
 import { XSS_PAYLOADS } from '../editing/test-support/xss-payloads.js';
 import { createForums } from './forums.js';
-import { saveCommunitySettings } from './settings.js';
+import { loadCommunitySettings, saveCommunitySettings } from './settings.js';
+import { unescape } from '../editing/test-support/form-html.js';
 import { guardFields, makeMember, makeTopic } from './test-support/community.js';
 
 const skip = await skipWithoutDatabase();
@@ -177,6 +178,71 @@ describe.skipIf(skip)('the community', () => {
     const queue = await (await moderator.client.get('/moderation')).text();
     const items = [...queue.matchAll(/<li class="(queue-item[^"]*)">[\s\S]*?<a [^>]*>([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
     expect(items[0]).toEqual(['queue-item urgent', 'A bad week']);
+  });
+
+  test('an urgent post alerts the moderators on call at once, with a link to the queue item and without the post’s words', async () => {
+    const moderator = await asModerator();
+    const slug = await firstCategory();
+    const { client } = await asMember(10);
+    const res = await form(client, `/forums/${slug}/new`, { title: 'Too much tonight', body: 'I want to die, I cannot go on.' }, `/forums/${slug}/new`);
+    expect(res.status).toBe(303);
+    const post = await db().selectFrom('forum_posts').innerJoin('forum_topics', 'forum_topics.id', 'forum_posts.topic_id').select('forum_posts.id').where('forum_topics.title', '=', 'Too much tonight').executeTakeFirstOrThrow();
+    const alert = await lastMail(moderator.user.email);
+    expect(alert).toMatchObject({ kind: 'community-urgent', dedupe_key: `community-urgent:${post.id}:${moderator.user.email}` });
+    expect(alert!.subject).toContain('Urgent');
+    expect(alert!.text_body).toContain(`http://atoz.test/moderation/${post.id}`);
+    expect(alert!.text_body).toContain('“Too much tonight”');
+    expect(alert!.text_body).not.toContain('cannot go on');
+    // Members are not told.
+    const member = await db().selectFrom('users').select('email').where('role', '=', 'member').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect((await db().selectFrom('mail_outbox').select('id').where('kind', '=', 'community-urgent').where('to_address', '=', member.email).execute())).toEqual([]);
+
+    // With on-call addresses set, only they are alerted.
+    const before = await loadCommunitySettings(db());
+    await saveCommunitySettings(db(), { ...before, crisisNotify: ['on-call@example.org'] });
+    try {
+      const again = await form(client, `/forums/${slug}/new`, { title: 'Still too much', body: 'I still want to die.' }, `/forums/${slug}/new`);
+      expect(again.status).toBe(303);
+      const second = await db().selectFrom('forum_posts').innerJoin('forum_topics', 'forum_topics.id', 'forum_posts.topic_id').select('forum_posts.id').where('forum_topics.title', '=', 'Still too much').executeTakeFirstOrThrow();
+      const alerts = await db().selectFrom('mail_outbox').select(['to_address']).where('dedupe_key', 'like', `community-urgent:${second.id}:%`).execute();
+      expect(alerts).toEqual([{ to_address: 'on-call@example.org' }]);
+    } finally {
+      await saveCommunitySettings(db(), before);
+    }
+  });
+
+  test('the settings form as a browser sends it keeps every field: crisis phrases, watched words, on-call addresses', async () => {
+    const admin = await seedUser(db(), 'admin');
+    const client = await SessionClient.signedInAs(t, db(), admin.id);
+    const before = await loadCommunitySettings(db());
+    try {
+      const html = await (await client.get('/admin/community')).text();
+      // Every field under the name the form gives it, with what the page shows in it.
+      const fields: Record<string, string> = {};
+      for (const m of html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields[m[1]!] = unescape(m[2]!);
+      for (const m of html.matchAll(/<input([^>]*)>/g)) {
+        const name = /name="([^"]+)"/.exec(m[1]!)?.[1];
+        const type = /type="([^"]+)"/.exec(m[1]!)?.[1] ?? 'text';
+        if (!name || name === 'q' || ((type === 'radio' || type === 'checkbox') && !/checked/.test(m[1]!))) continue;
+        fields[name] = unescape(/value="([^"]*)"/.exec(m[1]!)?.[1] ?? '');
+      }
+      expect(fields.crisisPhrases).toContain('end my life');
+      fields.crisisNotify = 'Rota@Example.org\nnot an address';
+      const bad = await client.post('/admin/community', fields, fields._csrf);
+      expect(bad.status).toBe(400);
+      const badPage = await bad.text();
+      expect(badPage).toContain('This is not an e-mail address: not an address');
+      expect(badPage).toContain('Rota@Example.org');
+      fields.crisisNotify = 'Rota@Example.org';
+      expect((await client.post('/admin/community', fields, fields._csrf)).status).toBe(303);
+      const saved = await loadCommunitySettings(db());
+      expect(saved.crisisPhrases).toEqual(before.crisisPhrases);
+      expect(saved.crisisText).toBe(before.crisisText.trim());
+      expect(saved.watchedWords).toEqual(before.watchedWords);
+      expect(saved.crisisNotify).toEqual(['Rota@example.org']);
+    } finally {
+      await saveCommunitySettings(db(), before);
+    }
   });
 
   test('personal details: the member is asked to remove them, keeps the text, and may post anyway (then it is held)', async () => {
@@ -361,7 +427,7 @@ describe.skipIf(skip)('the community', () => {
     const { topicId } = await makeTopic(db(), other.user.id);
     const held = await form(member, `/forums/topics/${topicId}/reply`, { body: 'Is this a wonder cure?' }, `/forums/topics/${topicId}`);
     expect(held.headers.get('location')).toContain('notice=held');
-    expect((await db().selectFrom('audit_log').select('action').where('action', '=', 'community.settings_changed').execute()).length).toBe(1);
+    expect((await db().selectFrom('audit_log').select('action').where('action', '=', 'community.settings_changed').where('actor_user_id', '=', admin.id).execute()).length).toBe(1);
   });
 
   test('a person may hold several roles: an editor who also moderates opens the queue and keeps the dashboard', async () => {

@@ -25,6 +25,8 @@ export const CommunitySettings = z.object({
   crisisPhrases: z.array(z.string().trim().min(2).max(100)).max(200).default([]),
   /** What the writer of a post with a crisis phrase is shown at once (Markdown), with the site's helplines. */
   crisisText: z.string().max(5000).default(''),
+  /** Who hears of an urgent post at once (moderation/crisis-alert.ts); empty: every moderator. */
+  crisisNotify: z.array(z.string().trim().min(3).max(254)).max(20).default([]),
   /** hold: the post waits for a moderator (urgent); post: it is shown at once and still goes to the queue, urgent. */
   crisisAction: z.enum(['hold', 'post']).default('hold'),
   /** This many open flags hold a visible post for a moderator. */

@@ -19,7 +19,11 @@ import { MAX_QUERY_CHARS } from '../../search/query.js';
 import { ForumSearchPage, hitView } from '../views/forum-search.js';
 import { communityText } from '../messages/index.js';
 import { isNewMember, judgePost } from '../moderation/checks.js';
+import { alertOnCall } from '../moderation/crisis-alert.js';
 import { createEvidence } from '../moderation/evidence.js';
+import type { Tx } from '../../db/database.js';
+import { SOURCE_LANG, isLang } from '../../i18n/languages.js';
+import type { SiteContext } from '../../web/site-context.js';
 import { createSanctions } from '../moderation/sanctions.js';
 import { type PrivacyFinding, findPersonalData } from '../privacy.js';
 import { formStarted, spamProblem } from '../spam.js';
@@ -223,6 +227,14 @@ export function forumRoutes(deps: CommunityDeps) {
     return { errors: [] as FieldError[], findings, verdict };
   }
 
+  /** For an urgent post: alerts the moderators on call in the post's transaction, in the site's own language (theirs is unknown). */
+  async function onCallAlert(site: SiteContext) {
+    const primary = site.settings.language.split('-')[0];
+    const staffSite = await pages.siteContext(isLang(primary) ? primary : SOURCE_LANG);
+    const settings = await settingsOf(deps);
+    return (tx: Tx, postId: number, topicTitle: string) => alertOnCall(tx, deps.mail, staffSite, settings, { postId, topicTitle });
+  }
+
   const afterPost = (site: Awaited<ReturnType<typeof pages.siteContext>>, topicId: number, postId: number, verdict: { outcome: string; urgent: boolean }) =>
     site.i18n.path(`/forums/topics/${topicId}?notice=${verdict.outcome === 'held' ? 'held' : 'posted'}${verdict.urgent ? '&crisis=1' : ''}#post-${postId}`);
 
@@ -244,9 +256,12 @@ export function forumRoutes(deps: CommunityDeps) {
     if (errors.length) return show(errors, [], 400);
     if (!('verdict' in prepared) || !prepared.verdict) return show([], prepared.findings, 200);
     const v = prepared.verdict;
-    const made = await deps.db.transaction().execute((tx) =>
-      forums.createTopic(tx, { categoryId: category.id, authorId: user.id, title: v.title, body: v.body, held: v.outcome === 'held', reason: v.reason, matches: v.matches, urgent: v.urgent }),
-    );
+    const alert = v.urgent ? await onCallAlert(site) : null;
+    const made = await deps.db.transaction().execute(async (tx) => {
+      const made = await forums.createTopic(tx, { categoryId: category.id, authorId: user.id, title: v.title, body: v.body, held: v.outcome === 'held', reason: v.reason, matches: v.matches, urgent: v.urgent });
+      if (alert) await alert(tx, made.postId, v.title);
+      return made;
+    });
     return c.redirect(afterPost(site, made.topicId, made.postId, v), 303);
   });
 
@@ -266,8 +281,10 @@ export function forumRoutes(deps: CommunityDeps) {
     if (prepared.errors.length) return showTopic(c, topic.id, await lastPage(), { body, errors: prepared.errors, findings: [] }, 400);
     if (!('verdict' in prepared) || !prepared.verdict) return showTopic(c, topic.id, await lastPage(), { body, errors: [], findings: prepared.findings });
     const v = prepared.verdict;
+    const alert = v.urgent ? await onCallAlert(site) : null;
     const postId = await deps.db.transaction().execute(async (tx) => {
       const id = await forums.createReply(tx, { topicId: topic.id, authorId: user.id, body: v.body, held: v.outcome === 'held', reason: v.reason, matches: v.matches, urgent: v.urgent });
+      if (alert) await alert(tx, id, topic.title);
       // Followers hear of a reply once readers can see it: now, or when a moderator approves it.
       if (v.outcome !== 'held') await deps.following.notify(tx, deps.mail, site, id);
       return id;

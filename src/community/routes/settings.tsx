@@ -8,6 +8,7 @@ import { requirePermission } from '../../accounts/middleware.js';
 import type { FieldError } from '../../accounts/views/form-parts.js';
 import { type CommunityDeps, frameOf, settingsOf } from '../deps.js';
 import { communityText } from '../messages/index.js';
+import { normaliseAddress } from '../../mail/address.js';
 import { CommunitySettings, type WatchedWord, saveCommunitySettings } from '../settings.js';
 import { type SettingsForm, SettingsPage } from '../views/settings-page.js';
 
@@ -22,6 +23,7 @@ export function toForm(s: CommunitySettings): SettingsForm {
     crisisAction: s.crisisAction,
     crisisPhrases: s.crisisPhrases.join('\n'),
     crisisText: s.crisisText,
+    crisisNotify: s.crisisNotify.join('\n'),
     blockWords: words('block').map((w) => w.word).join('\n'),
     holdWords: words('hold').map((w) => w.word).join('\n'),
     replaceWords: words('replace').map((w) => `${w.word} = ${w.replacement}`).join('\n'),
@@ -48,6 +50,7 @@ export function settingsRoutes(deps: CommunityDeps) {
       crisisAction: f.crisisAction === 'post' ? 'post' : 'hold',
       crisisPhrases: f.crisisPhrases ?? '',
       crisisText: f.crisisText ?? '',
+      crisisNotify: f.crisisNotify ?? '',
       blockWords: f.blockWords ?? '',
       holdWords: f.holdWords ?? '',
       replaceWords: f.replaceWords ?? '',
@@ -65,6 +68,12 @@ export function settingsRoutes(deps: CommunityDeps) {
       if (!word?.trim() || !rest.length) errors.push({ field: 'replace-words', message: t('settingsReplaceLine', { line: line.slice(0, 100) }) });
       else replaceWords.push({ word: word.trim(), action: 'replace', replacement: rest.join('=').trim() });
     }
+    const crisisNotify: string[] = [];
+    for (const line of lines(form.crisisNotify)) {
+      const address = normaliseAddress(line);
+      if ('problem' in address) errors.push({ field: 'crisis-notify', message: t('settingsNotAnAddress', { line: line.slice(0, 100) }) });
+      else crisisNotify.push(address.address);
+    }
     const candidate = {
       firstPostsHeld: number('firstPostsHeld', 'first-posts-held', 0, 50),
       newMemberDays: number('newMemberDays', 'new-member-days', 0, 365),
@@ -72,6 +81,7 @@ export function settingsRoutes(deps: CommunityDeps) {
       crisisAction: form.crisisAction,
       crisisPhrases: lines(form.crisisPhrases),
       crisisText: form.crisisText.trim(),
+      crisisNotify,
       watchedWords: [
         ...lines(form.blockWords).map((word) => ({ word, action: 'block' as const, replacement: '' })),
         ...lines(form.holdWords).map((word) => ({ word, action: 'hold' as const, replacement: '' })),
@@ -81,7 +91,7 @@ export function settingsRoutes(deps: CommunityDeps) {
     };
     const parsed = CommunitySettings.safeParse(candidate);
     if (!errors.length && !parsed.success) {
-      const where: Record<string, string> = { crisisPhrases: 'crisis-phrases', crisisText: 'crisis-text', watchedWords: 'hold-words', guidelines: 'guidelines' };
+      const where: Record<string, string> = { crisisPhrases: 'crisis-phrases', crisisText: 'crisis-text', crisisNotify: 'crisis-notify', watchedWords: 'hold-words', guidelines: 'guidelines' };
       for (const issue of parsed.error.issues) errors.push({ field: where[String(issue.path[0])] ?? 'first-posts-held', message: t('settingsInvalid', { field: String(issue.path[0]) }) });
     }
     if (errors.length || !parsed.success) return show(c, form, errors, false, 400);

@@ -10,6 +10,7 @@ export interface SettingsForm {
   crisisAction: 'hold' | 'post';
   crisisPhrases: string;
   crisisText: string;
+  crisisNotify: string;
   blockWords: string;
   holdWords: string;
   replaceWords: string;
@@ -39,12 +40,13 @@ export function SettingsPage(props: CommunityFrame & { form: SettingsForm; error
         <TextField id="new-member-days" name="newMemberDays" label={t('settingsNewMemberDays')} value={form.newMemberDays} maxlength={4} error={errorFor(errors, 'new-member-days')} />
         <TextField id="flag-threshold" name="flagThreshold" label={t('settingsFlagThreshold')} value={form.flagThreshold} maxlength={4} error={errorFor(errors, 'flag-threshold')} />
         <h2>{t('settingsWatchedWords')}</h2>
-        <TextArea site={site} id="block-words" label={t('settingsBlockWords')} hint={t('settingsOnePerLine')} value={form.blockWords} maxlength={20_000} rows={4} />
-        <TextArea site={site} id="hold-words" label={t('settingsHoldWords')} hint={t('settingsOnePerLine')} value={form.holdWords} error={errorFor(errors, 'hold-words')} maxlength={20_000} rows={4} />
-        <TextArea site={site} id="replace-words" label={t('settingsReplaceWords')} hint={t('settingsReplaceHint')} value={form.replaceWords} error={errorFor(errors, 'replace-words')} maxlength={20_000} rows={4} />
+        <TextArea site={site} id="block-words" name="blockWords" label={t('settingsBlockWords')} hint={t('settingsOnePerLine')} value={form.blockWords} maxlength={20_000} rows={4} />
+        <TextArea site={site} id="hold-words" name="holdWords" label={t('settingsHoldWords')} hint={t('settingsOnePerLine')} value={form.holdWords} error={errorFor(errors, 'hold-words')} maxlength={20_000} rows={4} />
+        <TextArea site={site} id="replace-words" name="replaceWords" label={t('settingsReplaceWords')} hint={t('settingsReplaceHint')} value={form.replaceWords} error={errorFor(errors, 'replace-words')} maxlength={20_000} rows={4} />
         <h2>{t('settingsCrisis')}</h2>
-        <TextArea site={site} id="crisis-phrases" label={t('settingsCrisisPhrases')} hint={t('settingsOnePerLine')} value={form.crisisPhrases} error={errorFor(errors, 'crisis-phrases')} maxlength={20_000} rows={6} />
-        <TextArea site={site} id="crisis-text" label={t('settingsCrisisText')} hint={t('settingsCrisisTextHint')} value={form.crisisText} error={errorFor(errors, 'crisis-text')} maxlength={5000} rows={6} />
+        <TextArea site={site} id="crisis-phrases" name="crisisPhrases" label={t('settingsCrisisPhrases')} hint={t('settingsOnePerLine')} value={form.crisisPhrases} error={errorFor(errors, 'crisis-phrases')} maxlength={20_000} rows={6} />
+        <TextArea site={site} id="crisis-text" name="crisisText" label={t('settingsCrisisText')} hint={t('settingsCrisisTextHint')} value={form.crisisText} error={errorFor(errors, 'crisis-text')} maxlength={5000} rows={6} />
+        <TextArea site={site} id="crisis-notify" name="crisisNotify" label={t('settingsCrisisNotify')} hint={t('settingsCrisisNotifyHint')} value={form.crisisNotify} error={errorFor(errors, 'crisis-notify')} maxlength={6000} rows={3} />
         <fieldset class="field">
           <legend>{t('settingsCrisisAction')}</legend>
           <div class="choice">
@@ -57,7 +59,7 @@ export function SettingsPage(props: CommunityFrame & { form: SettingsForm; error
           </div>
         </fieldset>
         <h2>{t('guidelinesTitle')}</h2>
-        <TextArea site={site} id="guidelines" label={t('settingsGuidelines')} value={form.guidelines} error={errorFor(errors, 'guidelines')} maxlength={20_000} rows={10} />
+        <TextArea site={site} id="guidelines" name="guidelines" label={t('settingsGuidelines')} value={form.guidelines} error={errorFor(errors, 'guidelines')} maxlength={20_000} rows={10} />
         <button type="submit" class="button">
           {t('settingsSave')}
         </button>
