@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { SettingsForm, settingsFromForm } from './settings-form.js';
+import { SettingsForm, formFromSettings, settingsFromForm } from './settings-form.js';
+import { SiteSettings } from '../site/settings.js';
 import { createI18n } from '../i18n/localizer.js';
 import { editingTextOf } from './views/text.js';
 
@@ -32,6 +33,25 @@ describe('settings form links', () => {
     expect(errors.map((e) => e.message)).toEqual([
       'Adresse électronique de contact : saisissez une adresse électronique comme nom@example.org',
       'Liens de navigation, ligne 2 : saisissez un chemin sur ce site comme /support, une adresse web commençant par https:// ou un lien de courriel commençant par mailto:',
+    ]);
+  });
+
+  test('a navigation label in other languages follows a second bar, and comes back the same', () => {
+    const { settings, errors } = settingsFromForm(form({ sections: 'Home | / | es: Inicio; ar: الرئيسية\nNews | /news' }), english);
+    expect(errors).toEqual([]);
+    expect(settings?.sections).toEqual([
+      { label: 'Home', href: '/', labels: { es: 'Inicio', ar: 'الرئيسية' } },
+      { label: 'News', href: '/news', labels: {} },
+    ]);
+    expect(formFromSettings(SiteSettings.parse(settings)).sections).toBe('Home | / | es: Inicio; ar: الرئيسية\nNews | /news');
+  });
+
+  test('a translation in no interface language, or without a colon, is refused on its line', () => {
+    const { settings, errors } = settingsFromForm(form({ sections: 'Home | /\nNews | /news | de: Nachrichten\nForums | /forums | Foros' }), english);
+    expect(settings).toBeNull();
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^Navigation links, line 2: .*not “de: Nachrichten”/),
+      expect.stringMatching(/^Navigation links, line 3: .*not “Foros”/),
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FieldError } from '../accounts/views/form-parts.js';
 import { SiteSettings, type SiteSettingsInput } from '../site/settings.js';
 import { linkRule } from '../content/links.js';
+import { SOURCE_LANG, isLang } from '../i18n/languages.js';
 import type { EditingKey, EditingText } from './views/text.js';
 
 /** The site settings form as submitted: strings only, so everything typed can be shown again. */
@@ -76,7 +77,7 @@ export function formFromSettings(s: SiteSettings): SettingsForm {
     address: s.address,
     donateUrl: s.donateUrl ?? '',
     language: s.language,
-    sections: pairLines(s.sections.map((n) => [n.label, n.href])),
+    sections: s.sections.map((n) => `${n.label} | ${n.href}${Object.keys(n.labels).length ? ` | ${Object.entries(n.labels).map(([lang, label]) => `${lang}: ${label}`).join('; ')}` : ''}`).join('\n'),
     directoryTitle: s.directoryTitle,
     disclaimer: s.disclaimer,
     about: s.about,
@@ -108,10 +109,24 @@ export function settingsFromForm(form: SettingsForm, t: EditingText): { settings
       .map(({ line, i }) => {
         const bar = line.indexOf('|');
         if (bar < 0) errors.push({ field: settingsFieldId(key), message: t('settingsProblemLine', { label: label(key), line: i + 1, problem: t(key === 'hotlines' ? 'settingsPairNumber' : 'settingsPairAddress') }) });
-        return [line.slice(0, bar < 0 ? undefined : bar).trim(), bar < 0 ? '' : line.slice(bar + 1).trim()] as const;
+        return [line.slice(0, bar < 0 ? undefined : bar).trim(), bar < 0 ? '' : line.slice(bar + 1).trim(), i + 1] as const;
       });
   const hotlines = pairs('hotlines', form.hotlines).map(([label, number]) => ({ label, number }));
-  const sections = pairs('sections', form.sections).map(([label, href]) => ({ label, href }));
+  const sections = pairs('sections', form.sections).map(([name, rest, line]) => {
+    // "Home | / | es: Inicio; fr: Accueil": the label in other interface languages after a second bar.
+    const bar = rest.indexOf('|');
+    const href = (bar < 0 ? rest : rest.slice(0, bar)).trim();
+    const labels: Record<string, string> = {};
+    for (const part of bar < 0 ? [] : rest.slice(bar + 1).split(';')) {
+      if (!part.trim()) continue;
+      const colon = part.indexOf(':');
+      const lang = part.slice(0, colon < 0 ? 0 : colon).trim();
+      const text = part.slice(colon + 1).trim();
+      if (colon < 0 || !isLang(lang) || lang === SOURCE_LANG || !text) errors.push({ field: settingsFieldId('sections'), message: t('settingsProblemLine', { label: label('sections'), line, problem: t('settingsNavLabelPart', { part: part.trim().slice(0, 60) }) }) });
+      else labels[lang] = text;
+    }
+    return { label: name, href, labels };
+  });
   const input: SiteSettingsInput = {
     organisation: form.organisation.trim(),
     tagline: form.tagline.trim(),

@@ -38,6 +38,6 @@ describe('settings stored before links were checked', () => {
       ],
     });
     expect(settings.donateUrl).toBeUndefined();
-    expect(settings.sections).toEqual([{ label: 'Home', href: '/' }]);
+    expect(settings.sections).toEqual([{ label: 'Home', href: '/', labels: {} }]);
   });
 });

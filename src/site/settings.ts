@@ -6,10 +6,12 @@ import { isSafeLink, linkRule } from '../content/links.js';
 const SafeLink = z.string().min(1).max(500).refine((href) => isSafeLink(href), linkRule());
 
 const NavLink = z.object({
-  /** Text of the navigation link. */
+  /** Text of the navigation link, in the settings' language. */
   label: z.string().min(1).max(60),
   /** Where it goes: a site path or a full URL. */
   href: SafeLink,
+  /** The label in other interface languages ({ es: "Inicio" }); a language without one shows `label`. */
+  labels: z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().min(1).max(60)).default({}),
 });
 
 /** Everything about the organisation that runs the site; editable by admins. */

@@ -141,9 +141,7 @@ export function Layout(props: LayoutProps) {
             <ul class="wrap">
               {s.sections.map((item) => (
                 <li>
-                  <a href={localHref(site, item.href)} {...settingsLang(site)}>
-                    {item.label}
-                  </a>
+                  <NavItem site={site} item={item} />
                 </li>
               ))}
             </ul>
@@ -285,9 +283,7 @@ function SiteFooter({ site }: { site: SiteContext }) {
           <ul class="plain">
             {s.sections.map((item) => (
               <li>
-                <a href={localHref(site, item.href)} {...settingsLang(site)}>
-                  {item.label}
-                </a>
+                <NavItem site={site} item={item} />
               </li>
             ))}
             <li>
@@ -310,5 +306,15 @@ function SiteFooter({ site }: { site: SiteContext }) {
         </p>
       ) : null}
     </footer>
+  );
+}
+
+/** A navigation link in the reader's language when the settings give one, else in the settings' language (marked so). */
+function NavItem({ site, item }: { site: SiteContext; item: SiteContext['settings']['sections'][number] }) {
+  const translated = item.labels[site.lang];
+  return (
+    <a href={localHref(site, item.href)} {...(translated ? {} : settingsLang(site))}>
+      {translated ?? item.label}
+    </a>
   );
 }

@@ -8,7 +8,7 @@ const skip = await skipWithoutDatabase();
 
 /** Words of the English interface that must not show on a page in another language (its content is English until translated). */
 const ENGLISH_TOPIC_WORDS = ['Written by', 'Medical review', 'Next review', 'Page history', 'Not yet medically reviewed', 'On this page', 'Other pages that mention this topic', 'What a study', 'In the news', 'Previous and next', '>Previous<', '>Next<', 'medical disclaimer', 'Skip to main content'];
-// (The site sections menu, "Home · Medical directory…", is site settings text: it stays as configured.)
+// (The site sections menu is site settings text, translated per link in the settings: see the test below.)
 const ENGLISH_SEARCH_WORDS = ['Search results', 'pages found', 'Filter by kind', 'Kind of entry', 'Year published', 'Apply filters', 'Search for<', 'Our explanation', 'What the page covers', 'Links to other pages', 'Suggested pages'];
 const ENGLISH_404_WORDS = ['Page not found', 'We could not find', 'Browse the', 'Find a topic in the', 'A–Z index', 'Search the directory for it'];
 
@@ -44,6 +44,18 @@ describe.skipIf(skip)('reader pages in Spanish, French and Arabic', () => {
     // The page's own content is not translated yet: it stays in English, marked as English.
     expect(html).toContain('<h1 id="page-title" lang="en" dir="ltr">Causes: Proteins</h1>');
     expect(html).toMatch(/<div class="entry entry-research" id="digest-\d+"><p class="entry-kind">Lo que encontró un estudio de 2013<\/p>.*?<div lang="en" dir="ltr"><p>This study found/s);
+  });
+
+  it('the site sections menu speaks each language the settings translate it into, and marks a link they do not', async () => {
+    const nav = (html: string) => /<nav class="site-nav"[\s\S]*?<\/nav>/.exec(html)![0];
+    const spanish = nav((await page('/es/news')).html);
+    expect(spanish).toContain('<a href="/es">Inicio</a>');
+    expect(spanish).toContain('<a href="/es/directory">Medicina</a>');
+    expect(spanish).not.toContain('lang="en"');
+    expect(nav((await page('/ar/news')).html)).toContain('<a href="/ar/forums">المنتديات</a>');
+    expect(nav((await page('/news')).html)).toContain('<a href="/forums">Forums</a>');
+    // The footer's list of sections too.
+    expect((await page('/fr/news')).html).toMatch(/<h2 id="footer-sections">[^<]*<\/h2>\s*<ul class="plain">\s*<li><a href="\/fr">Accueil<\/a>/);
   });
 
   it('/es/directory/<topic>: links inside the text and to wanted pages keep the language', async () => {

@@ -189,7 +189,7 @@ export const en = {
   settingsHintDonateUrl: 'A web address starting with https://, or a path on this site. Leave empty if you do not take donations online.',
   settingsHintLanguage: 'A language code such as en, en-GB or fr.',
   settingsHintSections:
-    'The links across the top of every page, one per line, written “label | address”, e.g. “Support | /support”. An address is a path on this site, a web address starting with https:// or a mailto: link.',
+    'The links across the top of every page, one per line, written “label | address”, e.g. “Support | /support”. An address is a path on this site, a web address starting with https:// or a mailto: link. The label in other languages may follow a second bar: “Support | /support | es: Apoyo; fr: Soutien; ar: الدعم”.',
   settingsHintCitationStyle: 'How references are written on every page.',
   settingsHintAbout: 'Markdown; [[Page title]] links to a directory page.',
   settingsHintDisclaimer: 'Markdown; shown on /disclaimer and linked from every topic page.',
@@ -202,6 +202,7 @@ export const en = {
   settingsProblemLine: '{label}, line {line}: {problem}',
   settingsPairNumber: 'write it as “label | number”',
   settingsPairAddress: 'write it as “label | address”',
+  settingsNavLabelPart: 'write each translation as “language: label”, with a language the interface speaks (es, fr, ar), e.g. “es: Inicio”; not “{part}”',
   settingsEmailInvalid: 'enter an e-mail address like name@example.org',
   settingsLanguageInvalid: 'enter a language code such as en or en-GB',
   settingsCitationInvalid: 'choose Vancouver or APA',
