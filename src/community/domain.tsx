@@ -85,11 +85,12 @@ export async function createCommunityDomain(kernel: DomainKernel, needs: { accou
         },
       },
     ],
-    start: async () => {
-      await importCommunityContent(kernel.db, forums, kernel.config.contentDir);
-      // Under a lock: servers starting together index each missing post once.
-      await withDatabaseLock(kernel.database, 'atoz.forum-search-catch-up', () => deps.search.catchUp());
-    },
+    // Under a lock: servers starting together import the demo's categories and index each missing post once.
+    start: () =>
+      withDatabaseLock(kernel.database, 'atoz.community-start', async () => {
+        await importCommunityContent(kernel.db, forums, kernel.config.contentDir);
+        await deps.search.catchUp();
+      }),
     // Only public categories and their visible topics: members-only conversations never reach the sitemap or the static copy.
     sitemap: async () => [
       { path: '/forums' },
