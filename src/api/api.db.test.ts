@@ -59,8 +59,13 @@ describe.skipIf(await skipWithoutDatabase())('/api/v1', () => {
     expect(page.sections.flatMap((x) => x.entries).length).toBeGreaterThan(0);
     // The demo pages have never been medically reviewed, and the API says so rather than inventing a date.
     expect(page.review.on).toBeNull();
-    expect(page.translations).toContainEqual({ language: 'en', status: 'source' });
-    expect(page.translations).toContainEqual({ language: 'es', status: 'not-translated' });
+    // The demo translates the Causes pages into Spanish and French (Arabic only their parent).
+    expect(page.translations).toEqual([
+      { language: 'en', status: 'source' },
+      { language: 'es', status: 'published' },
+      { language: 'fr', status: 'published' },
+      { language: 'ar', status: 'not-translated' },
+    ]);
     const proteins = s.Page.parse((await getJson('/api/v1/pages/causes-proteins')).body);
     expect(proteins.citations.length).toBeGreaterThan(0);
     expect(proteins.citations[0]!.studyType.label).toBeTruthy();
@@ -85,8 +90,12 @@ describe.skipIf(await skipWithoutDatabase())('/api/v1', () => {
     expect(children.total).toBeGreaterThan(5);
     expect(children.items.every((p) => p.parent === 'causes-of-scleroderma')).toBe(true);
 
-    // No page exists in Spanish yet: an empty list, not English pages labelled Spanish.
-    expect(s.PageList.parse((await getJson('/api/v1/pages?lang=es')).body).total).toBe(0);
+    // In Spanish: only the pages readers have in Spanish, with their Spanish title and address, never English ones labelled Spanish.
+    const spanish = s.PageList.parse((await getJson('/api/v1/pages?lang=es&perPage=100')).body);
+    expect(spanish.total).toBe(6);
+    expect(spanish.items.every((p) => p.language === 'es' && p.url.startsWith('http://atoz.test/es/directory/'))).toBe(true);
+    expect(spanish.items.find((p) => p.slug === 'causes-silica')).toMatchObject({ title: 'Causas: sílice', url: 'http://atoz.test/es/directory/causes-silica' });
+    expect(s.PageList.parse((await getJson('/api/v1/pages?lang=ar')).body).items.map((p) => p.slug)).toEqual(['causes-of-scleroderma']);
   });
 
   test('bad parameters and unknown pages get a clear answer', async () => {
@@ -117,6 +126,12 @@ describe.skipIf(await skipWithoutDatabase())('/api/v1', () => {
   test('search and suggestions are the site’s own', async () => {
     const found = s.SearchAnswer.parse((await getJson('/api/v1/search?q=silica')).body);
     expect(found.items[0]!.slug).toBe('causes-silica');
+    expect(found.language).toBe('en');
+    // In Spanish: Spanish words, folded as Spanish does, and addresses of the Spanish pages.
+    const spanish = s.SearchAnswer.parse((await getJson('/api/v1/search?q=s%C3%ADlice&lang=es')).body);
+    expect(spanish.language).toBe('es');
+    expect(spanish.items[0]).toMatchObject({ slug: 'causes-silica', title: 'Causas: sílice', url: 'http://atoz.test/es/directory/causes-silica' });
+    expect((await getJson('/api/v1/search?q=silica&lang=xx')).res.status).toBe(400);
     const suggestions = s.SuggestAnswer.parse((await getJson('/api/v1/suggest?q=silic')).body);
     expect(suggestions.suggestions.map((x) => x.url)).toContain('/directory/causes-silica');
   });

@@ -5,14 +5,19 @@ import { retractionStatus, studyTypeFromPubTypes } from '../citations/study-type
 import type { CitationView, LinkView, PageView, PersonView } from '../directory/queries.js';
 import type { TreeNode as DirectoryTreeNode } from '../directory/tree.js';
 import { codeLabel, codeLink } from '../directory/clinical-codes.js';
-import { LANGS, SOURCE_LANG } from '../i18n/languages.js';
+import { LANGS, type Lang, SOURCE_LANG, pathIn } from '../i18n/languages.js';
 import type { SearchResults } from '../search/search.js';
 import type { CitationSummary, Link, Page, PageSummary, SearchAnswer, TreeNode } from './schemas.js';
+
+/** A page's state in another language: translated and current, translated but older than the English, or not at all. */
+export type TranslationStatus = 'published' | 'outdated';
 
 export interface PageRow {
   slug: string;
   title: string;
   summary: string;
+  /** The language of title and summary. */
+  language: Lang;
   parentSlug: string | null;
   createdOn: string;
   updatedOn: string | null;
@@ -31,9 +36,9 @@ export function presentPageSummary(row: PageRow, baseUrl: string): z.infer<typeo
     slug: row.slug,
     title: row.title,
     summary: row.summary,
-    url: `${baseUrl}/directory/${row.slug}`,
+    url: `${baseUrl}${pathIn(row.language, `/directory/${row.slug}`)}`,
     parent: row.parentSlug,
-    language: SOURCE_LANG,
+    language: row.language,
     createdOn: row.createdOn,
     updatedOn: row.updatedOn,
     review: { on: row.reviewedOn, by: row.reviewer ? person(row.reviewer) : null, next: row.nextReviewOn },
@@ -61,11 +66,11 @@ export function presentCitation(c: CitationView): z.infer<typeof CitationSummary
 
 const link = (l: LinkView): z.infer<typeof Link> => ({ label: l.label, title: l.targetTitle, slug: l.resolvedSlug });
 
-export function presentPage(view: PageView, parentSlug: string | null, baseUrl: string): z.infer<typeof Page> {
+export function presentPage(view: PageView, parentSlug: string | null, baseUrl: string, translations: ReadonlyMap<Lang, TranslationStatus> = new Map()): z.infer<typeof Page> {
   return {
     ...presentPageSummary(
       {
-        slug: view.slug, title: view.title, summary: view.summary, parentSlug, createdOn: view.createdOn, updatedOn: view.updatedOn,
+        slug: view.slug, title: view.title, summary: view.summary, language: SOURCE_LANG, parentSlug, createdOn: view.createdOn, updatedOn: view.updatedOn,
         reviewedOn: view.reviewedOn, nextReviewOn: view.nextReviewOn, changedAt: view.changedAt, reviewer: view.reviewedBy,
       },
       baseUrl,
@@ -88,8 +93,8 @@ export function presentPage(view: PageView, parentSlug: string | null, baseUrl: 
     codes: view.codes.map((c) => ({ system: c.system, code: codeLabel(c), url: codeLink(c) })),
     citations: view.citations.map(presentCitation),
     linkedFrom: view.backlinks,
-    // Pages are written in the source language; translated pages are not part of the directory yet.
-    translations: LANGS.map((language) => ({ language, status: language === SOURCE_LANG ? ('source' as const) : ('not-translated' as const) })),
+    // The page is written in the source language; each other language says whether readers have it there.
+    translations: LANGS.map((language) => ({ language, status: language === SOURCE_LANG ? ('source' as const) : (translations.get(language) ?? ('not-translated' as const)) })),
   };
 }
 
@@ -97,9 +102,10 @@ export function presentTree(nodes: readonly DirectoryTreeNode[]): Array<z.infer<
   return nodes.map((n) => ({ slug: n.slug, title: n.title, summary: n.summary, children: presentTree(n.children) }));
 }
 
-export function presentSearch(results: SearchResults, baseUrl: string, paging: { next: string | null; previous: string | null }): z.infer<typeof SearchAnswer> {
+export function presentSearch(results: SearchResults, baseUrl: string, lang: Lang, paging: { next: string | null; previous: string | null }): z.infer<typeof SearchAnswer> {
   return {
     query: results.text,
+    language: lang,
     total: results.total,
     didYouMean: results.didYouMean,
     page: results.page,
@@ -110,7 +116,7 @@ export function presentSearch(results: SearchResults, baseUrl: string, paging: {
       slug: p.slug,
       title: p.title,
       summary: p.summary,
-      url: `${baseUrl}/directory/${p.slug}`,
+      url: `${baseUrl}${pathIn(lang, `/directory/${p.slug}`)}`,
       places: p.hits.map((h) => ({ heading: h.heading, anchor: h.anchor, kind: h.kind, snippet: h.snippet.map((s) => s.text).join('') })),
     })),
   };

@@ -12,7 +12,7 @@ import { cors } from 'hono/cors';
 import type { AppEnv } from '../accounts/context.js';
 import { clientIp } from '../accounts/client-ip.js';
 import type { DirectoryQueries } from '../directory/queries.js';
-import { SOURCE_LANG } from '../i18n/languages.js';
+import type { Lang } from '../i18n/languages.js';
 import type { Search } from '../search/search.js';
 import type { Limiter } from '../web/rate-limits.js';
 import { presentCitation, presentPage, presentPageSummary, presentSearch, presentTree } from './presenters.js';
@@ -85,9 +85,8 @@ export function apiRoutes(deps: ApiDeps): OpenAPIHono<AppEnv> {
 
   api.openapi(routes.pages, async (c) => {
     const q = c.req.valid('query');
-    // Every page is written in the source language; another language has none of its own yet.
-    if (q.lang && q.lang !== SOURCE_LANG) return sendJson(c, { items: [], page: q.page, perPage: q.perPage, total: 0, pageCount: 0, next: null, previous: null });
     const { rows, total } = await apiQueries.pages({
+      lang: q.lang as Lang | undefined,
       reviewed: q.reviewed === undefined ? undefined : q.reviewed === 'true',
       parentSlug: q.parent,
       offset: (q.page - 1) * q.perPage,
@@ -104,7 +103,8 @@ export function apiRoutes(deps: ApiDeps): OpenAPIHono<AppEnv> {
     const tree = await deps.queries.tree();
     const parentId = tree.bySlug.get(view.slug)?.parentId ?? null;
     const parentSlug = parentId === null ? null : (tree.byId.get(parentId)?.slug ?? null);
-    return sendJson(c, presentPage(view, parentSlug, deps.baseUrl));
+    const translations = (await apiQueries.translationStatus([view.slug])).get(view.slug);
+    return sendJson(c, presentPage(view, parentSlug, deps.baseUrl, translations));
   });
 
   api.openapi(routes.citations, async (c) => {
@@ -117,8 +117,9 @@ export function apiRoutes(deps: ApiDeps): OpenAPIHono<AppEnv> {
 
   api.openapi(routes.search, async (c) => {
     const q = c.req.valid('query');
-    const results = await deps.search.search({ text: q.q, page: q.page, perPage: q.perPage });
-    return sendJson(c, presentSearch(results, deps.baseUrl, pagingLinks(c, results.page, results.pageCount)));
+    const lang = q.lang as Lang;
+    const results = await deps.search.search({ text: q.q, page: q.page, perPage: q.perPage, lang });
+    return sendJson(c, presentSearch(results, deps.baseUrl, lang, pagingLinks(c, results.page, results.pageCount)));
   });
 
   api.openapi(routes.suggest, async (c) => {

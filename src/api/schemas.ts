@@ -87,8 +87,8 @@ export const Page = PageSummary.extend({
   citations: z.array(CitationSummary),
   linkedFrom: z.array(z.object({ slug: z.string(), title: z.string() })),
   translations: z
-    .array(z.object({ language: z.string(), status: z.enum(['source', 'not-translated']) }))
-    .openapi({ description: 'Every interface language, with whether this page exists in it.' }),
+    .array(z.object({ language: z.string(), status: z.enum(['source', 'published', 'outdated', 'not-translated']) }))
+    .openapi({ description: 'Every interface language, with whether readers have this page in it: "published" (translated and current), "outdated" (translated, but the English has changed since in some section), "not-translated".' }),
 }).openapi('Page');
 
 export const TreeNode: z.ZodType<{ slug: string; title: string; summary: string; children: unknown[] }> = z
@@ -103,7 +103,7 @@ export const PageList = z.object({ items: z.array(PageSummary), ...Paging }).ope
 export const CitationList = z.object({ items: z.array(CitationSummary.extend({ citedBy: z.array(z.object({ slug: z.string(), title: z.string() })) })), ...Paging }).openapi('CitationList');
 
 export const SearchHit = z.object({ slug: z.string(), title: z.string(), summary: z.string(), url: z.string(), places: z.array(z.object({ heading: z.string(), anchor: z.string().nullable(), kind: z.string(), snippet: z.string() })) }).openapi('SearchHit');
-export const SearchAnswer = z.object({ query: z.string(), didYouMean: z.string().nullable(), items: z.array(SearchHit), ...Paging }).openapi('SearchResults');
+export const SearchAnswer = z.object({ query: z.string(), language: z.string(), didYouMean: z.string().nullable(), items: z.array(SearchHit), ...Paging }).openapi('SearchResults');
 export const SuggestAnswer = z.object({ query: z.string(), suggestions: z.array(z.object({ label: z.string(), url: z.string(), context: z.string().nullable() })) }).openapi('Suggestions');
 
 export const Problem = z.object({ error: z.string() }).openapi('Problem');
@@ -114,7 +114,7 @@ const PerPage = z.coerce.number().int().min(1).max(100).default(20).openapi({ pa
 export const PageListQuery = z.object({
   page: PageNumber,
   perPage: PerPage,
-  lang: z.enum(LANGS as unknown as [string, ...string[]]).optional().openapi({ param: { name: 'lang', in: 'query' }, description: 'Pages in this language (until translations exist, only the source language has pages).' }),
+  lang: z.enum(LANGS as unknown as [string, ...string[]]).optional().openapi({ param: { name: 'lang', in: 'query' }, description: 'Pages readers have in this language, with their translated title and summary (the source language: every page).' }),
   reviewed: z.enum(['true', 'false']).optional().openapi({ param: { name: 'reviewed', in: 'query' }, description: 'true: only medically reviewed pages; false: only pages never reviewed.' }),
   parent: z.string().max(200).optional().openapi({ param: { name: 'parent', in: 'query' }, description: 'Only the children of this page.' }),
 });
@@ -122,6 +122,7 @@ export const PageParams = z.object({ slug: z.string().min(1).max(200).openapi({ 
 export const CitationListQuery = z.object({ page: PageNumber, perPage: PerPage });
 export const SearchQuery = z.object({
   q: z.string().min(1).max(200).openapi({ param: { name: 'q', in: 'query' }, example: 'silica' }),
+  lang: z.enum(LANGS as unknown as [string, ...string[]]).default('en').openapi({ param: { name: 'lang', in: 'query' }, description: 'Search the pages in this language (words folded and stemmed as that language does); addresses point at the pages in it.' }),
   page: PageNumber,
   perPage: PerPage,
 });
