@@ -10,6 +10,7 @@ export const translationAccess: readonly AccessRule[] = [
   { method: 'GET', route: '/translate', allowed: TRANSLATORS, success: 200 },
   { method: 'POST', route: '/translate/languages', allowed: TRANSLATORS, success: 303 },
   { method: 'GET', route: '/translate/:lang/:slug', allowed: TRANSLATORS, success: 200 },
+  { method: 'GET', route: '/translate/:lang/:slug/changes/:number', allowed: TRANSLATORS, success: 200 },
   { method: 'POST', route: '/translate/:lang/:slug', allowed: TRANSLATORS, success: 303 },
   { method: 'POST', route: '/translate/:lang/:slug/approve', allowed: REVIEWERS, success: 303 },
   { method: 'POST', route: '/translate/:lang/:slug/send-back', allowed: REVIEWERS, success: 303 },

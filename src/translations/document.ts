@@ -34,3 +34,8 @@ export type TranslationDocument = z.infer<typeof TranslationDocument>;
 export type TranslationDocumentInput = z.input<typeof TranslationDocument>;
 export type TranslatedSection = z.infer<typeof TranslatedSection>;
 export type Translator = z.infer<typeof Translator>;
+
+/** The words of a translation in reading order (title, summary, each heading and entry), for a word diff between two revisions. */
+export function translationAsText(doc: TranslationDocument): string {
+  return [doc.title, doc.summary, ...doc.sections.flatMap((s) => [s.heading ? `## ${s.heading}` : '', ...s.entries])].filter(Boolean).join('\n\n');
+}

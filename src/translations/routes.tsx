@@ -17,11 +17,13 @@ import type { FieldProblem } from '../directory/errors.js';
 import type { MarkdownRenderer } from '../content/markdown.js';
 import { type CitationHtml, type TopicPresentation, presentTopic } from '../directory/presenter.js';
 import type { DirectoryQueries } from '../directory/queries.js';
-import { TranslationDocument } from './document.js';
+import { TranslationDocument, translationAsText } from './document.js';
 import { sourceHash } from './source-text.js';
 import { translatedTopic } from './topic-translation.js';
 import { type Lang, TRANSLATED_LANGS, isLang } from '../i18n/languages.js';
 import { measureEase, plainText } from '../editing/readability.js';
+import { wordDiff } from '../editing/word-diff.js';
+import { TranslationChangesPage } from './views/changes-page.js';
 import { NotFoundPage } from '../site/views/site-pages.js';
 import type { PageRenderer } from '../web/page-renderer.js';
 import type { Limiter } from '../web/rate-limits.js';
@@ -119,8 +121,8 @@ export function translationRoutes(deps: TranslationRouteDeps) {
   const app = new Hono<AppEnv>();
 
   app.use('/translate', requirePermission('translation.edit'));
-  app.use('/translate/languages', requirePermission('translation.edit'));
-  app.use('/translate/:lang/:slug', requirePermission('translation.edit'));
+  // Every address under /translate, so a new one cannot be left open by mistake.
+  app.use('/translate/*', requirePermission('translation.edit'));
   app.use('/translate/:lang/:slug/approve', requirePermission('translation.review'));
   app.use('/translate/:lang/:slug/send-back', requirePermission('translation.review'));
 
@@ -229,6 +231,19 @@ export function translationRoutes(deps: TranslationRouteDeps) {
       form?.status ?? 200,
     );
   }
+
+  app.get('/translate/:lang/:slug/changes/:number{[1-9][0-9]{0,5}}', async (c) => {
+    const at = await target(c);
+    if (!at) return notFound(c);
+    const number = Number(c.req.param('number'));
+    const revisions = await workflow.revisions(at.page.id, at.lang);
+    const revision = revisions.find((r) => r.number === number);
+    if (!revision) return notFound(c);
+    // The revision saved just before it (numbers may skip when a draft was replaced in place).
+    const previous = revisions.filter((r) => r.number < number).sort((a, b) => b.number - a.number)[0] ?? null;
+    const parts = wordDiff(previous ? translationAsText(previous.document) : '', translationAsText(revision.document));
+    return pages.fresh(c, <TranslationChangesPage {...await frame(c)} lang={at.lang} page={at.page} revision={revision} previous={previous} parts={parts} />);
+  });
 
   app.get('/translate/:lang/:slug', async (c) => {
     const at = await target(c);

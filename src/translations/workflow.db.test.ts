@@ -117,6 +117,30 @@ describe.skipIf(skip)('translations through the editor and the review workflow',
     expect(page).toMatch(/<h2 id="more-on-this-topic" lang="en" dir="ltr">More on this topic<\/h2>/);
   });
 
+  test('each revision of a translation shows what it changed from the one before, word by word, in the translation’s language', async () => {
+    const translator = await signedIn('editor', 'Dana Diff');
+    const save = async (base: string, text: string, summary: string) =>
+      translator.client.post('/translate/ar/causes-radiation', { baseRevisionId: base, intent: 'save', title: 'الأسباب: الإشعاع', 'entry-introduction-0': text, translators: 'Dana Diff', editSummary: summary, summary });
+    expect((await save('0', 'نص أول للاختبار.', '')).status).toBe(303);
+    const first = await db().selectFrom('translation_revisions').select(['id', 'number']).where('lang', '=', 'ar').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    // A second revision: another translator's words saved over the first's.
+    const other = await signedIn('editor', 'Omar Other');
+    expect((await other.client.post('/translate/ar/causes-radiation', { baseRevisionId: String(first.id), intent: 'save', title: 'الأسباب: الإشعاع', 'entry-introduction-0': 'نص ثان للاختبار.', translators: 'Dana Diff' })).status).toBe(303);
+    const second = await db().selectFrom('translation_revisions').select(['number']).where('lang', '=', 'ar').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(second.number).toBeGreaterThan(first.number);
+
+    const editor = await open(other.client, '/translate/ar/causes-radiation');
+    expect(editor).toContain(`href="/translate/ar/causes-radiation/changes/${second.number}"`);
+    const changes = await open(other.client, `/translate/ar/causes-radiation/changes/${second.number}`);
+    expect(changes).toContain(`compared with revision ${first.number}.`);
+    expect(changes).toMatch(/<div class="diff" role="region"[^>]*lang="ar"/);
+    expect(changes).toMatch(/<del>.*?أول.*?<\/del>/s);
+    expect(changes).toMatch(/<ins>.*?ثان.*?<\/ins>/s);
+    const firstChanges = await open(other.client, `/translate/ar/causes-radiation/changes/${first.number}`);
+    expect(firstChanges).toContain('the first revision, so all of it is new.');
+    expect((await other.client.get('/translate/ar/causes-radiation/changes/999')).status).toBe(404);
+  });
+
   test('a reviewer sends a translation back with what to change; every step is in the audit log', async () => {
     const translator = await signedIn('translator', 'Sam Sender');
     const fields = { baseRevisionId: '0', intent: 'submit', title: 'Causas: autoinmunidad', translators: 'Sam Sender | traductor' };

@@ -52,6 +52,13 @@ describe('translated pages in the browser', () => {
     const preview = await client.post('/translate/fr/causes-stress', { baseRevisionId: '0', intent: 'preview', title: 'Causes : stress', 'entry-introduction-0': 'Texte d’aperçu.', translators: 'Val Validator' });
     expect(preview.status).toBe(200);
     documents['editor-preview'] = await preview.text();
+    // A saved revision, and what it changed (the demo's translations are imported, with no revisions of their own).
+    const head = await bed.app.atoz.database.db.selectFrom('translation_revisions').innerJoin('pages', 'pages.id', 'translation_revisions.page_id').select('translation_revisions.id').where('translation_revisions.lang', '=', 'fr').where('pages.slug', '=', 'causes-stress').orderBy('translation_revisions.id', 'desc').executeTakeFirst();
+    expect((await client.post('/translate/fr/causes-stress', { baseRevisionId: String(head?.id ?? 0), intent: 'save', title: 'Causes : stress', 'entry-introduction-0': 'Texte d’essai.', translators: 'Val Validator' })).status).toBe(303);
+    const saved = await bed.app.atoz.database.db.selectFrom('translation_revisions').select('number').where('lang', '=', 'fr').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const changes = await client.get(`/translate/fr/causes-stress/changes/${saved.number}`);
+    expect(changes.status).toBe(200);
+    documents['revision-changes'] = await changes.text();
     documents['es-a-z'] = await (await bed.app.request('/es/directory/a-z')).text();
     documents['es-search'] = await (await bed.app.request('/es/search?q=gemelos')).text();
     const problems = await validateHtml(documents);

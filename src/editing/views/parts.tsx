@@ -5,13 +5,16 @@ import { type DigestReadability, type Readability, TARGET_GRADE, gradeVerdict } 
 import type { DiffPart } from '../word-diff.js';
 import { type EditingKey, type EditingText, checklistDetail, checklistLabel, contentLang, editingTextOf, interfaceLangIn, gradeNumber, stateName } from './text.js';
 
-/** A word-level diff of page text (written in the source language): deletions struck through, insertions underlined, each announced in words to screen readers. */
-export function DiffView({ parts, label, i18n }: { parts: DiffPart[]; label: string; i18n: Localizer }) {
+/**
+ * A word-level diff of page text: deletions struck through, insertions underlined, each announced in words to
+ * screen readers. `lang`: the text's language (a translation's); default the source language.
+ */
+export function DiffView({ parts, label, i18n, lang }: { parts: DiffPart[]; label: string; i18n: Localizer; lang?: string }) {
   const t = editingTextOf(i18n);
   const changed = parts.some((p) => p.type !== 'same');
   const own = interfaceLangIn(i18n);
   return (
-    <div class="diff" role="region" aria-label={label} tabindex={0} dir="auto" lang={contentLang(i18n)}>
+    <div class="diff" role="region" aria-label={label} tabindex={0} dir="auto" lang={lang ?? contentLang(i18n)}>
       {changed
         ? parts.map((p) =>
             p.type === 'same' ? (

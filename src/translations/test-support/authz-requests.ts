@@ -18,6 +18,11 @@ export const translationRequests: AuthzRequests = {
   'GET /translate': async () => ({ path: '/translate' }),
   'POST /translate/languages': async () => ({ path: '/translate/languages', body: { 'translates-fr': 'yes', 'credentials-fr': 'Matrix test' } }),
   'GET /translate/:lang/:slug': async () => ({ path: `/translate/fr/${SLUG}` }),
+  'GET /translate/:lang/:slug/changes/:number': async (ctx) => {
+    await waitingForReview(ctx);
+    const { number } = await ctx.db.selectFrom('translation_revisions').select('number').where('page_id', '=', await pageId(ctx)).where('lang', '=', 'fr').orderBy('number', 'desc').executeTakeFirstOrThrow();
+    return { path: `/translate/fr/${SLUG}/changes/${number}` };
+  },
   'POST /translate/:lang/:slug': async (ctx) => ({
     path: `/translate/fr/${SLUG}`,
     body: { intent: 'save', baseRevisionId: String(await head(ctx)), title: 'Essai', 'entry-introduction-0': 'Texte d’essai.', translators: 'Matrice' },

@@ -233,7 +233,10 @@ export function TranslationEditorPage(props: TranslationEditorProps) {
           <h2 id="revisions-title">{t('revisionsTitle')}</h2>
           <ol reversed>
             {props.revisions.map((r) => (
-              <li>{t('revisionRow', { number: r.number, state: stateWord(r), date: site.i18n.instant(r.createdAt), name: r.authorName ?? t('someone') })}</li>
+              <li>
+                {t('revisionRow', { number: r.number, state: stateWord(r), date: site.i18n.instant(r.createdAt), name: r.authorName ?? t('someone') })} ·{' '}
+                <a href={site.i18n.path(`${action}/changes/${r.number}`)}>{t('changesLink', { number: r.number })}</a>
+              </li>
             ))}
           </ol>
         </section>
