@@ -4,7 +4,7 @@
  */
 import { Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
-import { type RecordHitView, RecordHits, RecordResultsSection } from '../../search/views/record-results.js';
+import { type RecordHitView, RecordHits, RecordResultsSection, RecordSearchForm } from '../../search/views/record-results.js';
 import { isolated } from '../../web/in-lang.js';
 import { POSTS_PER_PAGE } from '../forums.js';
 import type { ForumSearchHit, ForumSearchResults } from '../search.js';
@@ -46,20 +46,8 @@ export function ForumResultsSection({ site, q, found }: { site: SiteContext; q: 
 /** A search box for the forums; inside one category when `category` is given. */
 export function ForumSearchForm({ site, category }: { site: SiteContext; category?: { id: number; name: string } | undefined }) {
   const t = site.i18n.text(communityText);
-  return (
-    <form class="forum-search" role="search" method="get" action={site.i18n.path('/forums/search')} aria-label={category ? t('searchCategoryLabel', { category: category.name }) : t('searchForumsLabel')}>
-      <div class="field">
-        <label for="forum-search-q">{category ? t('searchCategoryLabel', { category: category.name }) : t('searchForumsLabel')}</label>
-        <div class="search-field-wrap">
-          <input id="forum-search-q" name="q" type="search" maxlength={200} autocomplete="off" />
-          {category ? <input type="hidden" name="category" value={String(category.id)} /> : null}
-          <button type="submit" class="button">
-            {t('searchButton')}
-          </button>
-        </div>
-      </div>
-    </form>
-  );
+  const label = category ? t('searchCategoryLabel', { category: category.name }) : t('searchForumsLabel');
+  return <RecordSearchForm site={site} action="/forums/search" id="forum-search-q" label={label} button={t('searchButton')} hidden={category ? { category: String(category.id) } : {}} />;
 }
 
 /** The results page: the box again (with the category to search in), how many posts matched, and one page of them. */
@@ -86,16 +74,7 @@ export function ForumSearchPage(
   return (
     <Layout site={site} user={props.user} csrfToken={props.csrfToken} title={q ? t('searchResultsTitle', { query: q }) : t('searchForumsTitle')} breadcrumbs={crumbs} noindex>
       <h1>{t('searchForumsTitle')}</h1>
-      <form class="forum-search" role="search" method="get" action={site.i18n.path('/forums/search')} aria-label={t('searchForumsLabel')}>
-        <div class="field">
-          <label for="forum-search-q">{t('searchForumsLabel')}</label>
-          <div class="search-field-wrap">
-            <input id="forum-search-q" name="q" type="search" value={q} maxlength={200} autocomplete="off" />
-            <button type="submit" class="button">
-              {t('searchButton')}
-            </button>
-          </div>
-        </div>
+      <RecordSearchForm site={site} action="/forums/search" id="forum-search-q" label={t('searchForumsLabel')} button={t('searchButton')} q={q}>
         <div class="field">
           <label for="forum-search-category">{t('searchInLabel')}</label>
           <select id="forum-search-category" name="category">
@@ -109,7 +88,7 @@ export function ForumSearchPage(
             ))}
           </select>
         </div>
-      </form>
+      </RecordSearchForm>
       {results ? (
         <section aria-labelledby="forum-results-title">
           <h2 id="forum-results-title" class="search-status" tabindex={-1}>

@@ -59,3 +59,24 @@ export function RecordResultsSection(props: { site: SiteContext; id: string; hea
     </section>
   );
 }
+
+/** A search box for one domain's records: a GET form to its own results page, with any fixed fields (a category) and extra controls. */
+export function RecordSearchForm(props: { site: SiteContext; action: string; id: string; label: string; button: string; q?: string; hidden?: Record<string, string>; children?: Child }) {
+  return (
+    <form class="record-search" role="search" method="get" action={props.site.i18n.path(props.action)} aria-label={props.label}>
+      <div class="field">
+        <label for={props.id}>{props.label}</label>
+        <div class="search-field-wrap">
+          <input id={props.id} name="q" type="search" value={props.q ?? ''} maxlength={200} autocomplete="off" />
+          {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+            <input type="hidden" name={name} value={value} />
+          ))}
+          <button type="submit" class="button">
+            {props.button}
+          </button>
+        </div>
+      </div>
+      {props.children}
+    </form>
+  );
+}

@@ -1,6 +1,6 @@
 /** Searching stories: the results page, the box on /stories, and the section under the site search's results. */
 import { Pager } from '../../community/views/parts.js';
-import { type RecordHitView, RecordHits, RecordResultsSection } from '../../search/views/record-results.js';
+import { type RecordHitView, RecordHits, RecordResultsSection, RecordSearchForm } from '../../search/views/record-results.js';
 import { isolated } from '../../web/in-lang.js';
 import { Layout } from '../../web/layout.js';
 import type { SiteContext } from '../../web/site-context.js';
@@ -39,19 +39,7 @@ function hitView(site: SiteContext, hit: StoryHit): RecordHitView {
 
 export function StorySearchForm({ site, q = '' }: { site: SiteContext; q?: string }) {
   const t = site.i18n.text(storiesText);
-  return (
-    <form class="forum-search" role="search" method="get" action={site.i18n.path('/stories/search')} aria-label={t('searchStoriesLabel')}>
-      <div class="field">
-        <label for="story-search-q">{t('searchStoriesLabel')}</label>
-        <div class="search-field-wrap">
-          <input id="story-search-q" name="q" type="search" value={q} maxlength={200} autocomplete="off" />
-          <button type="submit" class="button">
-            {t('searchButton')}
-          </button>
-        </div>
-      </div>
-    </form>
-  );
+  return <RecordSearchForm site={site} action="/stories/search" id="story-search-q" label={t('searchStoriesLabel')} button={t('searchButton')} q={q} />;
 }
 
 export function StorySearchPage({ site, q, results }: { site: SiteContext; q: string; results: StorySearchResults | null }) {
