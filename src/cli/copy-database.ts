@@ -1,6 +1,9 @@
 import { copyDatabase } from '../db/copy/copy-database.js';
 import { openLocation, parseLocation } from '../db/copy/location.js';
+import { createForumSearch } from '../community/search.js';
+import { createRecordIndex } from '../search/records.js';
 import { createSearch } from '../search/search.js';
+import { createStoryStore } from '../stories/store.js';
 import { type CliCommand, UsageError, parseCommandLine } from './command.js';
 import { copyProgressReporter } from './progress.js';
 
@@ -30,14 +33,18 @@ export const copyDatabaseCommand: CliCommand = {
 /**
  * The search index is derived data kept in backend-specific form (FTS5
  * tables on SQLite, tsvector columns on PostgreSQL) that a row copy cannot
- * carry over, so the target builds its own from the copied pages.
+ * carry over, so the target builds its own from the copied pages, forum
+ * posts and stories.
  */
 async function rebuildSearch(to: string): Promise<void> {
   process.stderr.write('Rebuilding the search index on the target…\n');
   const target = openLocation(parseLocation(to), 'target');
   try {
     const { pages, documents } = await createSearch(target.db).rebuild();
-    console.log(`Search index rebuilt: ${pages} pages, ${documents} documents.`);
+    await createRecordIndex(target.db).clear();
+    const posts = await createForumSearch(target.db).catchUp();
+    const stories = await createStoryStore(target.db).indexMissing();
+    console.log(`Search index rebuilt: ${pages} pages, ${documents} documents, ${posts} forum posts, ${stories} stories.`);
   } finally {
     await target.close();
   }

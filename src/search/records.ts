@@ -65,6 +65,12 @@ export function createRecordIndex(db: Db) {
     /** Takes records out of search (hidden, withdrawn, deleted). */
     remove: removeRows,
 
+    /** Empties the index (a copied database, whose rows arrive without their backend-specific words); each domain then indexes its records again. */
+    async clear(executor: Tx | Db = db): Promise<void> {
+      if (!postgres) await sql`insert into search_records_fts(search_records_fts) values ('delete-all')`.execute(executor);
+      await executor.deleteFrom('search_records').execute();
+    },
+
     /**
      * The records of one source holding every term of `text`, best first (up to RECORD_MATCH_LIMIT).
      * The terms are worked out in the reader's language and in English (records of no set language
