@@ -235,14 +235,17 @@ export function createForums(db: Db, clock: () => Date = () => new Date()) {
         .returning('id')
         .executeTakeFirstOrThrow();
       const postId = await insertPost(tx, { ...input, topicId: topic.id, opening: true });
-      await search.sync(tx, [postId]);
+      // A held post is new, so not in search yet: it goes in when a moderator approves it.
+      if (!input.held) await search.sync(tx, [postId]);
       return { topicId: topic.id, postId };
     },
 
     async createReply(tx: Tx, input: { topicId: number; authorId: number; body: string; held: boolean; reason: CheckName | null; matches: CheckMatch[]; urgent: boolean }): Promise<number> {
       const postId = await insertPost(tx, { ...input, opening: false });
-      if (!input.held) await refreshTopic(tx, input.topicId);
-      await search.sync(tx, [postId]);
+      if (!input.held) {
+        await refreshTopic(tx, input.topicId);
+        await search.sync(tx, [postId]);
+      }
       return postId;
     },
 

@@ -117,17 +117,27 @@ export function createForumSearch(db: Db) {
       const page = Math.min(Math.max(1, request.page), pageCount);
       const hits = allowed.slice((page - 1) * perPage, page * perPage);
       const marked = records.termsOf(request.text, request.lang);
+      // One query for the page: how many posts come before each hit as its topic page lists them (published posts and the places of hidden ones).
+      const before = hits.length
+        ? await db
+            .selectFrom('forum_posts as hit')
+            .select((eb) => [
+              'hit.id',
+              eb
+                .selectFrom('forum_posts as p')
+                .select((e) => e.fn.countAll<number>().as('n'))
+                .whereRef('p.topic_id', '=', 'hit.topic_id')
+                .whereRef('p.id', '<', 'hit.id')
+                .where('p.status', 'in', ['visible', 'removed'])
+                .as('before'),
+            ])
+            .where('hit.id', 'in', hits.map((h) => h.postId))
+            .execute()
+        : [];
+      const beforeById = new Map(before.map((r) => [r.id, Number(r.before ?? 0)]));
       for (const hit of hits) {
         hit.snippet = snippet(plainText(hit.body), marked, hit.lang ?? request.lang).segments;
-        // As the topic page lists them: published posts and the places of hidden ones.
-        const before = await db
-          .selectFrom('forum_posts')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('topic_id', '=', hit.topicId)
-          .where('id', '<', hit.postId)
-          .where('status', 'in', ['visible', 'removed'])
-          .executeTakeFirstOrThrow();
-        hit.postsBefore = Number(before.n);
+        hit.postsBefore = beforeById.get(hit.postId) ?? 0;
       }
       return { hits, total: allowed.length, capped: matches.length >= RECORD_MATCH_LIMIT, page, pageCount };
     },

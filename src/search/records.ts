@@ -79,10 +79,9 @@ export function createRecordIndex(db: Db) {
      */
     async match(source: string, text: string, lang: Lang): Promise<RecordMatch[]> {
       const prefixed = /[\p{L}\p{N}]$/u.test(text.trim());
-      const readings = [...new Map([lang, SOURCE_LANG].map((l) => {
-        const words = terms(text, l).slice(0, MAX_QUERY_WORDS);
-        return [words.join(' '), words] as const;
-      })).values()].filter((words) => words.length);
+      const inLang = terms(text, lang).slice(0, MAX_QUERY_WORDS);
+      const inEnglish = terms(text, SOURCE_LANG).slice(0, MAX_QUERY_WORDS);
+      const readings = [inLang, ...(inEnglish.join(' ') === inLang.join(' ') ? [] : [inEnglish])].filter((words) => words.length);
       if (!readings.length) return [];
       if (postgres) {
         const quote = (t: string) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;

@@ -8,7 +8,7 @@ import { createFollowing } from '../../src/community/following.js';
 import { createForums } from '../../src/community/forums.js';
 import { openedAMinuteAgo, makeMember } from '../../src/community/test-support/community.js';
 import type { TestApp } from '../support/app.js';
-import { type BrowserTestBed, type RunningServer, VIEWPORTS, axeViolations, openBrowserTestBed } from '../support/browser.js';
+import { type BrowserTestBed, type RunningServer, VIEWPORTS, axeViolations, openBrowserTestBed, pageTypeFailures } from '../support/browser.js';
 import { validateHtml } from '../support/html-validator.js';
 
 // Every new page type of the community is valid HTML (W3C Nu) and passes axe-core
@@ -104,20 +104,7 @@ describe('community pages', () => {
 
   for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
     it(`every page type has no axe-core WCAG 2.2 AA violations and no sideways scrolling (${viewportName}, ${viewport.width} px)`, async () => {
-      const failures: Record<string, unknown> = {};
-      for (const type of pageTypes) {
-        const context = await contextAs(type.as, viewport);
-        const page = await context.newPage();
-        try {
-          const res = await page.goto(server.url + type.path);
-          const violations = await axeViolations(page);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
-          if (res?.status() !== type.status || violations.length || overflow > viewport.width) failures[type.name] = { status: res?.status(), violations, overflow };
-        } finally {
-          await context.close();
-        }
-      }
-      expect(failures).toEqual({});
+      expect(await pageTypeFailures(server.url, viewport, pageTypes, contextAs)).toEqual({});
     }, 180_000);
   }
 });

@@ -6,7 +6,7 @@ import { SessionClient, seedUser } from '../../src/accounts/test-support/session
 import { openedAMinuteAgo } from '../../src/community/test-support/community.js';
 import { makeStory, storyLink } from '../../src/stories/test-support/stories.js';
 import type { TestApp } from '../support/app.js';
-import { type BrowserTestBed, type RunningServer, VIEWPORTS, axeViolations, openBrowserTestBed } from '../support/browser.js';
+import { type BrowserTestBed, type RunningServer, VIEWPORTS, axeViolations, openBrowserTestBed, pageTypeFailures } from '../support/browser.js';
 import { validateHtml } from '../support/html-validator.js';
 
 // Every new page type of patient stories is valid HTML (W3C Nu) and passes axe-core
@@ -82,20 +82,7 @@ describe('patient story pages', () => {
 
   for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
     it(`every page type has no axe-core WCAG 2.2 AA violations and no sideways scrolling (${viewportName}, ${viewport.width} px)`, async () => {
-      const failures: Record<string, unknown> = {};
-      for (const type of pageTypes) {
-        const context = await contextAs(type.as, viewport);
-        const page = await context.newPage();
-        try {
-          const res = await page.goto(server.url + type.path);
-          const violations = await axeViolations(page);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
-          if (res?.status() !== type.status || violations.length || overflow > viewport.width) failures[type.name] = { status: res?.status(), violations, overflow };
-        } finally {
-          await context.close();
-        }
-      }
-      expect(failures).toEqual({});
+      expect(await pageTypeFailures(server.url, viewport, pageTypes, contextAs)).toEqual({});
     }, 180_000);
   }
 });

@@ -150,3 +150,33 @@ export function widerThanScreen(page: Page, selector = 'main *'): Promise<string
     selector,
   );
 }
+
+/** A page to check: where it is, the status it must answer with, and who opens it. */
+export interface PageType<Who extends string = string> {
+  name: string;
+  path: string;
+  as: Who;
+  status: number;
+}
+
+/**
+ * Every page type that answers with another status, has axe-core WCAG 2.2 AA violations or scrolls sideways at
+ * this viewport, by name (empty when all pass). Each page opens in its own context from `contextAs`.
+ */
+export async function pageTypeFailures<Who extends string>(url: string, viewport: { width: number; height: number }, types: readonly PageType<Who>[], contextAs: (who: Who, viewport: { width: number; height: number }) => Promise<BrowserContext>): Promise<Record<string, unknown>> {
+  const failures: Record<string, unknown> = {};
+  for (const type of types) {
+    const context = await contextAs(type.as, viewport);
+    try {
+      const page = await context.newPage();
+      const res = await page.goto(url + type.path);
+      const violations = await axeViolations(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (res?.status() !== type.status || violations.length || overflow > viewport.width) failures[type.name] = { status: res?.status(), violations, overflow };
+    } finally {
+      await context.close();
+    }
+  }
+  return failures;
+}
+
