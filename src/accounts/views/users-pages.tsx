@@ -239,17 +239,15 @@ export function UserPage(
           {[errorFor(errors, 'extra-roles-title'), ...EXTRA_ROLES.map((r) => errorFor(errors, `extra-${r}`))].filter(Boolean).map((message) => (
             <span class="field-error">{message}</span>
           ))}
-          <ul class="plain checkboxes">
-            {EXTRA_ROLES.filter((r) => r !== target.role).map((role) => (
-              <li>
-                <input type="checkbox" id={`extra-${role}`} name="extra" value={role} checked={props.extraRoles.includes(role)} aria-describedby={`extra-${role}-hint`} />
-                <label for={`extra-${role}`}>{t('roleName', { role })}</label>
-                <span class="hint" id={`extra-${role}-hint`}>
-                  {t(ROLE_DESCRIPTIONS[role])}
-                </span>
-              </li>
-            ))}
-          </ul>
+          {EXTRA_ROLES.filter((r) => r !== target.role).map((role) => (
+            <div class="check">
+              <input type="checkbox" id={`extra-${role}`} name="extra" value={role} checked={props.extraRoles.includes(role)} aria-describedby={`extra-${role}-hint`} />
+              <label for={`extra-${role}`}>{t('roleName', { role })}</label>
+              <span class="hint" id={`extra-${role}-hint`}>
+                {t(ROLE_DESCRIPTIONS[role])}
+              </span>
+            </div>
+          ))}
         </fieldset>
         <button type="submit" class="button secondary">
           {t('userExtraRolesSave')}
