@@ -20,6 +20,14 @@ export interface MatchOptions {
    * that ranking them all would be slow (and their weights nearly equal).
    */
   order: 'rank' | 'recent';
+  /**
+   * How 'recent' finds its newest matches, where the backend has a choice:
+   * 'newest-first' reads documents newest first until `limit` match (quick
+   * when most documents match); 'all-matches' collects every match from the
+   * word index and keeps the newest (quick when few do). Absent: the
+   * database's planner chooses.
+   */
+  scan?: 'newest-first' | 'all-matches' | undefined;
   kinds?: EntryKind[] | undefined;
   /** Only documents in these languages (search_documents.lang). */
   langs: readonly string[];

@@ -50,10 +50,13 @@ export function createPostgresBackend(): SearchBackend {
         // The scope is a literal so the planner can use that scope's partial GIN index.
         const scope = options.scope === 'page' ? sql`scope = 'page'` : sql`scope = 'entry'`;
         const ranked = options.order === 'rank';
-        return sql`(select ${sql.lit(i)} as request, id, ${ranked ? sql`ts_rank(${WEIGHTS}, tsv, q, 1)` : sql`0::real`} as score, page_id, scope, kind, lang, anchor, year, heading, field_terms
+        const matches = sql`select ${sql.lit(i)} as request, id, ${ranked ? sql`ts_rank(${WEIGHTS}, tsv, q, 1)` : sql`0::real`} as score, page_id, scope, kind, lang, anchor, year, heading, field_terms
           from search_documents, to_tsquery('atoz_search', ${tsQuery(expression)}) q
-          where ${scope} and tsv @@ q ${filterSql(options)}
-          ${ranked ? sql`order by score desc, page_id desc, id desc` : sql`order by id desc`} limit ${options.limit})`;
+          where ${scope} and tsv @@ q ${filterSql(options)}`;
+        if (ranked) return sql`(${matches} order by score desc, page_id desc, id desc limit ${options.limit})`;
+        // OFFSET 0 keeps the planner from walking the primary key newest first (see MatchOptions.scan).
+        if (options.scan === 'all-matches') return sql`(select * from (${matches} offset 0) m order by id desc limit ${options.limit})`;
+        return sql`(${matches} order by id desc limit ${options.limit})`;
       });
       // And the index generation, as the same snapshot sees it (request -1, in the id column).
       parts.push(sql`(select -1 as request, generation as id, 0::real as score, 0 as page_id, 'page' as scope, 'page' as kind, 'en' as lang, null::text as anchor, null::integer as year, '' as heading, '' as field_terms from search_state where id = 1)`);

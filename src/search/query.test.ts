@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TermInfo } from './backend.js';
 import { tsQuery } from './postgres-backend.js';
-import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, correctedText, expressionFor, parseQuery } from './query.js';
+import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, correctedText, expressionFor, likelyMatches, parseQuery, scanFor } from './query.js';
 import { ftsQuery } from './sqlite-backend.js';
 import { SynonymTable } from './synonyms.js';
 
@@ -56,5 +56,32 @@ describe('parseQuery', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('how a newest-first match is read (scanFor)', () => {
+  // Entry scope: 100,000 digests.
+  const counts = (entries: Record<string, number>) =>
+    new Map<string, TermInfo>(Object.entries({ '': 100_000, ...entries }).map(([t, n]) => [t, { term: t, display: t, pageDocs: 0, entryDocs: n }]));
+
+  it('knows a single word exactly, and two words between chance and the rarer word', () => {
+    const c = counts({ cell: 3000, lung: 20_000 });
+    expect(likelyMatches([[['cell']]], 'entry', c)).toBeCloseTo(3000);
+    const both = likelyMatches([[['cell']], [['lung']]], 'entry', c)!;
+    expect(both).toBeGreaterThan((3000 * 20_000) / 100_000);
+    expect(both).toBeLessThan(3000);
+    // An index from before the documents were counted: unknown, and the database's planner chooses.
+    expect(likelyMatches([[['cell']]], 'entry', new Map())).toBeNull();
+    expect(scanFor([[['cell']]], 'entry', new Map(), 60)).toBeUndefined();
+  });
+
+  it('reads newest first when most documents match, and collects the matches when few do', () => {
+    const c = counts({ still: 89_000, hormone: 300, mosaicism: 97_000, dcssc: 270, diffuse: 180, cutaneous: 100 });
+    expect(scanFor([[['still']]], 'entry', c, 60)).toBe('newest-first');
+    expect(scanFor([[['mosaicism']]], 'entry', c, 60)).toBe('newest-first');
+    // The planner's bad case: two words, one common, found together in few documents.
+    expect(scanFor([[['hormone']], [['mosaicism']]], 'entry', c, 60)).toBe('all-matches');
+    // A synonym group whose long alternatives are rare together.
+    expect(scanFor([[['dcssc'], ['diffuse', 'cutaneous']]], 'entry', c, 60)).toBe('all-matches');
   });
 });

@@ -1,4 +1,4 @@
-import type { MatchExpression, TermInfo, VocabularyReader } from './backend.js';
+import type { MatchExpression, MatchOptions, TermInfo, VocabularyReader } from './backend.js';
 import type { DocumentScope } from './documents.js';
 import { allowedTypos } from './edit-distance.js';
 import type { Lang } from '../i18n/languages.js';
@@ -6,6 +6,7 @@ import { STOPWORDS } from './stopwords.js';
 import { stem, wordsWithOffsets } from './normalize.js';
 import { type SynonymTable, synonymSpans } from './synonyms.js';
 import { uses } from './term-index.js';
+import { EVERY_DOCUMENT } from './vocabulary.js';
 
 /** Longest query the type-ahead endpoint accepts, and the part of a longer query the results page uses. */
 export const MAX_QUERY_CHARS = 200;
@@ -176,6 +177,35 @@ export function estimateMatches(expression: MatchExpression, scope: DocumentScop
     least = Math.min(least, n);
   }
   return least;
+}
+
+/**
+ * The documents an expression likely matches; null when the scope's size is
+ * not known (an index built before EVERY_DOCUMENT was counted). Words found
+ * together: between what independent words would give (the product of their
+ * shares) and the rarest word's share; words in real text go together more
+ * often than chance, so the geometric mean of the two.
+ */
+export function likelyMatches(expression: MatchExpression, scope: DocumentScope, counts: Map<string, TermInfo>): number | null {
+  const total = docsIn(counts.get(EVERY_DOCUMENT), scope);
+  if (!total) return null;
+  const together = (shares: number[]) => Math.sqrt(shares.reduce((p, x) => p * x, 1) * Math.min(...shares));
+  const groupShare = (group: string[][]) => Math.min(1, group.reduce((sum, alt) => sum + together(alt.map((t) => docsIn(counts.get(t), scope) / total)), 0));
+  return total * together(expression.map(groupShare));
+}
+
+/**
+ * Reading newest first costs about limit × documents ÷ matches rows; collecting
+ * every match costs its matches, each about twice as dear (measured on
+ * PostgreSQL at 100,000 digests: 1.4–2.1 µs a row read in order, 2.6–2.7 µs a
+ * match collected). The case this guards: two common words rarely found
+ * together, where the planner would read every document and find none.
+ */
+export function scanFor(expression: MatchExpression, scope: DocumentScope, counts: Map<string, TermInfo>, limit: number): MatchOptions['scan'] {
+  const likely = likelyMatches(expression, scope, counts);
+  if (likely === null) return undefined;
+  const documents = docsIn(counts.get(EVERY_DOCUMENT), scope);
+  return (limit * documents) / Math.max(likely, 1) < 2 * likely ? 'newest-first' : 'all-matches';
 }
 
 /** The query text with each misspelt word replaced by its correction; null when nothing was corrected. */

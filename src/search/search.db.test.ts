@@ -151,6 +151,26 @@ describe.skipIf(skip)('search engine', () => {
       expect(await slugsFor(f.search, 'obliviate')).toEqual(['short-lived']);
     });
 
+    it('counts the documents of each scope as every save and delete changes them', async () => {
+      const documentCounts = async () => {
+        const rows = await f.db.selectFrom('search_documents').select(['scope']).execute();
+        return { page_docs: rows.filter((r) => r.scope === 'page').length, entry_docs: rows.filter((r) => r.scope === 'entry').length };
+      };
+      const counted = () => f.db.selectFrom('search_terms').select(['page_docs', 'entry_docs']).where('term', '=', '').executeTakeFirst();
+      await f.store.savePage(page('counted', 'One summary to count.'));
+      expect(await counted()).toEqual(await documentCounts());
+      await f.store.deletePage('counted');
+      expect(await counted()).toEqual(await documentCounts());
+    });
+
+    it('finds the same newest matches whether it reads newest first or collects every match', async () => {
+      const requests = (scan: 'newest-first' | 'all-matches') =>
+        (['page', 'entry'] as const).map((scope) => ({ expression: [[['zephyrine'], ['graveline']]], options: { scope, limit: 3, order: 'recent' as const, scan, langs: ['en'] } }));
+      const newest = await f.search.backend.match(f.db, requests('newest-first'));
+      expect(newest.rows.flat().length).toBeGreaterThan(0);
+      expect((await f.search.backend.match(f.db, requests('all-matches'))).rows).toEqual(newest.rows);
+    });
+
     it('forgets words an edit removed', async () => {
       await f.store.savePage(page('edited', 'Before: wingardium.'));
       await f.store.savePage(page('edited', 'After: leviosa.'));

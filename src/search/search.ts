@@ -10,10 +10,11 @@ import type { DocumentKind, DocumentScope, SearchDocument } from './documents.js
 import { createSearchIndexer, rebuildSearchIndex } from './indexer.js';
 import { terms } from './normalize.js';
 import { createPostgresBackend } from './postgres-backend.js';
-import { type ParsedQuery, type QueryGroup, type Tier, allTerms, correctedText, docsIn, estimateMatches, expandQuery, expressionFor, parseQuery } from './query.js';
+import { type ParsedQuery, type QueryGroup, type Tier, allTerms, correctedText, docsIn, estimateMatches, expandQuery, expressionFor, parseQuery, scanFor } from './query.js';
 import { type Segment, highlight, snippet } from './snippet.js';
 import { createSqliteBackend } from './sqlite-backend.js';
 import { SynonymTable } from './synonyms.js';
+import { EVERY_DOCUMENT } from './vocabulary.js';
 
 /** Features that can be switched off (the relevance tests prove each one earns its place). */
 export interface SearchSettings {
@@ -223,12 +224,12 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
     const query = parseQuery(text, synonyms, options.languageFolding ? lang : SOURCE_LANG);
     const vocabulary = backend.vocabulary(db, gen);
     if (query.groups.length) await expandQuery(query, vocabulary, { synonyms, typos: options.typos, completeLast });
-    const counts = query.groups.length ? await vocabulary.counts(allTerms(query)) : new Map<string, TermInfo>();
+    const counts = query.groups.length ? await vocabulary.counts([EVERY_DOCUMENT, ...allTerms(query)]) : new Map<string, TermInfo>();
     return { query, counts };
   }
 
   /** Asks the backend tier by tier (exact, then synonyms, then corrections) until enough pages are found. */
-  async function collect(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo' | 'langs'>, seen: Seen) {
+  async function collect(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: MatchFilters, seen: Seen) {
     const found = new Map<number, Found>();
     const pagesFound = new Set<number>();
     let capped = false;
@@ -242,8 +243,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
         const key = `${scope}:${JSON.stringify(expression)}`;
         if (asked.has(key)) continue; // this tier adds nothing new
         asked.add(key);
-        const order = orderFor(expression, scope, counts);
-        requests.push({ expression, options: { scope, limit: LIMIT[scope][order], order, ...filters } });
+        requests.push({ expression, options: matchOptions(expression, scope, counts, filters) });
       }
       const answers = await ask(requests, seen);
       requests.forEach(({ options }, i) => {
@@ -354,7 +354,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
   }
 
   /** No page has every word in one place: look for any of them, and rank pages by how many they have. */
-  async function collectAnyWord(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo' | 'langs'>, seen: Seen) {
+  async function collectAnyWord(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: MatchFilters, seen: Seen) {
     const found = new Map<number, Found>();
     let capped = false;
     const requests: MatchRequest[] = [];
@@ -362,8 +362,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
       const alternatives = query.groups.flatMap((g) => expressionFor({ ...query, groups: [g] }, 2, scope, counts)?.[0] ?? []);
       if (!alternatives.length) continue;
       const expression = [alternatives];
-      const order = orderFor(expression, scope, counts);
-      requests.push({ expression, options: { scope, limit: LIMIT[scope][order], order, ...filters } });
+      requests.push({ expression, options: matchOptions(expression, scope, counts, filters) });
     }
     const answers = await ask(requests, seen);
     requests.forEach(({ options }, i) => {
@@ -418,6 +417,14 @@ interface ShownPage {
 /** The languages a search in `lang` looks in: its own and English (whose pages every language falls back to). */
 export function langsFor(lang: Lang): Lang[] {
   return lang === SOURCE_LANG ? [SOURCE_LANG] : [lang, SOURCE_LANG];
+}
+
+type MatchFilters = Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo' | 'langs'>;
+
+function matchOptions(expression: MatchExpression, scope: DocumentScope, counts: Map<string, TermInfo>, filters: MatchFilters): MatchOptions {
+  const order = orderFor(expression, scope, counts);
+  const limit = LIMIT[scope][order];
+  return { scope, limit, order, scan: order === 'recent' ? scanFor(expression, scope, counts, limit) : undefined, ...filters };
 }
 
 /** Rank every match while that is cheap: few matches, and few postings to read. */

@@ -13,6 +13,14 @@ describe('TermIndex (the vocabulary in memory)', () => {
     expect((await index.near('lunh', 1, 5)).map((t) => t.term)).toEqual(['lung']);
   });
 
+  it('counts every document under the empty term, which is no word to complete or correct to', async () => {
+    const index = new TermIndex([{ term: '', display: '', pageDocs: 7, entryDocs: 90 }, info('a', 3), info('ab', 2)]);
+    expect((await index.counts(['', 'a'])).get('')).toMatchObject({ pageDocs: 7, entryDocs: 90 });
+    expect((await index.withPrefix('', 10)).map((t) => t.term)).toEqual(['a', 'ab']);
+    expect((await index.near('b', 1, 10)).map((t) => t.term)).toEqual(['a', 'ab']);
+    expect(index.size).toBe(2);
+  });
+
   it('completes prefixes, most used first', async () => {
     const index = new TermIndex([info('sclerosis', 40), info('scleroderma', 50), info('scar', 9), info('sclerodactyly', 3)]);
     expect((await index.withPrefix('scler', 2)).map((t) => t.term)).toEqual(['scleroderma', 'sclerosis']);

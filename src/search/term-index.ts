@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import type { TermInfo, VocabularyReader } from './backend.js';
 import { editDistance } from './edit-distance.js';
+import { EVERY_DOCUMENT } from './vocabulary.js';
 
 /**
  * The vocabulary in memory (both databases), loaded once per index
@@ -21,7 +22,10 @@ export class TermIndex implements VocabularyReader {
   private readonly shared: Int32Array;
 
   constructor(rows: TermInfo[]) {
-    this.infos = [...rows].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    // The documents' count (EVERY_DOCUMENT) answers counts() but is no word to complete or correct to.
+    const all = rows.find((r) => r.term === EVERY_DOCUMENT);
+    if (all) this.byTerm.set(all.term, all);
+    this.infos = rows.filter((r) => r !== all).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
     this.shared = new Int32Array(this.infos.length);
     this.infos.forEach((info, i) => {
       this.byTerm.set(info.term, info);

@@ -14,6 +14,13 @@ export interface TermDelta {
 
 export type TermDeltas = Map<string, TermDelta>;
 
+/**
+ * The empty term, which every document holds: its row in search_terms counts
+ * the documents of each scope, so query planning knows how common a word is
+ * among all of them (search.ts, scanFor) without counting rows.
+ */
+export const EVERY_DOCUMENT = '';
+
 /** The text fields of a document that are indexed, per scope (must match each backend's columns). */
 export function indexedFields(doc: { scope: DocumentScope; title: string; heading: string; links: string; body: string; source: string }): string[] {
   return doc.scope === 'page' ? [doc.title, doc.heading, doc.links, doc.body] : [doc.body, doc.source];
@@ -44,6 +51,7 @@ export function countDocument(deltas: TermDeltas, doc: Parameters<typeof indexed
   const held = new Set<string>();
   // The index text when the caller has it already (storing), else derived again (removing).
   const texts = indexedFields({ ...(index ?? indexTexts(doc)), scope: doc.scope });
+  held.add(EVERY_DOCUMENT);
   for (const text of texts) for (const t of text.split(' ')) if (t) held.add(t);
   let displays: Map<string, string> | undefined;
   for (const term of held) {

@@ -21,6 +21,7 @@ import * as searchLanguages from './0021_search_languages.js';
 import * as stories from './0023_stories.js';
 import * as glossaryLanguages from './0024_glossary_languages.js';
 import * as searchRecords from './0025_search_records.js';
+import * as searchDocumentCounts from './0026_search_document_counts.js';
 
 /**
  * Every migration, in order. Each domain adds its own file here
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0023_stories': stories,
   '0024_glossary_languages': glossaryLanguages,
   '0025_search_records': searchRecords,
+  '0026_search_document_counts': searchDocumentCounts,
 };
