@@ -17,7 +17,7 @@ export type TermDeltas = Map<string, TermDelta>;
 /**
  * The empty term, which every document holds: its row in search_terms counts
  * the documents of each scope, so query planning knows how common a word is
- * among all of them (search.ts, scanFor) without counting rows.
+ * among all of them (query.ts, scanFor) without counting rows.
  */
 export const EVERY_DOCUMENT = '';
 
