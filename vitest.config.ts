@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { POSTGRES_ADMIN_URL, probePostgres } from './test/support/postgres-probe.js';
 
@@ -24,6 +25,8 @@ export default defineConfig({
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest's default leaves a core idle (one worker on a two-core machine); the tests wait on databases and browsers often enough to use it.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
@@ -33,6 +36,8 @@ export default defineConfig({
           // The fault suite starts many real servers: `npm run test:faults` (vitest.faults.config.ts).
           exclude: [...configDefaults.exclude, 'test/faults/**'],
           env: { ATOZ_TEST_DB: 'sqlite' },
+          // Migrates one database and imports the demo into another, once; test databases are copies.
+          globalSetup: ['./test/support/template-databases.ts'],
         },
       },
       // Browser and pure-logic tests need no second run; only files that touch the database.
@@ -44,6 +49,7 @@ export default defineConfig({
                 name: 'postgres',
                 include: ['src/**/*.db.test.{ts,tsx}', 'test/**/*.db.test.{ts,tsx}'],
                 env: { ATOZ_TEST_DB: 'postgres' },
+                globalSetup: ['./test/support/template-databases.ts'],
               },
             },
           ]

@@ -103,7 +103,7 @@ describe.skipIf(await skipWithoutDatabase())('rendering', () => {
   describe('content changes', () => {
     it('a page served the moment a first start has imported the demo stays cached', async () => {
       // The import moves the content version after the server first read it; the server must know before serving.
-      const fresh = await createTestApp({ config: { worker: false } });
+      const fresh = await createTestApp({ ownImport: true, config: { worker: false } });
       try {
         expect(fresh.atoz.cache.currentVersion).toBe(await fresh.atoz.queries.contentVersion());
         await fresh.request(PATH);

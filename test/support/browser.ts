@@ -49,9 +49,13 @@ export function launchBrowser(): Promise<Browser> {
  * Runs axe-core on the page as it is now and returns one readable line per
  * failing element ("color-contrast: Elements must meet … at .lead > a"), so a
  * failing `toEqual([])` says what to fix.
+ *
+ * Legacy mode runs axe once inside the page instead of frame by frame from
+ * Node (about 40 % less time per page here); our pages have no frames, and
+ * sanitising strips any an author writes.
  */
 export async function axeViolations(page: Page, tags: string[] = WCAG_TAGS): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(tags).analyze();
+  const results = await new AxeBuilder({ page }).withTags(tags).setLegacyMode(true).analyze();
   return results.violations.flatMap((v) =>
     v.nodes.map((n) => `${v.id}: ${v.help} at ${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, ' ')})` : ''}`),
   );

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -58,12 +58,90 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated, empty database of the run's dialect, owned by one test file. */
-export async function createTestDatabase(options: { migrate?: boolean; dialect?: 'sqlite' | 'postgres' } = {}): Promise<TestDatabase> {
+/**
+ * Databases each test project prepares once (test/support/template-databases.ts):
+ * migrated and empty, and with the demo imported. A test database is a copy of
+ * one (a file copy; PostgreSQL's `create database … template`), which takes a
+ * fraction of migrating or importing again in every file.
+ */
+export interface TemplateDatabases {
+  sqliteMigrated?: string;
+  sqliteDemo?: string;
+  postgresMigrated?: string;
+  postgresDemo?: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateDatabases: TemplateDatabases;
+  }
+}
+
+/** The project's templates, or none where no global setup made them (the fault suite, a script outside Vitest). */
+async function providedTemplates(): Promise<TemplateDatabases> {
+  try {
+    const { inject } = await import('vitest');
+    return inject('templateDatabases') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** Runs one statement on the server's admin database. */
+export async function adminQuery(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The URL of database `name` on the test server. */
+export function postgresUrlOf(name: string): string {
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A new, empty PostgreSQL database named `name` (or a copy of `template`), with the test collation. */
+export async function createPostgresDatabase(name: string, template?: string): Promise<void> {
+  if (!template) return adminQuery(`create database ${name}${createOptions()}`);
+  // A template can be copied only while nobody else is connected to it, and another worker may be copying it right now.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await adminQuery(`create database ${name} template ${template}`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+    }
+  }
+}
+
+export async function dropPostgresDatabase(name: string): Promise<void> {
+  await adminQuery(`drop database if exists ${name} with (force)`);
+}
+
+/**
+ * A fresh database of the run's dialect, owned by one test file: migrated and
+ * empty (default), not migrated (`migrate: false`), or holding the demo
+ * directory as a first start imports it (`from: 'demo'`), copied from the
+ * project's template where there is one.
+ */
+export async function createTestDatabase(
+  options: { migrate?: boolean; dialect?: 'sqlite' | 'postgres'; from?: 'migrated' | 'demo' } = {},
+): Promise<TestDatabase> {
+  const dialect = options.dialect ?? TEST_DIALECT;
+  const from = options.migrate === false ? undefined : (options.from ?? 'migrated');
+  const templates = from ? await providedTemplates() : {};
   const dataDir = mkdtempSync(join(tmpdir(), 'atoz-test-'));
-  if ((options.dialect ?? TEST_DIALECT) === 'sqlite') {
+  if (dialect === 'sqlite') {
+    const template = from === 'demo' ? templates.sqliteDemo : from === 'migrated' ? templates.sqliteMigrated : undefined;
+    if (template) cpSync(template, dataDir, { recursive: true });
     const handle = openSqlite(dataDir);
-    if (options.migrate !== false) await migrateToLatest(handle.db);
+    // Without a template, migrate here; a demo is then imported by the app's first start instead.
+    if (from && !template) await migrateToLatest(handle.db);
     return {
       handle,
       location: dataDir,
@@ -76,26 +154,20 @@ export async function createTestDatabase(options: { migrate?: boolean; dialect?:
     };
   }
   const name = `atoz_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}${createOptions()}`);
-  await admin.end();
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
+  const template = from === 'demo' ? templates.postgresDemo : from === 'migrated' ? templates.postgresMigrated : undefined;
+  await createPostgresDatabase(name, template);
+  const url = postgresUrlOf(name);
   const poolOptions = { dataDir, dbPoolSize: 5, dbConnectTimeoutMs: 5000, dbStatementTimeoutMs: 30000 };
-  const handle = openPostgres(poolOptions, url.toString());
-  if (options.migrate !== false) await migrateToLatest(handle.db);
+  const handle = openPostgres(poolOptions, url);
+  if (from && !template) await migrateToLatest(handle.db);
   return {
     handle,
-    location: url.toString(),
+    location: url,
     dataDir,
-    reopen: () => openPostgres(poolOptions, url.toString()),
+    reopen: () => openPostgres(poolOptions, url),
     drop: async () => {
       await handle.close();
-      const a = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await dropPostgresDatabase(name);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

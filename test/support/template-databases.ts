@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openPostgres, openSqlite } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { importDemoInto } from './app.js';
+import { type TemplateDatabases, createPostgresDatabase, dropPostgresDatabase, postgresUrlOf } from './database.js';
+
+/**
+ * Global setup of each database project (vitest.config.ts): migrates one
+ * database and imports the demo into another, once, before any test file runs;
+ * test databases are then copies of these (test/support/database.ts). Migrating
+ * and importing in every file cost the suite minutes on two cores.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dialect = project.config.env?.ATOZ_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+  const started = performance.now();
+  const templates: TemplateDatabases = {};
+  const cleanups: Array<() => Promise<void>> = [];
+
+  if (dialect === 'sqlite') {
+    for (const kind of ['migrated', 'demo'] as const) {
+      const dataDir = mkdtempSync(join(tmpdir(), `atoz-template-${kind}-`));
+      cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+      const handle = openSqlite(dataDir);
+      try {
+        await migrateToLatest(handle.db);
+        if (kind === 'demo') await importDemoInto(handle, dataDir);
+      } finally {
+        // Closing checkpoints the WAL into the file, so a copy of the folder is the whole database.
+        await handle.close();
+      }
+      templates[kind === 'demo' ? 'sqliteDemo' : 'sqliteMigrated'] = dataDir;
+    }
+  } else {
+    const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    for (const kind of ['migrated', 'demo'] as const) {
+      const name = `atoz_template_${kind}_${tag}`;
+      const dataDir = mkdtempSync(join(tmpdir(), `atoz-template-${kind}-`));
+      await createPostgresDatabase(name);
+      cleanups.push(async () => {
+        await dropPostgresDatabase(name);
+        rmSync(dataDir, { recursive: true, force: true });
+      });
+      const handle = openPostgres({ dataDir, dbPoolSize: 2, dbConnectTimeoutMs: 5000, dbStatementTimeoutMs: 60_000 }, postgresUrlOf(name));
+      try {
+        await migrateToLatest(handle.db);
+        if (kind === 'demo') await importDemoInto(handle, dataDir);
+      } finally {
+        // Nobody may stay connected to a template: copies would wait for them.
+        await handle.close();
+      }
+      templates[kind === 'demo' ? 'postgresDemo' : 'postgresMigrated'] = name;
+    }
+  }
+
+  project.provide('templateDatabases', templates);
+  console.log(`${project.name}: template databases ready in ${Math.round(performance.now() - started)} ms`);
+  return async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => console.error(`could not remove a template database: ${error.message}`));
+  };
+}
