@@ -19,40 +19,28 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const templates: TemplateDatabases = {};
   const cleanups: Array<() => Promise<void>> = [];
 
-  if (dialect === 'sqlite') {
-    for (const kind of ['migrated', 'demo'] as const) {
-      const dataDir = mkdtempSync(join(tmpdir(), `atoz-template-${kind}-`));
-      cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-      const handle = openSqlite(dataDir);
-      try {
-        await migrateToLatest(handle.db);
-        if (kind === 'demo') await importDemoInto(handle, dataDir);
-      } finally {
-        // Closing checkpoints the WAL into the file, so a copy of the folder is the whole database.
-        await handle.close();
-      }
-      templates[kind === 'demo' ? 'sqliteDemo' : 'sqliteMigrated'] = dataDir;
-    }
-  } else {
-    const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    for (const kind of ['migrated', 'demo'] as const) {
-      const name = `atoz_template_${kind}_${tag}`;
-      const dataDir = mkdtempSync(join(tmpdir(), `atoz-template-${kind}-`));
+  const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  for (const kind of ['migrated', 'demo'] as const) {
+    const dataDir = mkdtempSync(join(tmpdir(), `atoz-template-${kind}-`));
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    // SQLite: the folder is the template. PostgreSQL: a database of the server.
+    const name = `atoz_template_${kind}_${tag}`;
+    if (dialect === 'postgres') {
       await createPostgresDatabase(name);
-      cleanups.push(async () => {
-        await dropPostgresDatabase(name);
-        rmSync(dataDir, { recursive: true, force: true });
-      });
-      const handle = openPostgres({ dataDir, dbPoolSize: 2, dbConnectTimeoutMs: 5000, dbStatementTimeoutMs: 60_000 }, postgresUrlOf(name));
-      try {
-        await migrateToLatest(handle.db);
-        if (kind === 'demo') await importDemoInto(handle, dataDir);
-      } finally {
-        // Nobody may stay connected to a template: copies would wait for them.
-        await handle.close();
-      }
-      templates[kind === 'demo' ? 'postgresDemo' : 'postgresMigrated'] = name;
+      cleanups.push(() => dropPostgresDatabase(name));
     }
+    const handle =
+      dialect === 'sqlite' ? openSqlite(dataDir) : openPostgres({ dataDir, dbPoolSize: 2, dbConnectTimeoutMs: 5000, dbStatementTimeoutMs: 60_000 }, postgresUrlOf(name));
+    try {
+      await migrateToLatest(handle.db);
+      if (kind === 'demo') await importDemoInto(handle, dataDir);
+    } finally {
+      // SQLite checkpoints its WAL into the file, so a copy of the folder is the whole database;
+      // nobody may stay connected to a PostgreSQL template, or copies would wait for them.
+      await handle.close();
+    }
+    if (dialect === 'sqlite') templates[kind === 'demo' ? 'sqliteDemo' : 'sqliteMigrated'] = dataDir;
+    else templates[kind === 'demo' ? 'postgresDemo' : 'postgresMigrated'] = name;
   }
 
   project.provide('templateDatabases', templates);
