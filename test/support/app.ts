@@ -14,7 +14,7 @@ export interface TestApp {
 }
 
 /** The configuration every test app starts from: its own data directory, the demo content, recorded PubMed/Crossref answers. */
-export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
+function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
   // PubMed/Crossref are configured but reached through recorded answers (fixtureFetch): tests never use the network.
   return loadConfig({}, { dataDir, contentDir: join(packageRoot(), 'content'), publicUrl: 'http://atoz.test', ncbiEmail: 'editors@atoz.test', ...overrides });
 }

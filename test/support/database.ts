@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type DatabaseHandle, openPostgres, openSqlite } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
@@ -60,16 +61,11 @@ export interface TestDatabase {
 
 /**
  * Databases each test project prepares once (test/support/template-databases.ts):
- * migrated and empty, and with the demo imported. A test database is a copy of
- * one (a file copy; PostgreSQL's `create database … template`), which takes a
- * fraction of migrating or importing again in every file.
+ * migrated and empty, and with the demo imported; a folder on SQLite, a database
+ * name on PostgreSQL. A test database is a copy of one (a folder copy; PostgreSQL's
+ * `create database … template`), a fraction of migrating or importing again.
  */
-export interface TemplateDatabases {
-  sqliteMigrated?: string;
-  sqliteDemo?: string;
-  postgresMigrated?: string;
-  postgresDemo?: string;
-}
+export type TemplateDatabases = Partial<Record<'sqlite' | 'postgres', { migrated: string; demo: string }>>;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -77,18 +73,8 @@ declare module 'vitest' {
   }
 }
 
-/** The project's templates, or none where no global setup made them (the fault suite, a script outside Vitest). */
-async function providedTemplates(): Promise<TemplateDatabases> {
-  try {
-    const { inject } = await import('vitest');
-    return inject('templateDatabases') ?? {};
-  } catch {
-    return {};
-  }
-}
-
 /** Runs one statement on the server's admin database. */
-export async function adminQuery(sql: string): Promise<void> {
+async function adminQuery(sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
   try {
@@ -134,10 +120,10 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const dialect = options.dialect ?? TEST_DIALECT;
   const from = options.migrate === false ? undefined : (options.from ?? 'migrated');
-  const templates = from ? await providedTemplates() : {};
+  // None where no global setup made them (the fault suite): then the database is migrated here.
+  const template = from && inject('templateDatabases')?.[dialect]?.[from];
   const dataDir = mkdtempSync(join(tmpdir(), 'atoz-test-'));
   if (dialect === 'sqlite') {
-    const template = from === 'demo' ? templates.sqliteDemo : from === 'migrated' ? templates.sqliteMigrated : undefined;
     if (template) cpSync(template, dataDir, { recursive: true });
     const handle = openSqlite(dataDir);
     // Without a template, migrate here; a demo is then imported by the app's first start instead.
@@ -154,7 +140,6 @@ export async function createTestDatabase(
     };
   }
   const name = `atoz_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const template = from === 'demo' ? templates.postgresDemo : from === 'migrated' ? templates.postgresMigrated : undefined;
   await createPostgresDatabase(name, template);
   const url = postgresUrlOf(name);
   const poolOptions = { dataDir, dbPoolSize: 5, dbConnectTimeoutMs: 5000, dbStatementTimeoutMs: 30000 };

@@ -16,7 +16,7 @@ import { type TemplateDatabases, createPostgresDatabase, dropPostgresDatabase, p
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dialect = project.config.env?.ATOZ_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
   const started = performance.now();
-  const templates: TemplateDatabases = {};
+  const made = { migrated: '', demo: '' };
   const cleanups: Array<() => Promise<void>> = [];
 
   const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -39,11 +39,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // nobody may stay connected to a PostgreSQL template, or copies would wait for them.
       await handle.close();
     }
-    if (dialect === 'sqlite') templates[kind === 'demo' ? 'sqliteDemo' : 'sqliteMigrated'] = dataDir;
-    else templates[kind === 'demo' ? 'postgresDemo' : 'postgresMigrated'] = name;
+    made[kind] = dialect === 'sqlite' ? dataDir : name;
   }
 
-  project.provide('templateDatabases', templates);
+  project.provide('templateDatabases', { [dialect]: made } satisfies TemplateDatabases);
   console.log(`${project.name}: template databases ready in ${Math.round(performance.now() - started)} ms`);
   return async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => console.error(`could not remove a template database: ${error.message}`));
