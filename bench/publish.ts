@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const memoryBefore = process.memoryUsage().rss;
     const full = await publishing.publish(folder);
     console.log(
-      `full publish: ${fmt(full.ms / 1000, 1)} s for ${fmt(full.files)} files (${fmt(full.written)} written; .gz and .br beside each), ` +
+      `full publish: ${fmt(full.ms / 1000, 1)} s for ${fmt(full.files)} files (${fmt(full.written)} written; .gz and .br beside each; pages on disk after ${fmt(full.pagesOnDiskMs / 1000, 1)} s, the search index ${fmt((full.ms - full.pagesOnDiskMs) / 1000, 1)} s more), ` +
         `${fmt(full.ms / (pageCount * LANGS.length), 1)} ms per topic page; this process grew by ${fmt((process.memoryUsage().rss - memoryBefore) / 1048576)} MB`,
     );
     console.log(`  extrapolated to ${fmt(LARGE_NETWORK_PAGES)} topic pages (5,000 × 22 languages), linearly: about ${fmt((full.ms / (pageCount * LANGS.length)) * LARGE_NETWORK_PAGES / 60_000)} min`);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { EntryKind, LinkKind } from '../db/schema.js';
 import { type DirectoryTree, buildTree } from './tree.js';
+import { VersionMemo } from './version-memo.js';
 import { CODE_SYSTEMS, type ClinicalCode, type CodeSystem } from './clinical-codes.js';
 import type { DigestRow } from './evidence.js';
 import { isRetractionStatus, type RetractionStatus } from '../citations/study-type.js';
@@ -122,21 +123,28 @@ export function createDirectoryQueries(db: Db) {
       .leftJoin('pages as moved', (j) => j.onRef('moved.id', '=', 'r.page_id').on('moved.deleted_at', 'is', null));
   }
 
-  async function tree(): Promise<DirectoryTree> {
-    const rows = await db
-      .selectFrom('pages')
-      .select(['id', 'slug', 'title', 'sort_title', 'summary', 'parent_id', 'position'])
-      .where('deleted_at', 'is', null)
-      .execute();
-    return buildTree(rows);
+  async function contentVersion(): Promise<number> {
+    const row = await db.selectFrom('content_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+    return Number(row.version);
+  }
+
+  // Nearly every page reads the whole tree: read and built once per content version.
+  const trees = new VersionMemo<DirectoryTree>(contentVersion);
+  function tree(): Promise<DirectoryTree> {
+    return trees.get('tree', async () => {
+      const rows = await db
+        .selectFrom('pages')
+        .select(['id', 'slug', 'title', 'sort_title', 'summary', 'parent_id', 'position'])
+        .where('deleted_at', 'is', null)
+        .execute();
+      return buildTree(rows);
+    });
   }
 
   return {
-    async contentVersion(): Promise<number> {
-      const row = await db.selectFrom('content_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
-      return Number(row.version);
-    },
+    contentVersion,
 
+    /** The directory tree (shared by every caller for a content version: read it, never change it). */
     tree,
 
     /**

@@ -14,6 +14,7 @@ import { ancestry } from './tree.js';
 import type { DirectoryQueries } from './queries.js';
 import { SLUG_PATTERN } from './slug.js';
 import { type DirectoryTree, translatedTree } from './tree.js';
+import { VersionMemo } from './version-memo.js';
 import { AzPage, BibliographyPage, DirectoryIndexPage, WantedPagesPage } from './views/index-pages.js';
 import { TopicPage, type TopicPageNews } from './views/topic-page.js';
 import type { SiteContext } from '../web/site-context.js';
@@ -69,11 +70,12 @@ export function directoryRoutes(deps: DirectoryRouteDeps) {
   const app = new Hono<AppEnv>();
   const thisYear = () => (deps.clock?.() ?? new Date()).getUTCFullYear();
 
-  /** The tree with the titles the reader's language gives its pages (tree, A–Z, children, previous and next, breadcrumbs). */
+  const translatedTrees = new VersionMemo<DirectoryTree>(queries.contentVersion);
+  /** The tree with the titles the reader's language gives its pages (tree, A–Z, children, previous and next, breadcrumbs); once per content version and language. */
   async function treeIn(site: SiteContext): Promise<DirectoryTree> {
-    const tree = await queries.tree();
-    if (site.lang === SOURCE_LANG || !deps.listedIn) return tree;
-    return translatedTree(tree, site.lang, await deps.listedIn(site.lang));
+    const { listedIn } = deps;
+    if (site.lang === SOURCE_LANG || !listedIn) return queries.tree();
+    return translatedTrees.get(site.lang, async () => translatedTree(await queries.tree(), site.lang, await listedIn(site.lang)));
   }
 
   /** The evidence map of a topic and its subtree; reads only the digests of those pages. */

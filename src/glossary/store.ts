@@ -155,7 +155,14 @@ export function createGlossaryStore(db: Db, clock: () => Date): GlossaryStore {
     lang,
     outdated: r.source_revision_id !== r.published_revision_id,
   });
-  const byTerm = (lang: Lang) => (a: GlossaryEntry, b: GlossaryEntry) => a.term.localeCompare(b.term, lang, { sensitivity: 'base' });
+  // localeCompare with options builds a collator on every comparison; terms are sorted on every page that marks them.
+  const collators = new Map<Lang, Intl.Collator>();
+  const byTerm = (lang: Lang) => {
+    let collator = collators.get(lang);
+    if (!collator) collators.set(lang, (collator = new Intl.Collator(lang, { sensitivity: 'base' })));
+    const compare = collator.compare;
+    return (a: GlossaryEntry, b: GlossaryEntry) => compare(a.term, b.term);
+  };
 
   return {
     async published(lang = SOURCE_LANG) {

@@ -186,6 +186,10 @@ describe.skipIf(!hasNginx || (await skipWithoutDatabase()))('the published stati
       await first.waitFor();
       const found = await page.locator('#static-search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
       expect(found).toContain('/directory/causes-silica');
+      // Each result is named by its page's heading, as pagefind reads it from <main>.
+      const heading = /<h1[^>]*>([^<]+)<\/h1>/.exec(readFileSync(join(folder, 'directory/causes-silica/index.html'), 'utf8'))?.[1];
+      expect(heading).toBeTruthy();
+      expect(await page.locator('#static-search-results a[href="/directory/causes-silica"]').first().textContent()).toBe(heading);
       expect(await page.locator('#static-search-status').textContent()).toMatch(/silica/);
       expect(await axeViolations(page)).toEqual([]);
       // The results are links reached with Tab.

@@ -13,13 +13,14 @@
  * configuration passes those addresses to it.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, normalize, sep } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { DomainContributions } from '../domain.js';
 import { LANGS, type Lang, pathIn } from '../i18n/languages.js';
 import type { AssetBundle } from '../web/assets.js';
 import { withFolderLock } from './folder-lock.js';
-import { IndexSynonyms, PAGEFIND_FOLDER, buildSearchIndex } from './static-search.js';
+import { FolderWriter } from './folder-writer.js';
+import { IndexSynonyms, PAGEFIND_FOLDER, type SearchIndexBuild, openSearchIndex } from './static-search.js';
 import { STATIC_SEARCH_PATH } from './views/static-search-page.js';
 import { isLiveOnly } from './nginx-config.js';
 
@@ -66,8 +67,6 @@ export interface PublishReport {
 
 /** The manifest of what the last publish wrote, so the next one knows what to remove. */
 const MANIFEST = '.atoz-published.json';
-/** Types worth compressing; images and archives are not. */
-const COMPRESSIBLE = /\.(html|xml|txt|json|css|js|svg|ris|bib)$/;
 /** A path that no page will ever have: its answer is the 404 page. */
 const NOT_FOUND_PROBE = '/directory/published-copy-404';
 /** The type-ahead script asks the live server: a copy with static search leaves it out. */
@@ -104,11 +103,6 @@ function writeAtomically(file: string, bytes: Buffer): void {
   renameSync(temporary, file);
 }
 
-function sameBytes(file: string, bytes: Buffer): boolean {
-  if (!existsSync(file)) return false;
-  return readFileSync(file).equals(bytes);
-}
-
 /** What the manifest keeps of the site as published: enough to tell, next time, which files a change affects. */
 export interface SiteSnapshot {
   /** Live pages by slug: when each last changed, its parent, and the pages it links to. */
@@ -142,42 +136,35 @@ function readManifest(folder: string): Manifest | null {
   }
 }
 
-/** Renders addresses through the app into `wanted`; HTML pages are noted in `html` (address → file). */
-async function render(deps: PublishDeps, paths: Iterable<string>, staticSearch: boolean, wanted: Map<string, Buffer>, html: Map<string, string>, skipped: PublishReport['skipped']): Promise<void> {
+/**
+ * Renders addresses through the app, one after another, and hands each file
+ * to the writer (and each HTML page to the search index) as it comes, so
+ * compression and indexing run beside the next render. HTML pages are noted
+ * in `html` (address → file), every file in `files`.
+ */
+async function render(
+  deps: PublishDeps,
+  paths: Iterable<string>,
+  out: { writer: FolderWriter; index: SearchIndexBuild | null; staticSearch: boolean; html: Map<string, string>; files: Set<string>; skipped: PublishReport['skipped'] },
+): Promise<void> {
   for (const path of paths) {
     const res = await deps.request(path);
     if (res.status !== 200) {
-      skipped.push({ path, status: res.status });
+      out.skipped.push({ path, status: res.status });
       continue;
     }
-    const bytes = Buffer.from(await res.arrayBuffer());
+    const file = fileForPath(path);
     const isHtml = (res.headers.get('content-type') ?? '').startsWith('text/html');
-    wanted.set(fileForPath(path), isHtml && staticSearch ? Buffer.from(withStaticSearch(bytes.toString('utf8'), deps.assets)) : bytes);
-    if (isHtml) html.set(path, fileForPath(path));
-  }
-}
-
-/** Writes the files whose bytes changed, each atomically, compressed copies first. */
-function writeChanged(folder: string, files: Map<string, Buffer>): { written: number; unchanged: number } {
-  let written = 0;
-  let unchanged = 0;
-  for (const [relative, bytes] of files) {
-    const file = join(folder, relative);
-    // Addresses come from our own routes, but a file must never land outside the folder.
-    if (!normalize(file).startsWith(normalize(folder) + sep)) throw new Error(`refusing to write outside ${folder}: ${relative}`);
-    if (sameBytes(file, bytes)) {
-      unchanged++;
-      continue;
+    if (isHtml) {
+      const page = out.staticSearch ? withStaticSearch(await res.text(), deps.assets) : await res.text();
+      await out.writer.put(file, Buffer.from(page));
+      await out.index?.add({ url: path, html: page });
+      out.html.set(path, file);
+    } else {
+      await out.writer.put(file, Buffer.from(await res.arrayBuffer()));
     }
-    // The compressed copies first: nginx's gzip_static must never pair a new file with an old .gz.
-    if (COMPRESSIBLE.test(relative)) {
-      writeAtomically(`${file}.gz`, gzipSync(bytes, { level: 9 }));
-      writeAtomically(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
-    }
-    writeAtomically(file, bytes);
-    written++;
+    out.files.add(file);
   }
-  return { written, unchanged };
 }
 
 function removeFiles(folder: string, files: Iterable<string>): number {
@@ -189,15 +176,35 @@ function removeFiles(folder: string, files: Iterable<string>): number {
   return removed;
 }
 
-/** The static search: its page in each language and the pagefind index of every HTML page (read from `files`, else from the folder). */
-async function searchFiles(deps: PublishDeps, folder: string, html: Map<string, string>, files: Map<string, Buffer>): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  for (const lang of LANGS) out.set(fileForPath(pathIn(lang, STATIC_SEARCH_PATH)), Buffer.from(withStaticSearch(await deps.staticSearchPage(lang), deps.assets)));
-  const pages = [...html]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([url, file]) => ({ url, html: (files.get(file) ?? readFileSync(join(folder, file))).toString('utf8') }));
-  for (const [relative, bytes] of await buildSearchIndex(pages, new IndexSynonyms(await deps.synonymGroups()))) out.set(relative, bytes);
-  return out;
+/** Starts the static search's index, when the copy has one. */
+async function openIndex(deps: PublishDeps, staticSearch: boolean): Promise<SearchIndexBuild | null> {
+  return staticSearch ? openSearchIndex(new IndexSynonyms(await deps.synonymGroups())) : null;
+}
+
+/**
+ * Every published page (address → file, read from the folder) into the
+ * index, in address order: pagefind's files depend on the order pages come
+ * in, and a full publish renders (and indexes) in address order, so both
+ * ways of publishing write the same index.
+ */
+async function indexFolder(folder: string, html: Map<string, string>, index: SearchIndexBuild): Promise<void> {
+  for (const [url, file] of [...html].sort(([a], [b]) => (a < b ? -1 : 1))) await index.add({ url, html: await readFile(join(folder, file), 'utf8') });
+}
+
+/** Writes the static search: its page in each language, then pagefind's files, then its entry file. Returns the files written. */
+async function writeSearch(deps: PublishDeps, writer: FolderWriter, index: SearchIndexBuild): Promise<string[]> {
+  const written: string[] = [];
+  const put = async (relative: string, bytes: Buffer) => {
+    await writer.put(relative, bytes);
+    written.push(relative);
+  };
+  for (const lang of LANGS) await put(fileForPath(pathIn(lang, STATIC_SEARCH_PATH)), Buffer.from(withStaticSearch(await deps.staticSearchPage(lang), deps.assets)));
+  const { files, entries } = await index.files();
+  for (const [relative, bytes] of files) await put(relative, bytes);
+  await writer.drain();
+  for (const [relative, bytes] of entries) await put(relative, bytes);
+  await writer.drain();
+  return written;
 }
 
 function writeManifest(folder: string, manifest: Manifest): void {
@@ -215,29 +222,42 @@ async function publishEverything(deps: PublishDeps, folder: string, options: Pub
   const started = performance.now();
   mkdirSync(folder, { recursive: true });
   const snapshot = await deps.snapshot();
-  const wanted = new Map<string, Buffer>();
+  const writer = new FolderWriter(folder);
+  const files = new Set<string>();
   const skipped: PublishReport['skipped'] = [];
   const html = new Map<string, string>();
-
-  await render(deps, await addresses(deps), staticSearch, wanted, html, skipped);
-  // The 404 page in each language (nginx: error_page 404).
-  for (const lang of LANGS) {
-    const res = await deps.request(pathIn(lang, NOT_FOUND_PROBE));
-    const page = await res.text();
-    wanted.set(pathIn(lang, '/404.html').slice(1), Buffer.from(staticSearch ? withStaticSearch(page, deps.assets) : page));
+  const index = await openIndex(deps, staticSearch);
+  let pagesOnDiskMs: number;
+  try {
+    // In address order, so the index gets its pages in the order publishChanges gives them (indexFolder).
+    await render(deps, (await addresses(deps)).sort(), { writer, index, staticSearch, html, files, skipped });
+    // The 404 page in each language (nginx: error_page 404).
+    for (const lang of LANGS) {
+      const res = await deps.request(pathIn(lang, NOT_FOUND_PROBE));
+      const page = await res.text();
+      const file = pathIn(lang, '/404.html').slice(1);
+      await writer.put(file, Buffer.from(staticSearch ? withStaticSearch(page, deps.assets) : page));
+      files.add(file);
+    }
+    for (const name of deps.assets.names()) {
+      await writer.put(`assets/${name}`, deps.assets.get(name)!.identity);
+      files.add(`assets/${name}`);
+    }
+    await writer.drain();
+    pagesOnDiskMs = performance.now() - started;
+    if (index) for (const file of await writeSearch(deps, writer, index)) files.add(file);
+  } finally {
+    await index?.close();
   }
-  for (const name of deps.assets.names()) wanted.set(`assets/${name}`, deps.assets.get(name)!.identity);
-  if (staticSearch) for (const [relative, bytes] of await searchFiles(deps, folder, html, wanted)) wanted.set(relative, bytes);
 
-  const { written, unchanged } = writeChanged(folder, wanted);
   const before = readManifest(folder)?.files ?? [];
   const removed = removeFiles(
     folder,
-    before.filter((f) => !wanted.has(f)),
+    before.filter((f) => !files.has(f)),
   );
-  writeManifest(folder, { publishedAt: new Date().toISOString(), files: [...wanted.keys()].sort(), html: Object.fromEntries(html), snapshot, search });
+  writeManifest(folder, { publishedAt: new Date().toISOString(), files: [...files].sort(), html: Object.fromEntries(html), snapshot, search });
   const ms = performance.now() - started;
-  return { folder, files: wanted.size, written, unchanged, removed, skipped, ms, pagesOnDiskMs: ms, mode: 'full', changedPages: [] };
+  return { folder, files: files.size, written: writer.written, unchanged: writer.unchanged, removed, skipped, ms, pagesOnDiskMs, mode: 'full', changedPages: [] };
 }
 
 /** /directory/<slug>/… and /news/topics/<slug>/… in any language: files of one page. */
@@ -315,11 +335,12 @@ async function publishChanged(deps: PublishDeps, folder: string, options: Publis
   });
   const paths = [...new Set([...[...pagePaths, ...lists].flatMap((p) => LANGS.map((lang) => pathIn(lang, p))), '/sitemap.xml', ...files])];
 
-  const wanted = new Map<string, Buffer>();
+  const writer = new FolderWriter(folder);
+  const rendered = new Set<string>();
   const skipped: PublishReport['skipped'] = [];
   const html = new Map(Object.entries(manifest.html));
-  await render(deps, paths, staticSearch, wanted, html, skipped);
-  let { written, unchanged } = writeChanged(folder, wanted);
+  await render(deps, paths, { writer, index: null, staticSearch, html, files: rendered, skipped });
+  await writer.drain();
 
   // Files of pages that are gone, and addresses that no longer answer.
   const gone = new Set<string>();
@@ -334,18 +355,22 @@ async function publishChanged(deps: PublishDeps, folder: string, options: Publis
   );
   const pagesOnDiskMs = performance.now() - started;
 
-  const all = new Set([...manifest.files.filter((f) => !gone.has(f)), ...wanted.keys()]);
-  if (staticSearch) {
-    const index = await searchFiles(deps, folder, html, wanted);
-    const result = writeChanged(folder, index);
-    written += result.written;
-    unchanged += result.unchanged;
-    // pagefind's file names carry a hash of their content: the old ones go once the new entry file is written.
-    const old = manifest.files.filter((f) => f.startsWith(`${PAGEFIND_FOLDER}/`) && !index.has(f));
-    removeFiles(folder, old);
-    for (const f of old) all.delete(f);
-    for (const f of index.keys()) all.add(f);
+  const all = new Set([...manifest.files.filter((f) => !gone.has(f)), ...rendered]);
+  // pagefind builds its index whole: every page is read back from the folder, now that the changed ones are on disk.
+  const index = await openIndex(deps, staticSearch);
+  if (index) {
+    try {
+      await indexFolder(folder, html, index);
+      const written = new Set(await writeSearch(deps, writer, index));
+      // pagefind's file names carry a hash of their content: the old ones go once the new entry file is written.
+      const old = manifest.files.filter((f) => f.startsWith(`${PAGEFIND_FOLDER}/`) && !written.has(f));
+      removeFiles(folder, old);
+      for (const f of old) all.delete(f);
+      for (const f of written) all.add(f);
+    } finally {
+      await index.close();
+    }
   }
   writeManifest(folder, { publishedAt: new Date().toISOString(), files: [...all].sort(), html: Object.fromEntries(html), snapshot: after, search });
-  return { folder, files: all.size, written, unchanged, removed, skipped, ms: performance.now() - started, pagesOnDiskMs, mode: 'changes', changedPages: changed };
+  return { folder, files: all.size, written: writer.written, unchanged: writer.unchanged, removed, skipped, ms: performance.now() - started, pagesOnDiskMs, mode: 'changes', changedPages: changed };
 }

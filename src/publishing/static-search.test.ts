@@ -23,10 +23,13 @@ test('a page with one member of a synonym group is indexed with the others, word
 });
 
 test('the index reads only <main>, with the synonyms added there and the page itself unchanged', () => {
-  const page = '<!DOCTYPE html><html lang="es"><body><header>Menu 東京</header><main id="main"><h1>Coeliac</h1><p>東京都に住む</p></main></body></html>';
+  const page = '<!DOCTYPE html><html lang="es" dir="ltr"><head><title>Coeliac – atoz</title><link rel="stylesheet" href="/a.css"></head><body><header>Menu 東京</header><main id="main"><h1>Coeliac</h1><p>東京都に住む</p></main><footer>Donate</footer></body></html>';
   const indexed = htmlForIndex(page, new IndexSynonyms([['celiac', 'coeliac']]))!;
   expect(indexed).toContain('<main data-pagefind-body id="main">');
   expect(indexed).toContain('<p data-pagefind-weight="0.5">celiac</p></main>');
   expect(indexed).toMatch(/<p> 東京 /);
+  // Only the language, the title and <main> go to pagefind: the furniture around them is never indexed.
+  expect(indexed).toMatch(/^<!DOCTYPE html><html lang="es" dir="ltr"><head><meta charset="utf-8"><title>Coeliac – atoz<\/title><\/head><body><main /);
+  expect(indexed).not.toMatch(/Menu|Donate|stylesheet/);
   expect(htmlForIndex('<p>no main</p>', new IndexSynonyms([]))).toBeNull();
 });

@@ -17,6 +17,7 @@
  *   indexing, and public/static-search.js splits the query the same way.
  */
 import { terms } from '../search/normalize.js';
+import { TaskWindow } from './task-window.js';
 
 /** Where the index and pagefind's script go in the folder. */
 export const PAGEFIND_FOLDER = 'pagefind';
@@ -68,7 +69,13 @@ export class IndexSynonyms {
   }
 }
 
-/** What pagefind reads of a page: its <main> only (not the header, menus and footer on every page), CJK split, synonyms added. */
+/**
+ * What pagefind reads of a page: its <html> tag (the language), <title> and
+ * <main> only, CJK split, synonyms added. The header, menus and footer are
+ * the same on every page and not indexed, so they are not sent either: each
+ * page crosses to pagefind's process as base64 in JSON, and half of every
+ * page is that furniture.
+ */
 export function htmlForIndex(html: string, synonyms: IndexSynonyms): string | null {
   const start = html.indexOf('<main');
   const end = html.lastIndexOf('</main>');
@@ -78,7 +85,9 @@ export function htmlForIndex(html: string, synonyms: IndexSynonyms): string | nu
   const extra = synonyms.extraTermsFor(text);
   // Only the index reads this; the published page is unchanged.
   const added = extra.length ? `<p data-pagefind-weight="0.5">${extra.map(escapeText).join(', ')}</p>` : '';
-  const marked = `${html.slice(0, start)}<main data-pagefind-body${main.slice('<main'.length)}${added}${html.slice(end)}`;
+  const opening = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
+  const title = /<title>[^<]*<\/title>/i.exec(html.slice(0, start))?.[0] ?? '';
+  const marked = `<!DOCTYPE html>${opening}<head><meta charset="utf-8">${title}</head><body><main data-pagefind-body${main.slice('<main'.length)}${added}</main></body></html>`;
   return splitCjkInHtml(marked);
 }
 
@@ -86,39 +95,73 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** An index being built: pages are added one at a time (a few in flight), the files read once at the end. */
+export interface SearchIndexBuild {
+  add(page: IndexedPage): Promise<void>;
+  /**
+   * The index's files, relative to the site folder, in two groups to write
+   * one after the other: `files`, then `entries`. The entry file names the
+   * others, so writing it last means no reader's browser is pointed at a
+   * file not written yet.
+   */
+  files(): Promise<{ files: Map<string, Buffer>; entries: Map<string, Buffer> }>;
+  close(): Promise<void>;
+}
+
+/** Pages sent to pagefind before waiting for its answers: it indexes in its own process, beside our renders. */
+const PAGES_IN_FLIGHT = 16;
+
 /**
- * Builds the index of `pages` with pagefind's Node API (it runs pagefind's
- * binary as a service) and returns its files, relative to the site folder,
- * the entry file last: it names the others, so writing it last means no
- * reader's browser is pointed at a file not written yet.
+ * Starts an index with pagefind's Node API, which runs pagefind's binary as
+ * a service; the caller must `close` it.
  */
-export async function buildSearchIndex(pages: IndexedPage[], synonyms: IndexSynonyms): Promise<Map<string, Buffer>> {
+export async function openSearchIndex(synonyms: IndexSynonyms): Promise<SearchIndexBuild> {
   // Loaded only when a static copy is written: the live server never starts pagefind.
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-  try {
-    for (const page of pages) {
-      const content = htmlForIndex(page.html, synonyms);
-      if (content === null) continue;
-      const added = await index.addHTMLFile({ url: page.url, content });
-      if (added.errors.length) throw new Error(`pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
-    }
-    const built = await index.getFiles();
-    if (built.errors.length) throw new Error(`pagefind could not write its index: ${built.errors.join('; ')}`);
-    const files = new Map<string, Buffer>();
-    const entries: Array<[string, Buffer]> = [];
-    for (const file of built.files) {
-      const relative = `${PAGEFIND_FOLDER}/${file.path.replace(/^\/+/, '')}`;
-      // The playground and the ready-made UI are not used: our page and script speak the site's languages.
-      if (/(^|\/)playground\//.test(file.path)) continue;
-      if (/pagefind-entry\.json$/.test(file.path)) entries.push([relative, Buffer.from(file.content)]);
-      else files.set(relative, Buffer.from(file.content));
-    }
-    for (const [relative, bytes] of entries) files.set(relative, bytes);
-    return files;
-  } finally {
-    await index.deleteIndex();
+  if (!index) {
     await pagefind.close();
+    throw new Error(`pagefind could not start: ${errors.join('; ')}`);
+  }
+  const adding = new TaskWindow(PAGES_IN_FLIGHT);
+  return {
+    add: (page) =>
+      adding.add(async () => {
+        const content = htmlForIndex(page.html, synonyms);
+        if (content === null) return;
+        const added = await index.addHTMLFile({ url: page.url, content });
+        if (added.errors.length) throw new Error(`pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
+      }),
+    async files() {
+      await adding.drain();
+      const built = await index.getFiles();
+      if (built.errors.length) throw new Error(`pagefind could not write its index: ${built.errors.join('; ')}`);
+      const files = new Map<string, Buffer>();
+      const entries = new Map<string, Buffer>();
+      for (const file of built.files) {
+        const relative = `${PAGEFIND_FOLDER}/${file.path.replace(/^\/+/, '')}`;
+        // The playground and the ready-made UI are not used: our page and script speak the site's languages.
+        if (/(^|\/)playground\//.test(file.path)) continue;
+        (/pagefind-entry\.json$/.test(file.path) ? entries : files).set(relative, Buffer.from(file.content));
+      }
+      return { files, entries };
+    },
+    async close() {
+      await adding.drain().catch(() => undefined);
+      await index.deleteIndex();
+      await pagefind.close();
+    },
+  };
+}
+
+/** The index of `pages` at once (the offline pack): its files with the entry file last. */
+export async function buildSearchIndex(pages: IndexedPage[], synonyms: IndexSynonyms): Promise<Map<string, Buffer>> {
+  const build = await openSearchIndex(synonyms);
+  try {
+    for (const page of pages) await build.add(page);
+    const { files, entries } = await build.files();
+    return new Map([...files, ...entries]);
+  } finally {
+    await build.close();
   }
 }

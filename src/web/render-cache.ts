@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliStored, gzipStored } from './compression.js';
 
 /** One response body, ready in every encoding we serve. */
 export interface CachedBody {
@@ -15,8 +15,7 @@ export interface CachedBody {
 /**
  * Compresses once per encoding, the first time a reader asks for it, and keeps
  * the result: a cache hit then costs no CPU beyond the socket write, and a
- * render pays only for the encoding its reader takes (brotli at quality 9 is
- * about half of a topic page's first render).
+ * render pays only for the encoding its reader takes.
  */
 class PreparedBody implements CachedBody {
   readonly etag: string;
@@ -32,13 +31,11 @@ class PreparedBody implements CachedBody {
   }
 
   get gzip(): Buffer {
-    return (this.gzipped ??= gzipSync(this.identity, { level: 9 }));
+    return (this.gzipped ??= gzipStored(this.identity));
   }
 
   get br(): Buffer {
-    return (this.brotlied ??= brotliCompressSync(this.identity, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: this.identity.length },
-    }));
+    return (this.brotlied ??= brotliStored(this.identity));
   }
 }
 
