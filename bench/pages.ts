@@ -144,6 +144,9 @@ async function main(): Promise<void> {
     const bare = await startBareNode(referenceGzip!, referenceHeaders);
     stops.push(bare.stop);
     servers.push({ name: 'node:http (bare)', url: `${bare.url}/` });
+    const bareWithContext = await startBareNode(referenceGzip!, referenceHeaders, { asyncContext: true });
+    stops.push(bareWithContext.stop);
+    servers.push({ name: 'node:http + ALS', url: `${bareWithContext.url}/`, note: 'bare, with an AsyncLocalStorage in use (as hono/jsx renders)' });
     console.log(`reference: ${nginx.description}, same ${fmt(referenceGzip!.length)} gzip bytes (${fmt(gunzipSync(referenceGzip!).length)} bytes of HTML)`);
 
     // The static copy: nginx serving the published folder against nginx serving the same file's bytes by hand (target 1.0 ×).
@@ -191,6 +194,7 @@ async function main(): Promise<void> {
     const reference = pick('nginx (static)');
     const rows = servers.slice(1).map((s) => ({ name: s.name, result: pick(s.name), coldStart: s.coldStart, versus: s.versus, note: s.note }));
     const ceiling = pick('node:http (bare)');
+    const ceilingWithContext = pick('node:http + ALS');
 
     console.log('');
     console.log(['server'.padEnd(20), 'req/s'.padStart(10), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), '× nginx'.padStart(8), 'cold start ms (median of runs)'.padStart(32)].join(' '));
@@ -222,7 +226,7 @@ async function main(): Promise<void> {
       line(name, result, fmt(ratio, 2), `${fmt(cold)} (${coldStart.map((t) => fmt(t)).join(', ')})`);
       verdicts.push(
         `${name}: ratio ${fmt(ratio, 2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'MET' : 'MISSED'}, ` +
-          `${fmt((100 * result.requestsPerSecond) / ceiling.requestsPerSecond)} % of bare node:http; ` +
+          `${fmt((100 * result.requestsPerSecond) / ceiling.requestsPerSecond)} % of bare node:http (${fmt((100 * result.requestsPerSecond) / ceilingWithContext.requestsPerSecond)} % of it with an AsyncLocalStorage in use); ` +
           `p99 ${fmt(result.p99Ms, 2)} ms (target < ${TARGET_P99_MS}) ${result.p99Ms < TARGET_P99_MS ? 'MET' : 'MISSED'}; ` +
           `cold start ${fmt(cold)} ms (target < ${TARGET_COLD_START_MS}) ${cold < TARGET_COLD_START_MS ? 'MET' : 'MISSED'}` +
           (result.errors ? `; ${result.errors} errors during the run` : ''),

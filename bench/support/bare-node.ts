@@ -11,6 +11,11 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 const body = readFileSync(process.env.BARE_BODY);
 const headers = JSON.parse(process.env.BARE_HEADERS);
+if (process.env.BARE_ASYNC_CONTEXT === '1') {
+  // As hono/jsx leaves the process after its first render: an AsyncLocalStorage that has run once.
+  const { AsyncLocalStorage } = await import('node:async_hooks');
+  new AsyncLocalStorage().run(new WeakMap(), () => {});
+}
 createServer((req, res) => { res.writeHead(200, headers); res.end(req.method === 'HEAD' ? undefined : body); })
   .listen(Number(process.env.BARE_PORT), '127.0.0.1');
 `;
@@ -19,13 +24,17 @@ createServer((req, res) => { res.writeHead(200, headers); res.end(req.method ===
  * Node's own ceiling, for context: a bare node:http server in its own process
  * sending the same bytes with the same headers as atoz, with no framework and
  * no logic. How close atoz gets to it says how much the app itself costs.
+ * With `asyncContext`, an AsyncLocalStorage has run once, as hono/jsx makes
+ * one run every render: on Node 20 that turns on async hooks for every
+ * request and promise of the process (Node 24 carries the context without
+ * hooks), a cost atoz pays without using the context.
  */
-export async function startBareNode(body: Buffer, headers: Record<string, string>): Promise<StaticServer> {
+export async function startBareNode(body: Buffer, headers: Record<string, string>, options: { asyncContext?: boolean } = {}): Promise<StaticServer> {
   const dir = mkdtempSync(join(tmpdir(), 'atoz-bare-'));
   writeFileSync(join(dir, 'body'), body);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', SCRIPT], {
-    env: { PATH: process.env.PATH ?? '', BARE_BODY: join(dir, 'body'), BARE_HEADERS: JSON.stringify(headers), BARE_PORT: String(port) },
+    env: { PATH: process.env.PATH ?? '', BARE_BODY: join(dir, 'body'), BARE_HEADERS: JSON.stringify(headers), BARE_PORT: String(port), BARE_ASYNC_CONTEXT: options.asyncContext ? '1' : '0' },
     stdio: 'ignore',
   });
   let alive = true;
@@ -40,7 +49,7 @@ export async function startBareNode(body: Buffer, headers: Record<string, string
   }
   return {
     url,
-    description: 'bare node:http, one process',
+    description: options.asyncContext ? 'bare node:http with an AsyncLocalStorage in use, one process' : 'bare node:http, one process',
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => {
