@@ -247,6 +247,8 @@ async function publishEverything(deps: PublishDeps, folder: string, options: Pub
     pagesOnDiskMs = performance.now() - started;
     if (index) for (const file of await writeSearch(deps, writer, index)) files.add(file);
   } finally {
+    // After a failure too: no queued file may still be written once the publish (and its folder lock) has ended.
+    await writer.drain().catch(() => undefined);
     await index?.close();
   }
 
@@ -339,7 +341,12 @@ async function publishChanged(deps: PublishDeps, folder: string, options: Publis
   const rendered = new Set<string>();
   const skipped: PublishReport['skipped'] = [];
   const html = new Map(Object.entries(manifest.html));
-  await render(deps, paths, { writer, index: null, staticSearch, html, files: rendered, skipped });
+  try {
+    await render(deps, paths, { writer, index: null, staticSearch, html, files: rendered, skipped });
+  } finally {
+    // After a failure too: no queued file may still be written once the publish (and its folder lock) has ended.
+    await writer.drain().catch(() => undefined);
+  }
   await writer.drain();
 
   // Files of pages that are gone, and addresses that no longer answer.
