@@ -5,7 +5,7 @@
  * list signs List-Unsubscribe and List-Unsubscribe-Post too, as RFC 8058 asks).
  */
 import { readFileSync } from 'node:fs';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { OutboxRow } from './outbox.js';
 
@@ -31,7 +31,7 @@ export function createSmtpSender(config: Pick<Config, 'smtpUrl' | 'dkimDomain' |
       ? { domainName: config.dkimDomain, keySelector: config.dkimSelector, privateKey: readFileSync(config.dkimKeyFile, 'utf8') }
       : undefined;
   const url = new URL(config.smtpUrl);
-  const transport = nodemailer.createTransport({
+  const options = {
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
     secure: url.protocol === 'smtps:',
@@ -40,10 +40,21 @@ export function createSmtpSender(config: Pick<Config, 'smtpUrl' | 'dkimDomain' |
     greetingTimeout: timeouts.greetingMs,
     socketTimeout: timeouts.socketMs,
     ...(dkim ? { dkim } : {}),
-  });
+  };
+  // nodemailer is loaded with the first e-mail, not at start: a reader's first page never needs it.
+  let transport: Promise<Transporter> | undefined;
+  let closed = false;
+  const opened = () =>
+    (transport ??= import('nodemailer').then(
+      ({ default: nodemailer }) => nodemailer.createTransport(options),
+      (error: unknown) => {
+        transport = undefined; // the next e-mail tries again
+        throw error;
+      },
+    ));
   return {
     async send(row) {
-      const info = await transport.sendMail({
+      const info = await (await opened()).sendMail({
         from,
         to: row.to_address,
         subject: row.subject,
@@ -53,8 +64,13 @@ export function createSmtpSender(config: Pick<Config, 'smtpUrl' | 'dkimDomain' |
         date: new Date(row.created_at),
         headers: { ...(JSON.parse(row.headers) as Record<string, string>), 'Content-Language': row.lang },
       });
+      // Closed while this e-mail was on its way: the transport it opened closes with it.
+      if (closed) (await opened()).close();
       return String(info.response ?? 'accepted');
     },
-    close: () => transport.close(),
+    close() {
+      closed = true;
+      void transport?.then((t) => t.close(), () => {});
+    },
   };
 }

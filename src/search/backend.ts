@@ -24,10 +24,21 @@ export interface MatchOptions {
    * How 'recent' finds its newest matches, where the backend has a choice:
    * 'newest-first' reads documents newest first until `limit` match (quick
    * when most documents match); 'all-matches' collects every match from the
-   * word index and keeps the newest (quick when few do). Absent: the
+   * word index and keeps the newest (quick when few do); 'newest-span'
+   * collects the matches among the newest ids only (see `span`: quick in
+   * between, where the other two read thousands of rows). Absent: the
    * database's planner chooses.
    */
-  scan?: 'newest-first' | 'all-matches' | undefined;
+  scan?: 'newest-first' | 'all-matches' | 'newest-span' | undefined;
+  /**
+   * With 'newest-span' and 'newest-first': the newest matches are likely
+   * among documents with ids above `above` (and none is newer than `newest`
+   * at the generation the search planned with), so the word index and the
+   * ids narrow each other before any row is read, or the walk stops there.
+   * A hint, never a filter: when fewer than `limit` match above it, the
+   * backend asks again without it.
+   */
+  span?: { above: number; newest: number } | undefined;
   kinds?: EntryKind[] | undefined;
   /** Only documents in these languages (search_documents.lang). */
   langs: readonly string[];
@@ -82,6 +93,13 @@ export interface VocabularyReader {
   near(term: string, maxDistance: number, limit: number): Promise<Array<TermInfo & { distance: number }>>;
   /** Terms starting with `prefix`, most used first. */
   withPrefix(prefix: string, limit: number): Promise<TermInfo[]>;
+  /** The lowest and highest document id as the vocabulary was loaded (null: no documents). */
+  idRange(): Promise<IdRange | null>;
+}
+
+export interface IdRange {
+  min: number;
+  max: number;
 }
 
 /** The part of search that differs between SQLite (FTS5) and PostgreSQL (tsvector + pg_trgm). */

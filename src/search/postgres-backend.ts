@@ -1,5 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { MatchExpression, MatchOptions, MatchRow, PreparedDocument, SearchBackend } from './backend.js';
+import type { Db } from '../db/database.js';
+import type { MatchExpression, MatchOptions, MatchRequest, MatchRow, PreparedDocument, SearchBackend } from './backend.js';
+import type { DocumentScope } from './documents.js';
 import { fieldTermsOf } from './sqlite-backend.js';
 import { generationVocabulary } from './term-index.js';
 
@@ -45,37 +47,14 @@ export function createPostgresBackend(): SearchBackend {
     },
 
     async match(db, requests) {
-      // Every request in one statement (one round trip); each keeps its own order and limit.
-      const parts = requests.map(({ expression, options }, i) => {
-        // The scope is a literal so the planner can use that scope's partial GIN index.
-        const scope = options.scope === 'page' ? sql`scope = 'page'` : sql`scope = 'entry'`;
-        const ranked = options.order === 'rank';
-        const matches = sql`select ${sql.lit(i)} as request, id, ${ranked ? sql`ts_rank(${WEIGHTS}, tsv, q, 1)` : sql`0::real`} as score, page_id, scope, kind, lang, anchor, year, heading, field_terms
-          from search_documents, to_tsquery('atoz_search', ${tsQuery(expression)}) q
-          where ${scope} and tsv @@ q ${filterSql(options)}`;
-        if (ranked) return sql`(${matches} order by score desc, page_id desc, id desc limit ${options.limit})`;
-        // OFFSET 0 keeps the planner from walking the primary key newest first (see MatchOptions.scan).
-        if (options.scan === 'all-matches') return sql`(select * from (${matches} offset 0) m order by id desc limit ${options.limit})`;
-        return sql`(${matches} order by id desc limit ${options.limit})`;
-      });
-      // And the index generation, as the same snapshot sees it (request -1, in the id column).
-      parts.push(sql`(select -1 as request, generation as id, 0::real as score, 0 as page_id, 'page' as scope, 'page' as kind, 'en' as lang, null::text as anchor, null::integer as year, '' as heading, '' as field_terms from search_state where id = 1)`);
-      const result = await sql<MatchRow & { request: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
-      const out: MatchRow[][] = requests.map(() => []);
-      let generation = 0;
-      for (const r of result.rows) {
-        if (r.request < 0) {
-          generation = Number(r.id);
-          continue;
-        }
-        out[r.request]!.push({
-          id: Number(r.id), score: Number(r.score), page_id: Number(r.page_id), scope: r.scope, kind: r.kind, lang: r.lang,
-          anchor: r.anchor, year: r.year === null ? null : Number(r.year), heading: r.heading, field_terms: r.field_terms,
-        });
-      }
-      // UNION ALL promises no order across its parts: restore each request's own.
-      requests.forEach(({ options }, i) => out[i]!.sort(options.order === 'rank' ? byRank : byNewest));
-      return { rows: out, generation };
+      const first = await matchEachScope(db, requests);
+      // A span that held fewer than `limit` matches says nothing of older ones: ask those again over every match.
+      const short = requests.flatMap((r, i) => (r.options.span && first.rows[i]!.length < r.options.limit ? [i] : []));
+      if (!short.length) return first;
+      const again = await matchOnce(db, short.map((i) => ({ ...requests[i]!, options: { ...requests[i]!.options, scan: 'all-matches', span: undefined } })));
+      short.forEach((i, k) => (first.rows[i] = again.rows[k]!));
+      // Two statements, two snapshots: report the later generation, so a search that planned on the earlier one runs again.
+      return { rows: first.rows, generation: Math.max(first.generation, again.generation) };
     },
 
     vocabulary: generationVocabulary(),
@@ -94,6 +73,82 @@ export function createPostgresBackend(): SearchBackend {
       return Object.fromEntries(result.rows.map((r) => [r.part, Number(r.bytes)]));
     },
   };
+}
+
+/**
+ * Pages and digests are asked in two statements at once, on two connections:
+ * the server works on both together, so a search waits for the slower
+ * rather than for both in turn (they are of similar cost when a word is
+ * common). Each statement reports the generation it saw; the later stands.
+ */
+async function matchEachScope(db: Db, requests: MatchRequest[]): Promise<{ rows: MatchRow[][]; generation: number }> {
+  const byScope = (scope: DocumentScope) => requests.flatMap((r, i) => (r.options.scope === scope ? [i] : []));
+  const groups = [byScope('page'), byScope('entry')].filter((g) => g.length);
+  if (groups.length < 2) return matchOnce(db, requests);
+  const answers = await Promise.all(groups.map((g) => matchOnce(db, g.map((i) => requests[i]!))));
+  const rows: MatchRow[][] = requests.map(() => []);
+  groups.forEach((g, k) => g.forEach((i, j) => (rows[i] = answers[k]!.rows[j]!)));
+  return { rows, generation: Math.max(...answers.map((a) => a.generation)) };
+}
+
+/** Every request in one statement (one round trip); each keeps its own order and limit. */
+async function matchOnce(db: Db, requests: MatchRequest[]): Promise<{ rows: MatchRow[][]; generation: number }> {
+  const parts = requests.map(({ expression, options }, i) => {
+    // The scope is a literal so the planner can use that scope's partial GIN index.
+    const scope = options.scope === 'page' ? sql`scope = 'page'` : sql`scope = 'entry'`;
+    const ranked = options.order === 'rank';
+    const span = options.scan === 'newest-span' && options.span ? idSpans(options.span.above, options.span.newest) : null;
+    // The word index is on the words and the document's id span (migration 0027), so a match that
+    // should use it says so in that form; reading newest first checks each row's own words instead.
+    const words = options.scan === 'newest-first' ? sql`tsv @@ q` : sql`(tsv || atoz_id_span(id)) @@ ${span ? sql`(q && ${span}::tsquery)` : sql`q`}`;
+    const matches = sql`select ${sql.lit(i)} as request, id, ${ranked ? sql`ts_rank(${WEIGHTS}, tsv, q, 1)` : sql`0::real`} as score, page_id, scope, kind, lang, anchor, year, heading, field_terms
+      from search_documents, to_tsquery('atoz_search', ${tsQuery(expression)}) q
+      where ${scope} and ${words} ${filterSql(options)}`;
+    if (ranked) return sql`(${matches} order by score desc, page_id desc, id desc limit ${options.limit})`;
+    // OFFSET 0 keeps the planner from walking the primary key newest first (see MatchOptions.scan).
+    if (options.scan === 'all-matches') return sql`(select * from (${matches} offset 0) m order by id desc limit ${options.limit})`;
+    if (span) return sql`(select * from (${matches} and id > ${options.span!.above} offset 0) m order by id desc limit ${options.limit})`;
+    // Newest first, within the ids where `limit` matches likely are: the planner then walks that range of the primary key.
+    if (options.scan === 'newest-first' && options.span) return sql`(${matches} and id > ${options.span.above} order by id desc limit ${options.limit})`;
+    return sql`(${matches} order by id desc limit ${options.limit})`;
+  });
+  // And the index generation, as the same snapshot sees it (request -1, in the id column).
+  parts.push(sql`(select -1 as request, generation as id, 0::real as score, 0 as page_id, 'page' as scope, 'page' as kind, 'en' as lang, null::text as anchor, null::integer as year, '' as heading, '' as field_terms from search_state where id = 1)`);
+  const result = await sql<MatchRow & { request: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  const out: MatchRow[][] = requests.map(() => []);
+  let generation = 0;
+  for (const r of result.rows) {
+    if (r.request < 0) {
+      generation = Number(r.id);
+      continue;
+    }
+    out[r.request]!.push({
+      id: Number(r.id), score: Number(r.score), page_id: Number(r.page_id), scope: r.scope, kind: r.kind, lang: r.lang,
+      anchor: r.anchor, year: r.year === null ? null : Number(r.year), heading: r.heading, field_terms: r.field_terms,
+    });
+  }
+  // UNION ALL promises no order across its parts: restore each request's own.
+  requests.forEach(({ options }, i) => out[i]!.sort(options.order === 'rank' ? byRank : byNewest));
+  return { rows: out, generation };
+}
+
+/** The widths of id spans in the word index (migration 0027), as powers of two, widest first. */
+const SPAN_WIDTHS = [20, 18, 16, 14, 12];
+
+/**
+ * The spans, of one width, holding the ids from above `above` to `newest`
+ * and one span past it, as a tsquery. The width is the widest that still
+ * takes four spans, so the lowest, which reaches below `above`, adds at most
+ * a quarter more. Ids past `newest` belong to documents indexed since the
+ * search planned, which come with a new generation, and the search runs
+ * again; the span past it only spares that second run when they land close.
+ */
+export function idSpans(above: number, newest: number): string {
+  const ids = Math.max(1, newest - above);
+  const width = SPAN_WIDTHS.find((w) => 2 ** w * 4 <= ids) ?? SPAN_WIDTHS.at(-1)!;
+  const spans: string[] = [];
+  for (let n = Math.floor((above + 1) / 2 ** width); n <= Math.floor(newest / 2 ** width) + 1; n++) spans.push(`'~${width}.${n}'`);
+  return spans.join(' | ');
 }
 
 function tsvector(d: PreparedDocument): RawBuilder<unknown> {

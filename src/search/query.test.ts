@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TermInfo } from './backend.js';
 import { tsQuery } from './postgres-backend.js';
-import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, correctedText, expressionFor, likelyMatches, parseQuery, scanFor } from './query.js';
+import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, correctedText, expressionFor, likelyMatches, parseQuery, scanFor, spanFor } from './query.js';
 import { ftsQuery } from './sqlite-backend.js';
 import { SynonymTable } from './synonyms.js';
 
@@ -72,6 +72,8 @@ describe('how a newest-first match is read (scanFor)', () => {
     expect(both).toBeLessThan(3000);
     // An index from before the documents were counted: unknown, and the database's planner chooses.
     expect(likelyMatches([[['cell']]], 'entry', new Map())).toBeNull();
+    // The words of one alternative are a phrase (a synonym, "TGF-β"): as common as its rarer word.
+    expect(likelyMatches([[['cell', 'lung']]], 'entry', c)).toBeCloseTo(3000);
     expect(scanFor([[['cell']]], 'entry', new Map(), 60)).toBeUndefined();
   });
 
@@ -83,5 +85,38 @@ describe('how a newest-first match is read (scanFor)', () => {
     expect(scanFor([[['hormone']], [['mosaicism']]], 'entry', c, 60)).toBe('all-matches');
     // A synonym group whose long alternatives are rare together.
     expect(scanFor([[['dcssc'], ['diffuse', 'cutaneous']]], 'entry', c, 60)).toBe('all-matches');
+  });
+
+  it('counts the digests a newest-first walk passes when it looks for pages (one table holds both)', () => {
+    // 22,500 page documents beside 100,000 digests; "race" in 850 pages.
+    const c = new Map<string, TermInfo>([
+      ['', { term: '', display: '', pageDocs: 22_500, entryDocs: 100_000 }],
+      ['race', { term: 'race', display: 'race', pageDocs: 850, entryDocs: 24_000 }],
+    ]);
+    // Among pages alone, 60 of 850 would turn up within 1,600 rows; among every document, only after 8,600.
+    expect(scanFor([[['race']]], 'page', c, 60)).toBe('all-matches');
+    expect(scanFor([[['race']]], 'entry', c, 60)).toBe('newest-first');
+  });
+
+  it('looks among the newest ids when a word is in too few documents to read newest first and too many to collect', () => {
+    const c = new Map<string, TermInfo>([
+      ['', { term: '', display: '', pageDocs: 225_000, entryDocs: 1_000_000 }],
+      ['infected', { term: 'infected', display: 'infected', pageDocs: 300, entryDocs: 8_000 }],
+      ['hormone', { term: 'hormone', display: 'hormone', pageDocs: 3, entryDocs: 100 }],
+      ['mosaicism', { term: 'mosaicism', display: 'mosaicism', pageDocs: 200_000, entryDocs: 970_000 }],
+    ]);
+    const ids = { min: 1, max: 1_300_000 };
+    // In 8,000 of 1,225,000 documents: newest first reads about 9,200 rows, collecting 8,000 matches costs twice as much.
+    const expression = [[['infected']]];
+    expect(scanFor(expression, 'entry', c, 60)).toBe('newest-first'); // without the id range
+    expect(scanFor(expression, 'entry', c, 60, ids)).toBe('newest-span');
+    // The span is sized to hold four times the limit of the likely matches: the newest share of the ids.
+    expect(spanFor(expression, 'entry', c, 60, ids, 'newest-span')).toEqual({ above: 1_300_000 - Math.ceil((240 / 8_000) * 1_300_000), newest: 1_300_000 });
+    // Reading newest first stops where three times the limit likely are.
+    expect(spanFor([[['mosaicism']]], 'entry', c, 60, ids, 'newest-first')).toEqual({ above: 1_300_000 - Math.ceil((180 / 970_000) * 1_300_000), newest: 1_300_000 });
+    // Most documents match: newest first still reads least.
+    expect(scanFor([[['mosaicism']]], 'entry', c, 60, ids)).toBe('newest-first');
+    // Likely fewer together than a span would need to hold: collect them.
+    expect(scanFor([[['hormone']], [['mosaicism']]], 'entry', c, 60, ids)).toBe('all-matches');
   });
 });

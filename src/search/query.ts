@@ -1,4 +1,4 @@
-import type { MatchExpression, MatchOptions, TermInfo, VocabularyReader } from './backend.js';
+import type { IdRange, MatchExpression, MatchOptions, TermInfo, VocabularyReader } from './backend.js';
 import type { DocumentScope } from './documents.js';
 import { allowedTypos } from './edit-distance.js';
 import type { Lang } from '../i18n/languages.js';
@@ -181,16 +181,19 @@ export function estimateMatches(expression: MatchExpression, scope: DocumentScop
 
 /**
  * The documents an expression likely matches; null when the scope's size is
- * not known (an index built before EVERY_DOCUMENT was counted). Words found
- * together: between what independent words would give (the product of their
- * shares) and the rarest word's share; words in real text go together more
- * often than chance, so the geometric mean of the two.
+ * not known (an index built before EVERY_DOCUMENT was counted). Words the
+ * reader typed apart: between what independent words would give (the product
+ * of their shares) and the rarest word's share; words in real text go
+ * together more often than chance, so the geometric mean of the two. The
+ * terms of one alternative (a synonym's words, "TGF-β", "bleomycin-induced")
+ * are one phrase, found wherever its rarest word is: that word's share.
  */
 export function likelyMatches(expression: MatchExpression, scope: DocumentScope, counts: Map<string, TermInfo>): number | null {
   const total = docsIn(counts.get(EVERY_DOCUMENT), scope);
   if (!total) return null;
   const together = (shares: number[]) => Math.sqrt(shares.reduce((p, x) => p * x, 1) * Math.min(...shares));
-  const groupShare = (group: string[][]) => Math.min(1, group.reduce((sum, alt) => sum + together(alt.map((t) => docsIn(counts.get(t), scope) / total)), 0));
+  const phrase = (alt: string[]) => Math.min(...alt.map((t) => docsIn(counts.get(t), scope) / total));
+  const groupShare = (group: string[][]) => Math.min(1, group.reduce((sum, alt) => sum + phrase(alt), 0));
   return total * together(expression.map(groupShare));
 }
 
@@ -200,12 +203,53 @@ export function likelyMatches(expression: MatchExpression, scope: DocumentScope,
  * PostgreSQL at 100,000 digests: 1.4–2.1 µs a row read in order, 2.6–2.7 µs a
  * match collected). The case this guards: two common words rarely found
  * together, where the planner would read every document and find none.
+ * Collecting only among the newest ids (given their range) costs the rows of
+ * a span sized to hold SPAN_MARGIN × limit matches, plus walking the word
+ * index where it is shortest (the rarest group's postings, about a twentieth
+ * of a row each); that wins in between, where both others read thousands of
+ * rows (a word in 1–20 % of a million digests).
  */
-export function scanFor(expression: MatchExpression, scope: DocumentScope, counts: Map<string, TermInfo>, limit: number): MatchOptions['scan'] {
+export function scanFor(expression: MatchExpression, scope: DocumentScope, counts: Map<string, TermInfo>, limit: number, ids: IdRange | null = null): MatchOptions['scan'] {
   const likely = likelyMatches(expression, scope, counts);
   if (likely === null) return undefined;
-  const documents = docsIn(counts.get(EVERY_DOCUMENT), scope);
-  return (limit * documents) / Math.max(likely, 1) < 2 * likely ? 'newest-first' : 'all-matches';
+  // Newest first walks every document, of both scopes (one table, one primary key), to find this scope's.
+  const every = counts.get(EVERY_DOCUMENT);
+  const walked = docsIn(every, 'page') + docsIn(every, 'entry');
+  const newestFirst = (limit * walked) / Math.max(likely, 1);
+  const allMatches = 2 * likely;
+  if (ids && likely >= SPAN_MARGIN * limit) {
+    const span = 2 * SPAN_MARGIN * limit + estimateMatches(expression, scope, counts) / 20;
+    if (span < newestFirst && span < allMatches) return 'newest-span';
+  }
+  return newestFirst < allMatches ? 'newest-first' : 'all-matches';
+}
+
+/** The span holds this many times `limit` matches, as estimated: estimates are rough, and too narrow a span costs a second look. */
+const SPAN_MARGIN = 4;
+/** Reading newest first stops at its `limit`th match; the walk is bounded where this many times `limit` would likely be. */
+const WALK_MARGIN = 3;
+/**
+ * A span is never wider than this share of the ids: where words are found
+ * together far more often than estimated (or rarely, with hardly a dozen to
+ * collect), a quarter of them reads a quarter of the rows, and one that
+ * comes back short is asked again over every match.
+ */
+const MAX_SPAN_SHARE = 0.25;
+
+function spanShare(likely: number, limit: number, margin: number): number {
+  return Math.min(MAX_SPAN_SHARE, (margin * limit) / Math.max(likely, 1));
+}
+
+/**
+ * For 'newest-span' and 'newest-first': the newest ids, among which the
+ * newest `limit` matches likely are. Reading newest first is bounded too: a
+ * database planner that thinks the words rarer than they are would otherwise
+ * read the whole table instead.
+ */
+export function spanFor(expression: MatchExpression, scope: DocumentScope, counts: Map<string, TermInfo>, limit: number, ids: IdRange, scan: 'newest-span' | 'newest-first'): NonNullable<MatchOptions['span']> {
+  const likely = likelyMatches(expression, scope, counts) ?? 0;
+  const share = spanShare(likely, limit, scan === 'newest-span' ? SPAN_MARGIN : WALK_MARGIN);
+  return { above: ids.max - Math.ceil(share * (ids.max - ids.min + 1)), newest: ids.max };
 }
 
 /** The query text with each misspelt word replaced by its correction; null when nothing was corrected. */

@@ -163,12 +163,20 @@ describe.skipIf(skip)('search engine', () => {
       expect(await counted()).toEqual(await documentCounts());
     });
 
-    it('finds the same newest matches whether it reads newest first or collects every match', async () => {
-      const requests = (scan: 'newest-first' | 'all-matches') =>
-        (['page', 'entry'] as const).map((scope) => ({ expression: [[['zephyrine'], ['graveline']]], options: { scope, limit: 3, order: 'recent' as const, scan, langs: ['en'] } }));
+    it('finds the same newest matches whether it reads newest first, collects every match, or looks among the newest ids', async () => {
+      const requests = (scan: 'newest-first' | 'all-matches' | 'newest-span', span?: { above: number; newest: number }) =>
+        (['page', 'entry'] as const).map((scope) => ({ expression: [[['zephyrine'], ['graveline']]], options: { scope, limit: 3, order: 'recent' as const, scan, span, langs: ['en'] } }));
       const newest = await f.search.backend.match(f.db, requests('newest-first'));
       expect(newest.rows.flat().length).toBeGreaterThan(0);
       expect((await f.search.backend.match(f.db, requests('all-matches'))).rows).toEqual(newest.rows);
+      const ids = newest.rows.flat().map((r) => r.id);
+      const last = Math.max(...ids);
+      // A span holding every match, one holding only the newest (fewer than the limit: asked again), and one holding none.
+      for (const span of [{ above: 0, newest: last }, { above: last - 1, newest: last }, { above: last + 10, newest: last + 20 }]) {
+        const spanned = await f.search.backend.match(f.db, requests('newest-span', span));
+        expect(spanned.rows).toEqual(newest.rows);
+        expect(spanned.generation).toBe(newest.generation);
+      }
     });
 
     it('forgets words an edit removed', async () => {

@@ -4,13 +4,13 @@ import { dialectOf } from '../db/dialect.js';
 import type { EntryKind } from '../db/schema.js';
 import type { PageIndexer } from '../directory/store.js';
 import { type Lang, SOURCE_LANG, isLang } from '../i18n/languages.js';
-import type { MatchExpression, MatchOptions, MatchRequest, MatchRow, SearchBackend, TermInfo } from './backend.js';
+import type { IdRange, MatchExpression, MatchOptions, MatchRequest, MatchRow, SearchBackend, TermInfo } from './backend.js';
 import { type BulkLoadOptions, bulkLoadDocuments } from './bulk.js';
 import type { DocumentKind, DocumentScope, SearchDocument } from './documents.js';
 import { createSearchIndexer, rebuildSearchIndex } from './indexer.js';
 import { terms } from './normalize.js';
 import { createPostgresBackend } from './postgres-backend.js';
-import { type ParsedQuery, type QueryGroup, type Tier, allTerms, correctedText, docsIn, estimateMatches, expandQuery, expressionFor, parseQuery, scanFor } from './query.js';
+import { type ParsedQuery, type QueryGroup, type Tier, allTerms, correctedText, docsIn, estimateMatches, expandQuery, expressionFor, parseQuery, scanFor, spanFor } from './query.js';
 import { type Segment, highlight, snippet } from './snippet.js';
 import { createSqliteBackend } from './sqlite-backend.js';
 import { SynonymTable } from './synonyms.js';
@@ -225,11 +225,11 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
     const vocabulary = backend.vocabulary(db, gen);
     if (query.groups.length) await expandQuery(query, vocabulary, { synonyms, typos: options.typos, completeLast });
     const counts = query.groups.length ? await vocabulary.counts([EVERY_DOCUMENT, ...allTerms(query)]) : new Map<string, TermInfo>();
-    return { query, counts };
+    return { query, counts, ids: await vocabulary.idRange() };
   }
 
   /** Asks the backend tier by tier (exact, then synonyms, then corrections) until enough pages are found. */
-  async function collect(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: MatchFilters, seen: Seen) {
+  async function collect(query: ParsedQuery, counts: Map<string, TermInfo>, ids: IdRange | null, scopes: DocumentScope[], filters: MatchFilters, seen: Seen) {
     const found = new Map<number, Found>();
     const pagesFound = new Set<number>();
     let capped = false;
@@ -243,7 +243,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
         const key = `${scope}:${JSON.stringify(expression)}`;
         if (asked.has(key)) continue; // this tier adds nothing new
         asked.add(key);
-        requests.push({ expression, options: matchOptions(expression, scope, counts, filters) });
+        requests.push({ expression, options: matchOptions(expression, scope, counts, ids, filters) });
       }
       const answers = await ask(requests, seen);
       requests.forEach(({ options }, i) => {
@@ -306,17 +306,17 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
     const filtered = kinds !== undefined || request.yearFrom !== undefined || request.yearTo !== undefined;
     const scopes: DocumentScope[] = filtered ? ['entry'] : ['page', 'entry'];
     const filters = { kinds, yearFrom: request.yearFrom, yearTo: request.yearTo, langs: langsFor(lang) };
-    const { query, counts } = await plan(request.text, 'unknown', gen, lang);
+    const { query, counts, ids } = await plan(request.text, 'unknown', gen, lang);
     const empty: SearchResults = {
       text: query.text, usable: query.groups.length > 0, shortened: query.shortened, total: 0, capped: false,
       page: 1, perPage, pageCount: 0, pages: [], didYouMean: null, relaxed: false,
     };
     if (!query.groups.length) return empty;
 
-    let { found, capped } = await collect(query, counts, scopes, filters, seen);
+    let { found, capped } = await collect(query, counts, ids, scopes, filters, seen);
     let relaxed = false;
     if (!found.size && query.groups.length > 1) {
-      ({ found, capped } = await collectAnyWord(query, counts, scopes, filters, seen));
+      ({ found, capped } = await collectAnyWord(query, counts, ids, scopes, filters, seen));
       relaxed = found.size > 0;
     }
     if (!found.size) return empty;
@@ -354,7 +354,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
   }
 
   /** No page has every word in one place: look for any of them, and rank pages by how many they have. */
-  async function collectAnyWord(query: ParsedQuery, counts: Map<string, TermInfo>, scopes: DocumentScope[], filters: MatchFilters, seen: Seen) {
+  async function collectAnyWord(query: ParsedQuery, counts: Map<string, TermInfo>, ids: IdRange | null, scopes: DocumentScope[], filters: MatchFilters, seen: Seen) {
     const found = new Map<number, Found>();
     let capped = false;
     const requests: MatchRequest[] = [];
@@ -362,7 +362,7 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
       const alternatives = query.groups.flatMap((g) => expressionFor({ ...query, groups: [g] }, 2, scope, counts)?.[0] ?? []);
       if (!alternatives.length) continue;
       const expression = [alternatives];
-      requests.push({ expression, options: matchOptions(expression, scope, counts, filters) });
+      requests.push({ expression, options: matchOptions(expression, scope, counts, ids, filters) });
     }
     const answers = await ask(requests, seen);
     requests.forEach(({ options }, i) => {
@@ -374,9 +374,9 @@ export function createSearch(db: Db, settings: Partial<SearchSettings> = {}): Se
   }
 
   async function suggestAt(text: string, limit: number, gen: number, seen: Seen, lang: Lang): Promise<Suggestion[]> {
-    const { query, counts } = await plan(text, 'always', gen, lang);
+    const { query, counts, ids } = await plan(text, 'always', gen, lang);
     if (!query.groups.length) return [];
-    const { found } = await collect(query, counts, ['page'], { langs: langsFor(lang) }, seen);
+    const { found } = await collect(query, counts, ids, ['page'], { langs: langsFor(lang) }, seen);
     const ranked = rankPages(rankDocs(found, query, lang), query, false).slice(0, limit);
     if (!ranked.length) return [];
     const byId = await loadShown(ranked.map((p) => p.pageId), [], lang);
@@ -421,10 +421,12 @@ export function langsFor(lang: Lang): Lang[] {
 
 type MatchFilters = Pick<MatchOptions, 'kinds' | 'yearFrom' | 'yearTo' | 'langs'>;
 
-function matchOptions(expression: MatchExpression, scope: DocumentScope, counts: Map<string, TermInfo>, filters: MatchFilters): MatchOptions {
+function matchOptions(expression: MatchExpression, scope: DocumentScope, counts: Map<string, TermInfo>, ids: IdRange | null, filters: MatchFilters): MatchOptions {
   const order = orderFor(expression, scope, counts);
   const limit = LIMIT[scope][order];
-  return { scope, limit, order, scan: order === 'recent' ? scanFor(expression, scope, counts, limit) : undefined, ...filters };
+  const scan = order === 'recent' ? scanFor(expression, scope, counts, limit, ids) : undefined;
+  const span = (scan === 'newest-span' || scan === 'newest-first') && ids ? spanFor(expression, scope, counts, limit, ids, scan) : undefined;
+  return { scope, limit, order, scan, span, ...filters };
 }
 
 /** Rank every match while that is cheap: few matches, and few postings to read. */

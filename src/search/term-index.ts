@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import type { TermInfo, VocabularyReader } from './backend.js';
+import type { IdRange, TermInfo, VocabularyReader } from './backend.js';
 import { editDistance } from './edit-distance.js';
 import { EVERY_DOCUMENT } from './vocabulary.js';
 
@@ -21,7 +21,10 @@ export class TermIndex implements VocabularyReader {
   private readonly grams = new Map<string, number[]>();
   private readonly shared: Int32Array;
 
-  constructor(rows: TermInfo[]) {
+  constructor(
+    rows: TermInfo[],
+    private readonly ids: IdRange | null = null,
+  ) {
     // The documents' count (EVERY_DOCUMENT) answers counts() but is no word to complete or correct to.
     const all = rows.find((r) => r.term === EVERY_DOCUMENT);
     if (all) this.byTerm.set(all.term, all);
@@ -81,6 +84,10 @@ export class TermIndex implements VocabularyReader {
     return found.sort(byDistanceThenUse).slice(0, limit);
   }
 
+  async idRange(): Promise<IdRange | null> {
+    return this.ids;
+  }
+
   async withPrefix(prefix: string, limit: number): Promise<TermInfo[]> {
     let lo = 0;
     let hi = this.infos.length;
@@ -122,7 +129,7 @@ export function generationVocabulary(): (db: Db, generation: number) => Vocabula
   let cached: { generation: number; index: Promise<TermIndex> } | undefined;
   return (db, generation) => {
     if (cached?.generation !== generation) {
-      const index = loadTerms(db).then((rows) => new TermIndex(rows));
+      const index = Promise.all([loadTerms(db), loadIdRange(db)]).then(([rows, ids]) => new TermIndex(rows, ids));
       index.catch(() => {
         if (cached?.index === index) cached = undefined;
       });
@@ -133,6 +140,7 @@ export function generationVocabulary(): (db: Db, generation: number) => Vocabula
       counts: async (terms) => (await index).counts(terms),
       near: async (term, max, limit) => (await index).near(term, max, limit),
       withPrefix: async (prefix, limit) => (await index).withPrefix(prefix, limit),
+      idRange: async () => (await index).idRange(),
     };
   };
 }
@@ -140,4 +148,10 @@ export function generationVocabulary(): (db: Db, generation: number) => Vocabula
 async function loadTerms(db: Db): Promise<TermInfo[]> {
   const rows = await db.selectFrom('search_terms').select(['term', 'display', 'page_docs', 'entry_docs']).execute();
   return rows.map((r) => ({ term: r.term, display: r.display, pageDocs: Number(r.page_docs), entryDocs: Number(r.entry_docs) }));
+}
+
+/** Two ends of the primary key: an index look-up each. */
+async function loadIdRange(db: Db): Promise<IdRange | null> {
+  const row = await db.selectFrom('search_documents').select((eb) => [eb.fn.min('id').as('min'), eb.fn.max('id').as('max')]).executeTakeFirst();
+  return row?.min == null || row.max == null ? null : { min: Number(row.min), max: Number(row.max) };
 }

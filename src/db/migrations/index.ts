@@ -22,6 +22,7 @@ import * as stories from './0023_stories.js';
 import * as glossaryLanguages from './0024_glossary_languages.js';
 import * as searchRecords from './0025_search_records.js';
 import * as searchDocumentCounts from './0026_search_document_counts.js';
+import * as searchIdSpans from './0027_search_id_spans.js';
 
 /**
  * Every migration, in order. Each domain adds its own file here
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '0024_glossary_languages': glossaryLanguages,
   '0025_search_records': searchRecords,
   '0026_search_document_counts': searchDocumentCounts,
+  '0027_search_id_spans': searchIdSpans,
 };
