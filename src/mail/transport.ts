@@ -43,7 +43,6 @@ export function createSmtpSender(config: Pick<Config, 'smtpUrl' | 'dkimDomain' |
   };
   // nodemailer is loaded with the first e-mail, not at start: a reader's first page never needs it.
   let transport: Promise<Transporter> | undefined;
-  let closed = false;
   const opened = () =>
     (transport ??= import('nodemailer').then(
       ({ default: nodemailer }) => nodemailer.createTransport(options),
@@ -64,12 +63,9 @@ export function createSmtpSender(config: Pick<Config, 'smtpUrl' | 'dkimDomain' |
         date: new Date(row.created_at),
         headers: { ...(JSON.parse(row.headers) as Record<string, string>), 'Content-Language': row.lang },
       });
-      // Closed while this e-mail was on its way: the transport it opened closes with it.
-      if (closed) (await opened()).close();
       return String(info.response ?? 'accepted');
     },
     close() {
-      closed = true;
       void transport?.then((t) => t.close(), () => {});
     },
   };

@@ -97,17 +97,17 @@ async function matchOnce(db: Db, requests: MatchRequest[]): Promise<{ rows: Matc
     // The scope is a literal so the planner can use that scope's partial GIN index.
     const scope = options.scope === 'page' ? sql`scope = 'page'` : sql`scope = 'entry'`;
     const ranked = options.order === 'rank';
-    const span = options.scan === 'newest-span' && options.span ? idSpans(options.span.above, options.span.newest) : null;
+    const span = options.scan === 'newest-span' ? options.span : undefined;
     // The word index is on the words and the document's id span (migration 0027), so a match that
     // should use it says so in that form; reading newest first checks each row's own words instead.
-    const words = options.scan === 'newest-first' ? sql`tsv @@ q` : sql`(tsv || atoz_id_span(id)) @@ ${span ? sql`(q && ${span}::tsquery)` : sql`q`}`;
+    const words = options.scan === 'newest-first' ? sql`tsv @@ q` : sql`(tsv || atoz_id_span(id)) @@ ${span ? sql`(q && ${idSpans(span.above, span.newest)}::tsquery)` : sql`q`}`;
     const matches = sql`select ${sql.lit(i)} as request, id, ${ranked ? sql`ts_rank(${WEIGHTS}, tsv, q, 1)` : sql`0::real`} as score, page_id, scope, kind, lang, anchor, year, heading, field_terms
       from search_documents, to_tsquery('atoz_search', ${tsQuery(expression)}) q
       where ${scope} and ${words} ${filterSql(options)}`;
     if (ranked) return sql`(${matches} order by score desc, page_id desc, id desc limit ${options.limit})`;
     // OFFSET 0 keeps the planner from walking the primary key newest first (see MatchOptions.scan).
     if (options.scan === 'all-matches') return sql`(select * from (${matches} offset 0) m order by id desc limit ${options.limit})`;
-    if (span) return sql`(select * from (${matches} and id > ${options.span!.above} offset 0) m order by id desc limit ${options.limit})`;
+    if (span) return sql`(select * from (${matches} and id > ${span.above} offset 0) m order by id desc limit ${options.limit})`;
     // Newest first, within the ids where `limit` matches likely are: the planner then walks that range of the primary key.
     if (options.scan === 'newest-first' && options.span) return sql`(${matches} and id > ${options.span.above} order by id desc limit ${options.limit})`;
     return sql`(${matches} order by id desc limit ${options.limit})`;

@@ -91,6 +91,7 @@ async function matchOne(db: Db, expression: MatchExpression, options: MatchOptio
   const filters = filterSql(options, translated || !options.langs.includes('en'));
   const ranked = options.order === 'rank';
   // Newest-first skips bm25 altogether: computing it reads every returned row's length.
+  // options.scan and options.span are hints for PostgreSQL's planner: FTS5 reads a newest-first doclist one way.
   const order = ranked ? sql`order by rank` : sql`order by ${table}.rowid desc`;
   // Filters read search_documents (a primary-key look-up per match), only when there are any.
   const join = filters ? sql`join search_documents f on f.id = ${table}.rowid` : sql``;
